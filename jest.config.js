@@ -1,0 +1,24 @@
+// Extends create-plugin's Jest config (never edit .config/): run in UTC so time-based
+// parsers and fixtures are deterministic, transform ESM-only dependencies of @grafana/* 13,
+// and also pick up tests beside the simulator's code.
+process.env.TZ = 'UTC';
+
+const baseConfig = require('./.config/jest.config');
+const { grafanaESModules, nodeModulesToTransform } = require('./.config/jest/utils');
+
+const swcTransform = baseConfig.transform['^.+\\.(t|j)sx?$'];
+
+module.exports = {
+  ...baseConfig,
+  testMatch: [
+    ...baseConfig.testMatch,
+    '<rootDir>/simulator/**/*.test.ts',
+  ],
+  transform: {
+    ...baseConfig.transform,
+    '^.+\\.mjs$': swcTransform,
+  },
+  transformIgnorePatterns: [
+    nodeModulesToTransform([...grafanaESModules, '@react-hookz', '@ver0/deep-equal', 'jose', 'uuid', 'marked']),
+  ],
+};

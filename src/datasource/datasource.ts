@@ -1,0 +1,257 @@
+import {
+  DataSourceApi,
+  LoadingState,
+  type CoreApp,
+  type DataFrame,
+  type DataQueryError,
+  type DataQueryRequest,
+  type DataQueryResponse,
+  type DataSourceInstanceSettings,
+  type ScopedVars,
+  type SelectableValue,
+  type TestDataSourceResponse,
+} from '@grafana/data';
+import { getBackendSrv, getTemplateSrv, type BackendSrv, type TemplateSrv } from '@grafana/runtime';
+import { Observable, catchError, forkJoin, lastValueFrom, map, of } from 'rxjs';
+
+import type { EditorDataSource } from './editorApi';
+import { FailureCause, GatewayError } from './gateway/errors';
+import { GatewayClient } from './gateway/GatewayClient';
+import { migrateQuery } from './migrations';
+import { modelIdFor } from './query/models';
+import { QueryConfigError, QueryRunner } from './query/queryRunner';
+import { MlopsVariableSupport } from './variables';
+import {
+  AuthMode,
+  DEFAULT_CACHE_TTL_SECONDS,
+  DEFAULT_QUERY,
+  DEFAULT_REQUEST_TIMEOUT_SECONDS,
+  type MlopsDataSourceOptions,
+  type MlopsQuery,
+} from './types';
+
+/** Services the data source needs from Grafana; injectable so tests can run against a real proxy. */
+export interface GrafanaServices {
+  backendSrv: Pick<BackendSrv, 'fetch'>;
+  templateSrv: Pick<TemplateSrv, 'replace' | 'getVariables'>;
+}
+
+const MAX_PAGES = 100;
+
+/**
+ * The MLOps gateway data source: backend-free, every request through Grafana's data-source
+ * proxy. Orchestration lives in QueryRunner, HTTP in GatewayClient, parsing in parse/, frames in
+ * frames/ — this class wires them to Grafana's DataSourceApi.
+ */
+export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOptions> implements EditorDataSource {
+  readonly client: GatewayClient;
+  private readonly runner: QueryRunner;
+  private readonly services: GrafanaServices;
+
+  constructor(
+    instanceSettings: DataSourceInstanceSettings<MlopsDataSourceOptions>,
+    services?: GrafanaServices
+  ) {
+    super(instanceSettings);
+    this.services = services ?? { backendSrv: getBackendSrv(), templateSrv: getTemplateSrv() };
+    const options = instanceSettings.jsonData ?? {};
+    this.client = new GatewayClient(
+      {
+        proxyUrl: instanceSettings.url ?? '',
+        authMode: options.authMode ?? AuthMode.RefreshToken,
+        timeoutMs: (options.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000,
+        cacheTtlMs: (options.cacheTtlSeconds ?? DEFAULT_CACHE_TTL_SECONDS) * 1000,
+        maxPages: MAX_PAGES,
+      },
+      this.services.backendSrv
+    );
+    this.runner = new QueryRunner(this.client, this.services.templateSrv);
+    this.variables = new MlopsVariableSupport(this);
+  }
+
+  getDefaultQuery(_app: CoreApp): Partial<MlopsQuery> {
+    return DEFAULT_QUERY;
+  }
+
+  filterQuery(query: MlopsQuery): boolean {
+    return !query.hide;
+  }
+
+  /**
+   * Runs every target independently: a failing target reports its own error (with its refId)
+   * while the others still return frames. Unsubscribing aborts all HTTP requests.
+   */
+  query(request: DataQueryRequest<MlopsQuery>): Observable<DataQueryResponse> {
+    const targets = request.targets.filter((t) => !t.hide);
+    if (targets.length === 0) {
+      return of({ data: [], state: LoadingState.Done });
+    }
+    const results = targets.map((target) =>
+      this.runner.run(target, request).pipe(
+        map((frames) => ({ frames, error: undefined as DataQueryError | undefined })),
+        catchError((error: unknown) => of({ frames: [] as DataFrame[], error: toQueryError(error, target.refId) }))
+      )
+    );
+    return forkJoin(results).pipe(
+      map((outcomes) => {
+        const errors = outcomes.flatMap((o) => (o.error ? [o.error] : []));
+        return {
+          data: outcomes.flatMap((o) => o.frames),
+          errors: errors.length > 0 ? errors : undefined,
+          error: errors[0],
+          state: errors.length > 0 ? LoadingState.Error : LoadingState.Done,
+        };
+      })
+    );
+  }
+
+  /** Interpolates one text with the dashboard's variables (multi-values joined with commas). */
+  interpolate(text: string, scopedVars?: ScopedVars): string {
+    return text ? this.services.templateSrv.replace(text, scopedVars, 'csv') : '';
+  }
+
+  /** Resolves template variables for Explore and "copy to other data source". */
+  interpolateVariablesInQueries(queries: MlopsQuery[], scopedVars: ScopedVars): MlopsQuery[] {
+    const { templateSrv } = this.services;
+    const replace = (value?: string) => (value ? templateSrv.replace(value, scopedVars) : value);
+    return queries.map((query) => {
+      const migrated = migrateQuery(query);
+      return {
+        ...migrated,
+        datasource: this.getRef(),
+        deploymentId: replace(migrated.deploymentId),
+        modelId: replace(migrated.modelId),
+        role: replace(migrated.role),
+        feature: replace(migrated.feature),
+      };
+    });
+  }
+
+  /**
+   * Save & test: lists deployments through the proxy with the configured credentials and
+   * explains the first thing that is wrong.
+   */
+  async testDatasource(): Promise<TestDataSourceResponse> {
+    const settings = this.instanceSettings.jsonData ?? {};
+    const missing = [
+      !settings.gatewayUrl && 'gateway URL',
+      !settings.tokenUrl && 'token URL',
+      !settings.clientId && 'client ID',
+    ].filter(Boolean);
+    if (missing.length > 0) {
+      return { status: 'error', message: `Missing settings: ${missing.join(', ')}. Fill them in and save again.` };
+    }
+    try {
+      const list = await lastValueFrom(this.client.listDeployments());
+      const total = list.totalDeployments ?? list.items.length;
+      return { status: 'success', message: `Connected: ${total} monitored deployment${total === 1 ? '' : 's'}` };
+    } catch (error) {
+      const failure = error instanceof GatewayError ? error : toGatewayError(error);
+      if (failure.failure === FailureCause.Authentication) {
+        // Tell "gateway down" apart from "credentials wrong": the liveness route needs no token.
+        const reachable = await lastValueFrom(this.client.healthz()).then(
+          () => true,
+          () => false
+        );
+        return {
+          status: 'error',
+          message: `Authentication failed: ${failure.hint}`,
+          details: { message: reachable ? `The gateway itself is reachable (GET /healthz answered); the credentials are the problem. ${failure.detail}` : failure.detail },
+        };
+      }
+      return { status: 'error', message: failureTitle(failure.failure), details: { message: failure.message } };
+    } finally {
+      // A test after changing settings must not be answered from the cache.
+      this.client.clearCache();
+    }
+  }
+
+  listDeploymentOptions(): Promise<Array<SelectableValue<string>>> {
+    return lastValueFrom(
+      this.client.listDeployments().pipe(
+        map((list) =>
+          list.items.map((d) => ({
+            label: d.name && d.name !== '-' ? d.name : d.id,
+            value: d.id,
+            description: [d.type, d.environment, d.monitoringEnabled === false ? 'monitoring off' : ''].filter(Boolean).join(' · '),
+          }))
+        )
+      )
+    );
+  }
+
+  listModelOptions(deploymentId: string): Promise<Array<SelectableValue<string>>> {
+    const id = this.services.templateSrv.replace(deploymentId);
+    return lastValueFrom(
+      this.client.getDeployment(id).pipe(
+        map((deployment) =>
+          deployment.models.map((model, index) => ({
+            label: `${model.name} v${model.version}`,
+            value: modelIdFor(deployment, index),
+            description: index === 0 ? 'primary model' : undefined,
+          }))
+        )
+      )
+    );
+  }
+
+  listFeatureOptions(deploymentId: string, modelId?: string): Promise<Array<SelectableValue<string>>> {
+    const { templateSrv } = this.services;
+    const id = templateSrv.replace(deploymentId);
+    const model = modelId ? templateSrv.replace(modelId) : id;
+    const now = new Date();
+    const range = { startDateTime: new Date(now.getTime() - 24 * 3600_000).toISOString(), endDateTime: now.toISOString() };
+    return lastValueFrom(
+      this.client
+        .driftMetrics(id, model, range)
+        .pipe(map((drift) => drift.features.map((f) => ({ label: f.name, value: f.name, description: f.dataType }))))
+    );
+  }
+
+  getVariableOptions(): Array<SelectableValue<string>> {
+    return this.services.templateSrv.getVariables().map((v) => ({ label: `$${v.name}`, value: `$${v.name}`, description: 'Template variable' }));
+  }
+}
+
+function toGatewayError(error: unknown): GatewayError {
+  if (error instanceof GatewayError) {
+    return error;
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return new GatewayError(FailureCause.Malformed, 'GET /v1/deployment', text);
+}
+
+function failureTitle(cause: FailureCause): string {
+  switch (cause) {
+    case FailureCause.Unreachable:
+      return 'Gateway unreachable: Grafana could not connect to the gateway URL.';
+    case FailureCause.Timeout:
+      return 'Gateway timed out.';
+    case FailureCause.Forbidden:
+      return 'Forbidden: the credentials work but may not read model monitoring.';
+    case FailureCause.WrongBasePath:
+      return 'Wrong base path: no model-monitoring API at the gateway URL.';
+    case FailureCause.Malformed:
+      return 'Malformed response: the gateway did not answer like an MLOps model-monitoring API.';
+    case FailureCause.NotFound:
+      return 'Not found: the gateway answered 404 for the deployments list.';
+    case FailureCause.RateLimited:
+      return 'Rate limited by the gateway.';
+    case FailureCause.Unavailable:
+      return 'Gateway unavailable.';
+    default:
+      return 'The gateway request failed.';
+  }
+}
+
+/** The error Grafana shows on a panel for one query. */
+export function toQueryError(error: unknown, refId: string): DataQueryError {
+  if (error instanceof GatewayError) {
+    return { refId, message: error.message, status: error.status };
+  }
+  if (error instanceof QueryConfigError) {
+    return { refId, message: error.message };
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return { refId, message: `Unexpected failure: ${text}` };
+}

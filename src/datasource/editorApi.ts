@@ -1,0 +1,17 @@
+import type { SelectableValue } from '@grafana/data';
+
+/**
+ * What the query and variable editors need from the data source: option lists fetched live
+ * from the gateway. Kept as a narrow interface so editors can be tested with a plain object and
+ * never reach into the HTTP layer.
+ */
+export interface EditorDataSource {
+  /** Deployments as options: label = name (type), value = deployment id. */
+  listDeploymentOptions(): Promise<Array<SelectableValue<string>>>;
+  /** Models of one deployment: label = name vN, value = model id as sent to the gateway. */
+  listModelOptions(deploymentId: string): Promise<Array<SelectableValue<string>>>;
+  /** Feature names from the drift summary of a deployment's model. */
+  listFeatureOptions(deploymentId: string, modelId?: string): Promise<Array<SelectableValue<string>>>;
+  /** Dashboard template variables as `$name` options, offered next to live values. */
+  getVariableOptions(): Array<SelectableValue<string>>;
+}

@@ -1,0 +1,151 @@
+import type { OperationalMetric } from '../types';
+
+/**
+ * Typed domain objects parsed from gateway responses: numbers are numbers, times are epoch
+ * milliseconds, "no value" is `null` (never a fake 0). Frames are built from these, never from
+ * raw JSON.
+ */
+
+export type ModelStatus = 'UNKNOWN' | 'HEALTHY' | 'AT_RISK' | 'FAILING';
+
+export interface Model {
+  name: string;
+  version: string;
+  /** Unknown future values are kept verbatim. */
+  driftStatus: ModelStatus | string;
+  accuracy: ModelStatus | string;
+  averageScoringRequests: number | null;
+}
+
+export type DeploymentType = 'singleDeployment' | 'shadowDeployment' | 'splitDeployment';
+
+export interface Deployment {
+  id: string;
+  /** "-" from the gateway (unnamed) is kept; display code falls back to the id. */
+  name: string;
+  description: string;
+  mode: string;
+  environment: string;
+  type: DeploymentType | string;
+  problemType: string;
+  models: Model[];
+  deploymentDate: number | null;
+  projectId: string;
+  /** null when the gateway is older than 0.65 and does not report it. */
+  monitoringEnabled: boolean | null;
+  storeScoringData: boolean | null;
+}
+
+export interface DeploymentPage {
+  deployments: Deployment[];
+  totalDeployments: number | null;
+  totalPredictions: number | null;
+  nextPageToken: string;
+}
+
+export interface ModelPage {
+  models: Model[];
+  nextPageToken: string;
+}
+
+export interface GraphLabels {
+  name: string;
+  description: string;
+  xLabel: string;
+  yLabel: string;
+}
+
+/** A histogram bin over a time interval. */
+export interface TimeBin {
+  start: number;
+  end: number;
+  count: number | null;
+}
+
+/** A histogram bin over a numeric interval (continuous feature frequency). */
+export interface NumericBin {
+  min: number;
+  max: number;
+  count: number | null;
+}
+
+/** Five-number summary of prediction values over one time interval. */
+export interface BoxInterval {
+  start: number;
+  end: number | null;
+  min: number | null;
+  q1: number | null;
+  median: number | null;
+  q3: number | null;
+  max: number | null;
+}
+
+export interface TimePoint {
+  time: number;
+  value: number | null;
+}
+
+export interface CategoryPoint {
+  category: string;
+  value: number | null;
+}
+
+export interface TimeHistogram extends GraphLabels {
+  bins: TimeBin[];
+}
+
+export interface BoxPlot extends GraphLabels {
+  boxes: BoxInterval[];
+}
+
+export interface TimeGraph extends GraphLabels {
+  points: TimePoint[];
+}
+
+export interface HealthMetrics {
+  totalPredictions: number | null;
+  scoringLatencyMs: number | null;
+  predictions: TimeHistogram | null;
+  /** Regression deployments only; null otherwise. */
+  predictionValues: BoxPlot | null;
+}
+
+export interface OperationalSummary {
+  uptime: number | null;
+  avgScoringLatencyMs: number | null;
+  graphs: Record<OperationalMetric, TimeGraph | null>;
+}
+
+export interface Feature {
+  name: string;
+  dataType: string;
+  driftCalculated: boolean;
+  /** null when the gateway did not calculate drift: its zeros are defaults, not measurements. */
+  drift: number | null;
+  importance: number | null;
+  impact: number | null;
+  missingValues: number | null;
+}
+
+export interface FeatureDriftSeries {
+  feature: Feature;
+  points: TimePoint[];
+}
+
+export type FeatureFrequency =
+  | { featureName: string; kind: 'continuous'; histogram: GraphLabels; bins: NumericBin[] }
+  | { featureName: string; kind: 'categorical'; graph: GraphLabels; categories: CategoryPoint[] }
+  | { featureName: string; kind: 'empty' };
+
+export interface DriftMetrics {
+  countFeatureDrift: number | null;
+  highFeatureDrift: number | null;
+  mediumFeatureDrift: number | null;
+  lowFeatureDrift: number | null;
+  driftThreshold: number | null;
+  importanceThreshold: number | null;
+  /** From featureSummary, falling back to the features inside featureImportance. */
+  features: Feature[];
+  driftOverTime: FeatureDriftSeries[];
+  frequencies: FeatureFrequency[];
+}

@@ -1,0 +1,226 @@
+import deploymentsPage1 from '../__fixtures__/deployments-page1.json';
+import deploymentsPage2 from '../__fixtures__/deployments-page2.json';
+import drift from '../__fixtures__/drift.json';
+import healthExample from '../__fixtures__/health-documented-example.json';
+import healthRegression from '../__fixtures__/health-regression.json';
+import models from '../__fixtures__/models.json';
+import operational from '../__fixtures__/operational.json';
+import {
+  parseDeploymentPage,
+  parseDeploymentResponse,
+  parseDriftMetrics,
+  parseHealthMetrics,
+  parseModelPage,
+  parseOperationalSummary,
+  pointNumber,
+} from './parseResponses';
+import { ResponseShapeError } from './scalars';
+
+describe('parseHealthMetrics', () => {
+  it('parses the documented example (17670 predictions, 1.7566 ms, four unequal bins)', () => {
+    const health = parseHealthMetrics(healthExample);
+    expect(health.totalPredictions).toBe(17670);
+    expect(health.scoringLatencyMs).toBe(1.756577830589034);
+    expect(health.predictions?.bins.map((b) => b.count)).toEqual([0, 0, 0, 17670]);
+    expect(health.predictions?.bins[0].start).toBe(Date.UTC(2022, 6, 19, 7, 28, 40));
+    expect(health.predictions?.bins[3].end).toBe(Date.UTC(2022, 7, 18, 7, 28, 40));
+    const widthsInHours = health.predictions!.bins.map((b) => (b.end - b.start) / 3600_000);
+    expect(new Set(widthsInHours.map((w) => Math.round(w))).size).toBe(4);
+    expect(health.predictionValues).toBeNull();
+  });
+
+  it('sorts bins by time and reads box plots as min/q1/median/q3/max', () => {
+    const health = parseHealthMetrics(healthRegression);
+    expect(health.predictions!.bins.map((b) => b.start)).toEqual([Date.UTC(2026, 10, 22, 0), Date.UTC(2026, 10, 22, 1)]);
+    expect(health.predictionValues!.boxes[0]).toEqual({
+      start: Date.UTC(2026, 10, 22, 0),
+      end: Date.UTC(2026, 10, 22, 1),
+      min: 1.5,
+      q1: 10.25,
+      median: 20,
+      q3: 31.125,
+      max: 99.9,
+    });
+    // xMin empty: x marks the interval; an empty median is no value, not 0.
+    expect(health.predictionValues!.boxes[1]).toMatchObject({ start: Date.UTC(2026, 10, 22, 1), end: null, q1: 10, median: null });
+  });
+
+  it('keeps absent totals as no value', () => {
+    const health = parseHealthMetrics({});
+    expect(health).toEqual({ totalPredictions: null, scoringLatencyMs: null, predictions: null, predictionValues: null });
+  });
+
+  it('names the path of a malformed bin', () => {
+    const bad = { predictions: { bin: [{ xMin: '2022-07-19T07:28:40Z', xMax: '2022-07-20T07:28:40Z', y: 'many' }] } };
+    expect(() => parseHealthMetrics(bad)).toThrow('predictions.bin[0].y: expected a number, got "many"');
+    const reversed = { predictions: { bin: [{ xMin: '2022-07-20T00:00:00Z', xMax: '2022-07-19T00:00:00Z', y: '1' }] } };
+    expect(() => parseHealthMetrics(reversed)).toThrow(/bin ends before it starts/);
+  });
+
+  it('reports wrong JSON types with their path', () => {
+    expect(() => parseHealthMetrics({ scoringLatency: 'fast' })).toThrow(ResponseShapeError);
+    expect(() => parseHealthMetrics({ predictions: { bin: 'none' } })).toThrow(/health metrics: .*predictions\.bin|predictions\.bin: health metrics/);
+  });
+});
+
+describe('decode (bad bodies)', () => {
+  it('explains HTML pages, text, empty bodies and non-objects', () => {
+    expect(() => parseHealthMetrics('<!doctype html><html>Login</html>')).toThrow(/HTML page instead of JSON/);
+    expect(() => parseHealthMetrics('{"totalPredictions": 1')).toThrow(/not valid JSON/);
+    expect(() => parseHealthMetrics('')).toThrow(/empty body/);
+    expect(() => parseHealthMetrics(null)).toThrow(/expected a JSON object, got an empty body/);
+    expect(() => parseHealthMetrics([1, 2])).toThrow(/got an array/);
+  });
+});
+
+describe('parseDeploymentPage', () => {
+  it('parses deployments, int64 totals and the page token', () => {
+    const page = parseDeploymentPage(deploymentsPage1);
+    expect(page.totalDeployments).toBe(3);
+    expect(page.totalPredictions).toBe(Number.MAX_SAFE_INTEGER);
+    expect(page.nextPageToken).toBe('page-2');
+    expect(page.deployments).toHaveLength(2);
+    const [credit, shadow] = page.deployments;
+    expect(credit).toMatchObject({
+      id: '6f1c2a4e-0000-4000-8000-000000000001',
+      type: 'singleDeployment',
+      monitoringEnabled: true,
+      deploymentDate: Date.UTC(2026, 9, 1, 12, 0, 0, 123),
+    });
+    expect(credit.models[0]).toEqual({ name: 'credit-xgb', version: '3', driftStatus: 'HEALTHY', accuracy: 'UNKNOWN', averageScoringRequests: 42 });
+    // Fields a gateway older than 0.65 omits are unknown, not false.
+    expect(shadow.monitoringEnabled).toBeNull();
+    expect(shadow.name).toBe('-');
+  });
+
+  it('parses an empty date and an empty model list', () => {
+    const page = parseDeploymentPage(deploymentsPage2);
+    expect(page.deployments[0]).toMatchObject({ deploymentDate: null, models: [], monitoringEnabled: false });
+    expect(page.nextPageToken).toBe('');
+  });
+
+  it('refuses a deployment without an id, naming its index', () => {
+    expect(() => parseDeploymentPage({ deployment: [{ id: 'a' }, { name: 'x' }] })).toThrow('deployment[1]: deployment without an id');
+  });
+
+  it('refuses a deployment list that is not a list', () => {
+    expect(() => parseDeploymentPage({ deployment: { id: 'a' } })).toThrow(/deployment/);
+  });
+});
+
+describe('parseDeploymentResponse and parseModelPage', () => {
+  it('unwraps the deployment', () => {
+    expect(parseDeploymentResponse({ deployment: deploymentsPage1.deployment[0] }).name).toBe('credit-risk');
+    expect(() => parseDeploymentResponse({ deployment: null })).toThrow(/no deployment/);
+  });
+
+  it('parses models', () => {
+    const page = parseModelPage(models);
+    expect(page.models.map((m) => `${m.name}:${m.version}`)).toEqual(['churn-gbm:7', 'churn-dnn:2']);
+    expect(parseModelPage({}).models).toEqual([]);
+  });
+
+  it('keeps unknown future status values verbatim and fills missing ones with UNKNOWN', () => {
+    const page = parseModelPage({ model: [{ registeredModelName: 'm', driftStatus: 'DEGRADED' }] });
+    expect(page.models[0]).toMatchObject({ driftStatus: 'DEGRADED', accuracy: 'UNKNOWN', averageScoringRequests: null });
+  });
+});
+
+describe('pointNumber (decision: yAxis carries the number, value is the fallback)', () => {
+  it('reads yAxis when present', () => {
+    expect(pointNumber({ xAxis: 't', yAxis: '3', value: '99' }, 'p')).toBe(3);
+  });
+  it('falls back to value when yAxis is empty', () => {
+    expect(pointNumber({ xAxis: 't', yAxis: '', value: '0.05' }, 'p')).toBe(0.05);
+    expect(pointNumber({ xAxis: 't' }, 'p')).toBeNull();
+  });
+  it('does not hide a malformed yAxis behind value', () => {
+    expect(() => pointNumber({ xAxis: 't', yAxis: 'high', value: '1' }, 'point[0]')).toThrow('point[0].yAxis: expected a number');
+  });
+});
+
+describe('parseOperationalSummary', () => {
+  it('parses totals and every graph, sorting points by time', () => {
+    const summary = parseOperationalSummary(operational);
+    expect(summary.uptime).toBe(99.95);
+    expect(summary.avgScoringLatencyMs).toBe(12.5);
+    expect(summary.graphs.scoringLatency!.points).toEqual([
+      { time: Date.UTC(2026, 10, 22, 0, 0), value: 12 },
+      { time: Date.UTC(2026, 10, 22, 0, 5), value: 13 },
+    ]);
+    expect(summary.graphs.cpuUsage).toBeNull();
+    expect(summary.graphs.availability!.points).toEqual([]);
+    expect(summary.graphs.memoryUsage!.yLabel).toBe('MB');
+  });
+});
+
+describe('parseDriftMetrics', () => {
+  it('parses counts (documented countFeatureDrift 13), thresholds and features', () => {
+    const metrics = parseDriftMetrics(drift);
+    expect(metrics.countFeatureDrift).toBe(13);
+    expect([metrics.highFeatureDrift, metrics.mediumFeatureDrift, metrics.lowFeatureDrift]).toEqual([2, 3, 8]);
+    expect(metrics.driftThreshold).toBe(0.3);
+    expect(metrics.importanceThreshold).toBe(0.5);
+    expect(metrics.features.map((f) => f.name)).toEqual(['income', 'age', '<img src=x onerror=alert(1)>', 'new_feature']);
+    expect(metrics.features[0]).toEqual({
+      name: 'income',
+      dataType: 'numeric',
+      driftCalculated: true,
+      drift: 0.35,
+      importance: 0.8,
+      impact: 0.2,
+      missingValues: 4,
+    });
+  });
+
+  it('respects driftCalculated=false: no fake zeros', () => {
+    const feature = parseDriftMetrics(drift).features[3];
+    expect(feature).toMatchObject({ driftCalculated: false, drift: null, importance: null, impact: null, missingValues: 0 });
+  });
+
+  it('reads the capitalised Feature key and drift over time', () => {
+    const metrics = parseDriftMetrics(drift);
+    expect(metrics.driftOverTime[0].feature.name).toBe('income');
+    expect(metrics.driftOverTime[0].points.map((p) => p.value)).toEqual([0.1, 0.35]);
+    expect(metrics.driftOverTime[1].points[0].value).toBe(0.05);
+  });
+
+  it('parses continuous and categorical frequencies', () => {
+    const [income, segment] = parseDriftMetrics(drift).frequencies;
+    expect(income).toEqual({
+      featureName: 'income',
+      kind: 'continuous',
+      histogram: { name: '', description: '', xLabel: '', yLabel: '' },
+      bins: [
+        { min: 0, max: 1000.5, count: 12 },
+        { min: 1000.5, max: 2000, count: 30 },
+      ],
+    });
+    expect(segment).toMatchObject({ kind: 'categorical', categories: [{ category: 'retail', value: 70 }, { category: 'sme', value: 30 }] });
+  });
+
+  it('falls back to the features inside featureImportance when featureSummary is empty', () => {
+    const metrics = parseDriftMetrics({ ...drift, featureSummary: { feature: [] } });
+    expect(metrics.features.map((f) => f.name)).toEqual(['income', '<img src=x onerror=alert(1)>']);
+  });
+
+  it('treats an absent driftCalculated as false (proto3 default)', () => {
+    const metrics = parseDriftMetrics({ featureSummary: { feature: [{ name: 'x', drift: 0 }] } });
+    expect(metrics.features[0]).toMatchObject({ driftCalculated: false, drift: null });
+  });
+
+  it('parses an empty response as empty, not as zeros', () => {
+    const metrics = parseDriftMetrics({});
+    expect(metrics).toEqual({
+      countFeatureDrift: null,
+      highFeatureDrift: null,
+      mediumFeatureDrift: null,
+      lowFeatureDrift: null,
+      driftThreshold: null,
+      importanceThreshold: null,
+      features: [],
+      driftOverTime: [],
+      frequencies: [],
+    });
+  });
+});
