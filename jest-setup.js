@@ -1,5 +1,8 @@
 // Jest setup provided by Grafana scaffolding, extended for React 19 in jsdom.
-import './.config/jest-setup';
+// Its DOM mocks need jsdom; test files that opt into `@jest-environment node` (the simulator) skip it.
+if (typeof window !== 'undefined') {
+  require('./.config/jest-setup');
+}
 
 // React 19's scheduler needs MessageChannel, which jsdom lacks. Node's real MessageChannel keeps
 // Jest from exiting, so use a timer-based stand-in with the same asynchronous delivery.

@@ -1,5 +1,5 @@
 import React from 'react';
-import type { AppConfigPageProps } from '@grafana/data';
+import type { AppPluginMeta, PluginConfigPageProps } from '@grafana/data';
 import { LinkButton, Stack, Text, TextLink } from '@grafana/ui';
 
 import datasourcePlugin from '../datasource/plugin.json';
@@ -8,7 +8,7 @@ import datasourcePlugin from '../datasource/plugin.json';
  * The app's configuration page. The app itself has no settings: it bundles the data source and
  * the panel, so this page says what they are and where to configure the data source.
  */
-export function GettingStarted(_props: AppConfigPageProps<{}>) {
+export function GettingStarted(_props: PluginConfigPageProps<AppPluginMeta<{}>>) {
   return (
     <Stack direction="column" gap={2}>
       <Text element="p">

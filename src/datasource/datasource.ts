@@ -47,6 +47,7 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
   readonly client: GatewayClient;
   private readonly runner: QueryRunner;
   private readonly services: GrafanaServices;
+  private readonly options: MlopsDataSourceOptions;
 
   constructor(
     instanceSettings: DataSourceInstanceSettings<MlopsDataSourceOptions>,
@@ -55,6 +56,7 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
     super(instanceSettings);
     this.services = services ?? { backendSrv: getBackendSrv(), templateSrv: getTemplateSrv() };
     const options = instanceSettings.jsonData ?? {};
+    this.options = options;
     this.client = new GatewayClient(
       {
         proxyUrl: instanceSettings.url ?? '',
@@ -132,7 +134,7 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
    * explains the first thing that is wrong.
    */
   async testDatasource(): Promise<TestDataSourceResponse> {
-    const settings = this.instanceSettings.jsonData ?? {};
+    const settings = this.options;
     const missing = [
       !settings.gatewayUrl && 'gateway URL',
       !settings.tokenUrl && 'token URL',
