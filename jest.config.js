@@ -1,6 +1,6 @@
 // Extends create-plugin's Jest config (never edit .config/): run in UTC so time-based
 // parsers and fixtures are deterministic, transform ESM-only dependencies of @grafana/* 13,
-// and also pick up tests beside the simulator's code.
+// and also pick up tests beside the simulator's code and the integration tests under tests/.
 process.env.TZ = 'UTC';
 
 const baseConfig = require('./.config/jest.config');
@@ -13,6 +13,7 @@ module.exports = {
   testMatch: [
     ...baseConfig.testMatch,
     '<rootDir>/simulator/**/*.test.ts',
+    '<rootDir>/tests/integration/**/*.test.ts',
   ],
   transform: {
     ...baseConfig.transform,

@@ -11,7 +11,7 @@ import {
   type SelectableValue,
   type TestDataSourceResponse,
 } from '@grafana/data';
-import { getBackendSrv, getTemplateSrv, type BackendSrv, type TemplateSrv } from '@grafana/runtime';
+import type { BackendSrv, TemplateSrv } from '@grafana/runtime';
 import { Observable, catchError, forkJoin, lastValueFrom, map, of } from 'rxjs';
 
 import type { EditorDataSource } from './editorApi';
@@ -30,7 +30,11 @@ import {
   type MlopsQuery,
 } from './types';
 
-/** Services the data source needs from Grafana; injectable so tests can run against a real proxy. */
+/**
+ * Services the data source needs from Grafana. Passed in (see `grafanaDataSource.ts`) rather than
+ * fetched from @grafana/runtime here, so the same class runs in Node against a real Grafana proxy
+ * in integration tests — @grafana/runtime only loads in a browser.
+ */
 export interface GrafanaServices {
   backendSrv: Pick<BackendSrv, 'fetch'>;
   templateSrv: Pick<TemplateSrv, 'replace' | 'getVariables'>;
@@ -49,12 +53,9 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
   private readonly services: GrafanaServices;
   private readonly options: MlopsDataSourceOptions;
 
-  constructor(
-    instanceSettings: DataSourceInstanceSettings<MlopsDataSourceOptions>,
-    services?: GrafanaServices
-  ) {
+  constructor(instanceSettings: DataSourceInstanceSettings<MlopsDataSourceOptions>, services: GrafanaServices) {
     super(instanceSettings);
-    this.services = services ?? { backendSrv: getBackendSrv(), templateSrv: getTemplateSrv() };
+    this.services = services;
     const options = instanceSettings.jsonData ?? {};
     this.options = options;
     this.client = new GatewayClient(
