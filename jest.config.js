@@ -20,6 +20,6 @@ module.exports = {
     '^.+\\.mjs$': swcTransform,
   },
   transformIgnorePatterns: [
-    nodeModulesToTransform([...grafanaESModules, '@react-hookz', '@ver0/deep-equal', 'jose', 'uuid', 'marked']),
+    nodeModulesToTransform([...grafanaESModules, '@react-hookz', '@ver0/deep-equal', 'jose', 'uuid', 'marked', '@marcbachmann/cel-js']),
   ],
 };

@@ -1,0 +1,147 @@
+import {
+  fieldsForQueryType,
+  QUERY_TYPE_FIELDS,
+  QUERY_TYPE_OPTIONS,
+  showsRole,
+  validateQuery,
+  variableFieldsFor,
+  VARIABLE_KIND_OPTIONS,
+  withQueryDefaults,
+  withVariableQueryDefaults,
+} from './queryFields';
+import {
+  DEFAULT_QUERY,
+  DEFAULT_VARIABLE_QUERY,
+  ModelScope,
+  PredictionsUnit,
+  QueryType,
+  VariableQueryKind,
+  type MlopsQuery,
+} from './types';
+
+const PER_MODEL_TYPES = [
+  QueryType.HealthSummary,
+  QueryType.PredictionsOverTime,
+  QueryType.PredictionValues,
+  QueryType.OperationalSummary,
+  QueryType.OperationalTimeSeries,
+  QueryType.DriftSummary,
+  QueryType.FeatureDrift,
+  QueryType.DriftOverTime,
+  QueryType.FeatureFrequency,
+];
+
+describe('QUERY_TYPE_FIELDS', () => {
+  it('covers every query type, and every type has an option', () => {
+    const types = Object.values(QueryType);
+    expect(Object.keys(QUERY_TYPE_FIELDS).sort()).toEqual([...types].sort());
+    expect(QUERY_TYPE_OPTIONS.map((o) => o.value).sort()).toEqual([...types].sort());
+  });
+
+  it('shows "monitored only" and nothing else for deployments', () => {
+    expect(fieldsForQueryType(QueryType.Deployments)).toEqual({
+      monitoredOnly: true,
+      deployment: false,
+      perModel: false,
+      predictionsUnit: false,
+      operationalMetrics: false,
+      feature: 'none',
+    });
+  });
+
+  it('asks for a deployment for every other type', () => {
+    for (const type of Object.values(QueryType).filter((t) => t !== QueryType.Deployments)) {
+      expect(fieldsForQueryType(type).deployment).toBe(true);
+      expect(fieldsForQueryType(type).monitoredOnly).toBe(false);
+    }
+  });
+
+  it('has model fields exactly for the per-model types', () => {
+    const perModel = Object.values(QueryType).filter((t) => fieldsForQueryType(t).perModel);
+    expect(perModel.sort()).toEqual([...PER_MODEL_TYPES].sort());
+  });
+
+  it('has the type-specific fields only where needed', () => {
+    const where = (pick: (t: QueryType) => boolean) => Object.values(QueryType).filter(pick);
+    expect(where((t) => fieldsForQueryType(t).predictionsUnit)).toEqual([QueryType.PredictionsOverTime]);
+    expect(where((t) => fieldsForQueryType(t).operationalMetrics)).toEqual([QueryType.OperationalTimeSeries]);
+    expect(where((t) => fieldsForQueryType(t).feature === 'optional')).toEqual([QueryType.DriftOverTime]);
+    expect(where((t) => fieldsForQueryType(t).feature === 'required')).toEqual([QueryType.FeatureFrequency]);
+  });
+
+  it('falls back to the deployment field for unknown types', () => {
+    expect(fieldsForQueryType('somethingNew' as QueryType).deployment).toBe(true);
+    expect(fieldsForQueryType(undefined).perModel).toBe(false);
+  });
+});
+
+describe('showsRole', () => {
+  it('shows the role for single-model per-model queries only', () => {
+    expect(showsRole({ queryType: QueryType.HealthSummary, modelScope: ModelScope.Single })).toBe(true);
+    expect(showsRole({ queryType: QueryType.HealthSummary })).toBe(true);
+    expect(showsRole({ queryType: QueryType.HealthSummary, modelScope: ModelScope.All })).toBe(false);
+    expect(showsRole({ queryType: QueryType.Models, modelScope: ModelScope.Single })).toBe(false);
+  });
+});
+
+describe('withQueryDefaults', () => {
+  it('fills unset properties and keeps set ones without mutating', () => {
+    const query = Object.freeze({ refId: 'A', predictionsUnit: PredictionsUnit.RatePerMinute }) as MlopsQuery;
+    const result = withQueryDefaults(query);
+    expect(result).toEqual({ ...DEFAULT_QUERY, refId: 'A', predictionsUnit: PredictionsUnit.RatePerMinute });
+    expect(query).toEqual({ refId: 'A', predictionsUnit: PredictionsUnit.RatePerMinute });
+  });
+
+  it('replaces explicit undefined values', () => {
+    const result = withQueryDefaults({ refId: 'A', queryType: undefined } as unknown as MlopsQuery);
+    expect(result.queryType).toBe(QueryType.Deployments);
+  });
+});
+
+describe('validateQuery', () => {
+  const base = { refId: 'A', schemaVersion: 1 };
+
+  it('requires a deployment where one is shown', () => {
+    expect(validateQuery({ ...base, queryType: QueryType.Deployments })).toEqual({});
+    expect(validateQuery({ ...base, queryType: QueryType.HealthSummary }).deploymentId).toBeDefined();
+    expect(validateQuery({ ...base, queryType: QueryType.HealthSummary, deploymentId: '$dep' })).toEqual({});
+  });
+
+  it('requires the feature for feature frequency only', () => {
+    const q = { ...base, deploymentId: 'd1' };
+    expect(validateQuery({ ...q, queryType: QueryType.FeatureFrequency }).feature).toMatch(/feature/i);
+    expect(validateQuery({ ...q, queryType: QueryType.FeatureFrequency, feature: 'age' })).toEqual({});
+    expect(validateQuery({ ...q, queryType: QueryType.DriftOverTime })).toEqual({});
+  });
+});
+
+describe('variable queries', () => {
+  it('shows the fields each kind needs', () => {
+    expect(variableFieldsFor(VariableQueryKind.Deployments)).toEqual({
+      monitoredOnly: true,
+      deployment: false,
+      model: false,
+    });
+    expect(variableFieldsFor(VariableQueryKind.Models)).toEqual({
+      monitoredOnly: false,
+      deployment: true,
+      model: false,
+    });
+    expect(variableFieldsFor(VariableQueryKind.Features)).toEqual({
+      monitoredOnly: false,
+      deployment: true,
+      model: true,
+    });
+    expect(VARIABLE_KIND_OPTIONS.map((o) => o.value).sort()).toEqual(Object.values(VariableQueryKind).sort());
+  });
+
+  it('fills defaults for empty, string and partial queries without mutating them', () => {
+    expect(withVariableQueryDefaults(undefined)).toEqual({ ...DEFAULT_VARIABLE_QUERY, refId: 'MlopsVariableQuery' });
+    expect(withVariableQueryDefaults('legacy string')).toMatchObject({ kind: VariableQueryKind.Deployments });
+    const partial = Object.freeze({ refId: 'V', kind: VariableQueryKind.Models, deploymentId: 'd' });
+    expect(withVariableQueryDefaults(partial)).toEqual({
+      ...partial,
+      schemaVersion: DEFAULT_VARIABLE_QUERY.schemaVersion,
+    });
+  });
+});

@@ -1,0 +1,221 @@
+import {
+  DEFAULT_QUERY,
+  DEFAULT_VARIABLE_QUERY,
+  ModelScope,
+  OperationalMetric,
+  PredictionsUnit,
+  QueryType,
+  VariableQueryKind,
+  type MlopsQuery,
+  type MlopsVariableQuery,
+} from './types';
+
+/**
+ * Which editor fields each query type needs. The query editor renders exactly these; the data
+ * source ignores the other properties of a query, so switching types keeps them.
+ */
+export interface QueryTypeFields {
+  /** Deployments: "monitored only" switch. */
+  monitoredOnly: boolean;
+  /** Deployment id (required where shown). */
+  deployment: boolean;
+  /** Per-model types: model (optional), model scope and role. */
+  perModel: boolean;
+  /** Predictions over time: count per bin or per-minute rate. */
+  predictionsUnit: boolean;
+  /** Operational time series: which graphs (empty = all). */
+  operationalMetrics: boolean;
+  /** Feature: not shown, optional (empty = all features) or required. */
+  feature: 'none' | 'optional' | 'required';
+}
+
+const NONE: QueryTypeFields = {
+  monitoredOnly: false,
+  deployment: false,
+  perModel: false,
+  predictionsUnit: false,
+  operationalMetrics: false,
+  feature: 'none',
+};
+const DEPLOYMENT: QueryTypeFields = { ...NONE, deployment: true };
+const PER_MODEL: QueryTypeFields = { ...DEPLOYMENT, perModel: true };
+
+export const QUERY_TYPE_FIELDS: Readonly<Record<QueryType, Readonly<QueryTypeFields>>> = {
+  [QueryType.Deployments]: { ...NONE, monitoredOnly: true },
+  [QueryType.Models]: DEPLOYMENT,
+  [QueryType.HealthSummary]: PER_MODEL,
+  [QueryType.PredictionsOverTime]: { ...PER_MODEL, predictionsUnit: true },
+  [QueryType.PredictionValues]: PER_MODEL,
+  [QueryType.OperationalSummary]: PER_MODEL,
+  [QueryType.OperationalTimeSeries]: { ...PER_MODEL, operationalMetrics: true },
+  [QueryType.DriftSummary]: PER_MODEL,
+  [QueryType.FeatureDrift]: PER_MODEL,
+  [QueryType.DriftOverTime]: { ...PER_MODEL, feature: 'optional' },
+  [QueryType.FeatureFrequency]: { ...PER_MODEL, feature: 'required' },
+};
+
+/** Fields of a query type; unknown types (e.g. from a newer dashboard) show the deployment only. */
+export function fieldsForQueryType(queryType: QueryType | undefined): Readonly<QueryTypeFields> {
+  return (queryType && QUERY_TYPE_FIELDS[queryType]) || DEPLOYMENT;
+}
+
+/** The role field is hidden for `all` scope: the data source fills in each model's role. */
+export function showsRole(query: Pick<MlopsQuery, 'queryType' | 'modelScope'>): boolean {
+  return fieldsForQueryType(query.queryType).perModel && query.modelScope !== ModelScope.All;
+}
+
+export interface QueryTypeOption {
+  value: QueryType;
+  label: string;
+  description: string;
+}
+
+export const QUERY_TYPE_OPTIONS: readonly QueryTypeOption[] = [
+  {
+    value: QueryType.Deployments,
+    label: 'Deployments',
+    description: 'Monitored deployments with their models and status',
+  },
+  { value: QueryType.Models, label: 'Models', description: 'Models of a deployment with drift and accuracy status' },
+  {
+    value: QueryType.HealthSummary,
+    label: 'Health summary',
+    description: 'Total predictions and average scoring latency',
+  },
+  {
+    value: QueryType.PredictionsOverTime,
+    label: 'Predictions over time',
+    description: 'Prediction counts per time bin',
+  },
+  {
+    value: QueryType.PredictionValues,
+    label: 'Prediction values',
+    description: 'Five-number summary of predicted values over time (regression)',
+  },
+  {
+    value: QueryType.OperationalSummary,
+    label: 'Operational summary',
+    description: 'Uptime and average scoring latency',
+  },
+  {
+    value: QueryType.OperationalTimeSeries,
+    label: 'Operational time series',
+    description: 'Latency, CPU, memory, availability and prediction outcomes over time',
+  },
+  {
+    value: QueryType.DriftSummary,
+    label: 'Drift summary',
+    description: 'Counts of features with high, medium and low drift',
+  },
+  {
+    value: QueryType.FeatureDrift,
+    label: 'Feature drift',
+    description: 'Drift, importance and missing values per feature',
+  },
+  { value: QueryType.DriftOverTime, label: 'Drift over time', description: 'Drift of one or all features over time' },
+  { value: QueryType.FeatureFrequency, label: 'Feature frequency', description: 'Value distribution of one feature' },
+];
+
+export const MODEL_SCOPE_OPTIONS: ReadonlyArray<{ value: ModelScope; label: string; description: string }> = [
+  { value: ModelScope.Single, label: 'Single model', description: 'One model (empty model = the primary model)' },
+  {
+    value: ModelScope.All,
+    label: 'All models',
+    description: 'Every model of a shadow or split deployment, labelled with its role',
+  },
+];
+
+export const PREDICTIONS_UNIT_OPTIONS: ReadonlyArray<{ value: PredictionsUnit; label: string; description: string }> = [
+  {
+    value: PredictionsUnit.CountPerBin,
+    label: 'Count per bin',
+    description: 'Predictions in each bin (bins may differ in width)',
+  },
+  {
+    value: PredictionsUnit.RatePerMinute,
+    label: 'Per minute',
+    description: 'Predictions per minute, comparable across bins',
+  },
+];
+
+export const OPERATIONAL_METRIC_OPTIONS: ReadonlyArray<{ value: OperationalMetric; label: string }> = [
+  { value: OperationalMetric.ScoringLatency, label: 'Scoring latency' },
+  { value: OperationalMetric.MemoryUsage, label: 'Memory usage' },
+  { value: OperationalMetric.CpuUsage, label: 'CPU usage' },
+  { value: OperationalMetric.Availability, label: 'Availability' },
+  { value: OperationalMetric.SuccessPrediction, label: 'Successful predictions' },
+  { value: OperationalMetric.FailedPrediction, label: 'Failed predictions' },
+];
+
+/** Suggested role labels; any text is allowed. */
+export const ROLE_SUGGESTIONS: readonly string[] = ['champion', 'challenger'];
+
+/** A query with `DEFAULT_QUERY` filled in for every unset property; never mutates its input. */
+export function withQueryDefaults(query: MlopsQuery): MlopsQuery {
+  const result: MlopsQuery = { ...query };
+  const target = result as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(DEFAULT_QUERY)) {
+    if (target[key] === undefined) {
+      target[key] = value;
+    }
+  }
+  return result;
+}
+
+export type QueryFieldErrors = Partial<Record<'deploymentId' | 'feature', string>>;
+
+/** Messages for required fields that are missing. */
+export function validateQuery(query: MlopsQuery): QueryFieldErrors {
+  const fields = fieldsForQueryType(query.queryType);
+  const errors: QueryFieldErrors = {};
+  if (fields.deployment && !(query.deploymentId ?? '').trim()) {
+    errors.deploymentId = 'Choose a deployment.';
+  }
+  if (fields.feature === 'required' && !(query.feature ?? '').trim()) {
+    errors.feature = 'Choose the feature whose frequency to show.';
+  }
+  return errors;
+}
+
+export const VARIABLE_KIND_OPTIONS: ReadonlyArray<{ value: VariableQueryKind; label: string; description: string }> = [
+  {
+    value: VariableQueryKind.Deployments,
+    label: 'Deployments',
+    description: 'Monitored deployments: text = name, value = id',
+  },
+  {
+    value: VariableQueryKind.Models,
+    label: 'Models',
+    description: 'Models of a deployment: text = name and version, value = model id',
+  },
+  { value: VariableQueryKind.Features, label: 'Features', description: "Feature names of a deployment's model" },
+];
+
+/** Which fields a variable query kind needs. */
+export function variableFieldsFor(kind: VariableQueryKind | undefined): {
+  monitoredOnly: boolean;
+  deployment: boolean;
+  model: boolean;
+} {
+  return {
+    monitoredOnly: kind === VariableQueryKind.Deployments,
+    deployment: kind === VariableQueryKind.Models || kind === VariableQueryKind.Features,
+    model: kind === VariableQueryKind.Features,
+  };
+}
+
+/**
+ * A variable query with defaults for unset properties. Grafana may hand a new variable's editor
+ * an empty object or, for variables saved by other editors, a string: both become the default
+ * (deployments) query. Never mutates its input.
+ */
+export function withVariableQueryDefaults(query: unknown): MlopsVariableQuery {
+  const source: Partial<MlopsVariableQuery> =
+    typeof query === 'object' && query !== null ? (query as Partial<MlopsVariableQuery>) : {};
+  return {
+    ...source,
+    refId: source.refId ?? 'MlopsVariableQuery',
+    schemaVersion: source.schemaVersion ?? DEFAULT_VARIABLE_QUERY.schemaVersion,
+    kind: source.kind ?? DEFAULT_VARIABLE_QUERY.kind,
+  };
+}
