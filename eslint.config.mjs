@@ -37,8 +37,9 @@ export default defineConfig([
   },
   ...baseConfig,
   {
-    // The gateway simulator (Node, outside src/): lint it with the same rules as the plugin.
-    files: ['simulator/**/*.ts'],
+    // Node code outside src/ (the gateway simulator, the real-stack scripts, integration tests):
+    // type-aware linting like the plugin's own code.
+    files: ['simulator/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts'],
     languageOptions: {
       parserOptions: {
         project: './tsconfig.json',

@@ -1,10 +1,10 @@
 import { FieldType, type DataFrame } from '@grafana/data';
 
-import deploymentsPage1 from '../__fixtures__/deployments-page1.json';
-import drift from '../__fixtures__/drift.json';
-import healthExample from '../__fixtures__/health-documented-example.json';
-import healthRegression from '../__fixtures__/health-regression.json';
-import operational from '../__fixtures__/operational.json';
+import deploymentsPage1 from '../../../tests/fixtures/gateway/deployments-page1.json';
+import drift from '../../../tests/fixtures/gateway/drift.json';
+import healthExample from '../../../tests/fixtures/gateway/health-documented-example.json';
+import healthRegression from '../../../tests/fixtures/gateway/health-regression.json';
+import operational from '../../../tests/fixtures/gateway/operational.json';
 import { FIELD, FeatureStatus, FrameKind, FRAME_SCHEMA_VERSION, type FrameLabels } from '../../shared/frameSchema';
 import { parseDeploymentPage, parseDriftMetrics, parseHealthMetrics, parseOperationalSummary } from '../parse/parseResponses';
 import { OperationalMetric, PredictionsUnit } from '../types';

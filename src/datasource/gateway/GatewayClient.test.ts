@@ -1,8 +1,8 @@
 import { firstValueFrom, lastValueFrom } from 'rxjs';
 
-import deploymentsPage1 from '../__fixtures__/deployments-page1.json';
-import deploymentsPage2 from '../__fixtures__/deployments-page2.json';
-import healthExample from '../__fixtures__/health-documented-example.json';
+import deploymentsPage1 from '../../../tests/fixtures/gateway/deployments-page1.json';
+import deploymentsPage2 from '../../../tests/fixtures/gateway/deployments-page2.json';
+import healthExample from '../../../tests/fixtures/gateway/health-documented-example.json';
 import { FakeBackendSrv } from '../testing/fakeBackendSrv';
 import { AuthMode } from '../types';
 import { FailureCause, GatewayError } from './errors';
