@@ -1,0 +1,88 @@
+import React from 'react';
+import { render, screen, within } from '@testing-library/react';
+
+import { FeatureStatus } from '../../shared/frameSchema';
+import { Quadrant, type QuadrantModel } from '../data/drift';
+import { DriftQuadrant } from './DriftQuadrant';
+import { sparklinePath } from './PredictionsChart';
+import { TopDriftBars } from './TopDriftBars';
+import { panelTestIds as ids } from './testIds';
+import { formatScore } from './visual';
+
+const thresholds = { drift: 0.1, importance: 0.05, driftSource: 'data' as const, importanceSource: 'data' as const };
+
+describe('sparklinePath', () => {
+  it('maps times and values onto the shared box and breaks on gaps', () => {
+    expect(sparklinePath({ times: [0, 5, 10], values: [0, 10, null] }, 0, 10, 10)).toBe('M0.0 94.0 L500.0 6.0');
+    expect(sparklinePath({ times: [0, 5, 10], values: [1, null, 1] }, 0, 10, 2)).toBe('M0.0 50.0h0.1 M1000.0 50.0h0.1');
+    expect(sparklinePath({ times: [], values: [] }, 0, 10, 0)).toBe('');
+  });
+});
+
+describe('DriftQuadrant', () => {
+  const quadrant: QuadrantModel = {
+    points: [
+      {
+        name: 'hot',
+        drift: 0.3,
+        importance: 0.3,
+        status: FeatureStatus.DriftingImportant,
+        quadrant: Quadrant.DriftingImportant,
+      },
+      { name: 'cold', drift: 0.01, importance: 0.01, status: FeatureStatus.Stable, quadrant: Quadrant.Stable },
+    ],
+    xMax: 0.33,
+    yMax: 0.33,
+    labelled: ['hot'],
+    counts: { [Quadrant.DriftingImportant]: 1, [Quadrant.Drifting]: 0, [Quadrant.Important]: 0, [Quadrant.Stable]: 1 },
+  };
+
+  it('draws both thresholds, emphasises drifted-and-important points and labels them', () => {
+    render(<DriftQuadrant quadrant={quadrant} thresholds={thresholds} width={300} height={200} />);
+    const svg = screen.getByTestId(ids.drift.quadrant);
+    expect(svg).toHaveAttribute('aria-label', expect.stringContaining('1 drifting and important'));
+    const points = screen.getByTestId(ids.drift.quadrantPoints).children;
+    expect([...points].map((p) => p.tagName)).toEqual(['circle', 'path']);
+    expect(screen.getByTestId(ids.drift.quadrantLabel)).toHaveTextContent('hot');
+    expect(svg).toHaveTextContent('Drifting & important (1)');
+    expect(svg).toHaveTextContent('drift ≥ 0.1');
+    expect(svg).toHaveTextContent('importance ≥ 0.05');
+    const drift = screen.getByTestId(ids.drift.quadrantThreshold('drift'));
+    expect(Number(drift.getAttribute('y1'))).toBeCloseTo(14 + 156 - (0.1 / 0.33) * 156);
+  });
+});
+
+describe('TopDriftBars', () => {
+  it('draws bars with a threshold marker, icon and importance', () => {
+    render(
+      <TopDriftBars
+        thresholds={thresholds}
+        features={[
+          {
+            name: 'a',
+            drift: 0.2,
+            importance: 0.3,
+            status: FeatureStatus.DriftingImportant,
+            quadrant: Quadrant.DriftingImportant,
+          },
+          { name: 'b', drift: 0.02, importance: 0.01, status: FeatureStatus.Stable, quadrant: Quadrant.Stable },
+        ]}
+      />
+    );
+    expect(screen.getByTestId(ids.drift.bar('a'))).toHaveTextContent('0.2imp 0.3');
+    // The icon (mocked as an svg named after it) marks drifting bars, not only their colour.
+    expect(within(screen.getByTestId(ids.drift.bar('a'))).getByTestId('fire')).toBeInTheDocument();
+    expect(within(screen.getByTestId(ids.drift.bar('b'))).queryByTestId('fire')).not.toBeInTheDocument();
+    const left = parseFloat(screen.getAllByTestId(ids.drift.thresholdMarker)[0].style.left);
+    expect(left).toBeCloseTo((0.1 / (0.2 * 1.1)) * 100);
+  });
+});
+
+describe('formatScore', () => {
+  it('keeps three significant digits', () => {
+    expect(formatScore(0.123456)).toBe('0.123');
+    expect(formatScore(null)).toBe('—');
+    expect(formatScore(0)).toBe('0');
+    expect(formatScore(12345.6)).toBe('12346');
+  });
+});

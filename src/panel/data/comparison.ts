@@ -1,0 +1,304 @@
+import {
+  FieldType,
+  ThresholdsMode,
+  formattedValueToString,
+  getActiveThreshold,
+  getDisplayProcessor,
+  type DisplayProcessor,
+  type Field,
+  type GrafanaTheme2,
+} from '@grafana/data';
+
+import { Direction, DeltaMode, METRIC_LABELS, MetricId, type PanelOptions } from '../types';
+import { STATUS_LABELS, parseGatewayStatus, type DriftModel } from './drift';
+import { SIGNAL_SPECS, Signal } from './mapping';
+import { outcomeOf } from './outcome';
+import { Dimension, chooseUnits } from './units';
+import {
+  ModelStatus,
+  type ComparisonModel,
+  type Delta,
+  type FormattedValue,
+  type MetricCell,
+  type MetricRow,
+  type ModelData,
+  type ModelInfo,
+  type Sample,
+  type Verdict,
+} from './types';
+
+/**
+ * Models → comparison: one row per selected metric with a cell per model, the delta of each
+ * challenger to the champion (better/worse for the metric's direction) and a verdict per
+ * challenger. Pure: the theme only feeds Grafana's display processors.
+ */
+
+/** Status metrics compare by rank: lower is healthier. */
+export const STATUS_RANK: Record<ModelStatus, number | null> = {
+  [ModelStatus.Healthy]: 1,
+  [ModelStatus.AtRisk]: 2,
+  [ModelStatus.Failing]: 3,
+  [ModelStatus.Unknown]: null,
+};
+
+export interface Formatter {
+  display: DisplayProcessor;
+  /** canonical → display unit */
+  displayFactor: number;
+  format: (canonical: number) => FormattedValue;
+}
+
+/** A formatter for canonical values using the field's display config (decimals, thresholds, mappings). */
+export function makeFormatter(
+  field: Field | undefined,
+  dimension: Dimension,
+  defaultUnit: string | undefined,
+  theme: GrafanaTheme2
+) {
+  const units = chooseUnits(dimension, field?.config?.unit, defaultUnit);
+  const config = { ...(field?.config ?? {}), unit: units.displayUnit };
+  const display = getDisplayProcessor({
+    field: { type: FieldType.number, name: field?.name ?? 'value', config },
+    theme,
+  });
+  const steps =
+    config.thresholds && config.thresholds.mode !== ThresholdsMode.Percentage ? config.thresholds.steps : undefined;
+  const hasThresholds = steps !== undefined && steps.length > 1;
+  const formatter: Formatter = {
+    display,
+    displayFactor: units.displayFactor,
+    format: (canonical) => {
+      const value = canonical / units.displayFactor;
+      const text = formattedValueToString(display(value));
+      if (!hasThresholds) {
+        return { text };
+      }
+      const active = getActiveThreshold(value, steps);
+      return {
+        text,
+        thresholdColor: theme.visualization.getColorByName(active.color),
+        aboveThreshold: active !== steps[0] && active.value !== -Infinity,
+      };
+    },
+  };
+  return { formatter, sourceFactor: units.sourceFactor };
+}
+
+interface NumericValue {
+  canonical: number | null;
+  formatter: Formatter;
+  sample?: Sample;
+  source: string;
+}
+
+const METRIC_SIGNAL: Partial<Record<MetricId, Signal>> = {
+  [MetricId.Predictions]: Signal.Predictions,
+  [MetricId.Latency]: Signal.Latency,
+  [MetricId.FailureRate]: Signal.FailureRate,
+  [MetricId.Availability]: Signal.Availability,
+  [MetricId.Accuracy]: Signal.Accuracy,
+};
+
+function fromSample(sample: Sample | undefined, signal: Signal, theme: GrafanaTheme2): NumericValue | undefined {
+  if (!sample) {
+    return undefined;
+  }
+  const { formatter, sourceFactor } = makeFormatter(sample.field, SIGNAL_SPECS[signal].dimension, sample.unit, theme);
+  return {
+    canonical: sample.value === null ? null : sample.value * sourceFactor,
+    formatter,
+    sample,
+    source: sample.source,
+  };
+}
+
+/** The number behind a metric for one model, including values derived from other signals. */
+export function numericValue(metric: MetricId, data: ModelData, theme: GrafanaTheme2): NumericValue | undefined {
+  const signal = METRIC_SIGNAL[metric];
+  if (!signal) {
+    return undefined;
+  }
+  const direct = fromSample(data.scalars[signal], signal, theme);
+  if (direct && direct.canonical !== null) {
+    return direct;
+  }
+  const failed = data.scalars[Signal.FailedPredictions]?.value ?? null;
+  const succeeded = data.scalars[Signal.SuccessfulPredictions]?.value ?? null;
+  if (metric === MetricId.FailureRate) {
+    const total =
+      succeeded !== null && failed !== null ? failed + succeeded : (data.scalars[Signal.Predictions]?.value ?? null);
+    if (failed !== null && total !== null && total > 0) {
+      const { formatter } = makeFormatter(undefined, Dimension.Ratio, 'percentunit', theme);
+      return { canonical: failed / total, formatter, source: 'failed / all predictions' };
+    }
+  }
+  if (metric === MetricId.Predictions && failed !== null && succeeded !== null) {
+    const { formatter } = makeFormatter(
+      data.scalars[Signal.SuccessfulPredictions]?.field,
+      Dimension.Count,
+      undefined,
+      theme
+    );
+    return { canonical: failed + succeeded, formatter, source: 'successful + failed predictions' };
+  }
+  return direct;
+}
+
+function statusCell(status: ModelStatus | undefined, source: string): MetricCell {
+  if (!status) {
+    return { value: null, text: '', source };
+  }
+  return { value: STATUS_RANK[status], text: STATUS_LABELS[status], status, source };
+}
+
+function linksOf(value: NumericValue): MetricCell['getLinks'] {
+  const field = value.sample?.field;
+  if (!field?.getLinks || !(field.config?.links?.length ?? 0)) {
+    return undefined;
+  }
+  const rowIndex = value.sample?.rowIndex;
+  const getLinks = field.getLinks;
+  return () => getLinks(rowIndex !== undefined ? { valueRowIndex: rowIndex } : {});
+}
+
+export function metricCell(
+  metric: MetricId,
+  data: ModelData,
+  drift: DriftModel,
+  modelKey: string,
+  theme: GrafanaTheme2
+): { cell: MetricCell; formatter?: Formatter } {
+  if (metric === MetricId.DriftStatus) {
+    const gateway = parseGatewayStatus(data.driftStatus);
+    if (gateway) {
+      return { cell: statusCell(gateway, "gateway's model status") };
+    }
+    const badge = drift.models.find((m) => m.modelKey === modelKey)?.badge;
+    return {
+      cell: statusCell(
+        badge && badge.source !== 'none' ? badge.status : undefined,
+        'derived from the drift thresholds'
+      ),
+    };
+  }
+  const numeric = numericValue(metric, data, theme);
+  if (numeric && numeric.canonical !== null) {
+    return {
+      cell: {
+        value: numeric.canonical,
+        ...numeric.formatter.format(numeric.canonical),
+        source: numeric.source,
+        getLinks: linksOf(numeric),
+      },
+      formatter: numeric.formatter,
+    };
+  }
+  if (metric === MetricId.Accuracy) {
+    const status = parseGatewayStatus(data.accuracyStatus);
+    if (status) {
+      return { cell: statusCell(status, "gateway's model accuracy status") };
+    }
+  }
+  return { cell: { value: null, text: '', source: numeric?.source }, formatter: numeric?.formatter };
+}
+
+function signed(text: string, diff: number): string {
+  return diff > 0 && !text.startsWith('+') ? `+${text}` : text;
+}
+
+export function formatRelative(relative: number): string {
+  const pct = relative * 100;
+  const digits = Math.abs(pct) < 10 ? 1 : 0;
+  const text = pct.toFixed(digits);
+  return `${pct > 0 ? '+' : ''}${text === '-0.0' || text === '-0' ? text.slice(1) : text}%`;
+}
+
+export function computeDelta(
+  champion: MetricCell,
+  challenger: MetricCell,
+  direction: Direction,
+  options: Pick<PanelOptions, 'deltaMode' | 'equalTolerancePercent'>,
+  formatter: Formatter | undefined
+): Delta {
+  const outcome = outcomeOf(champion.value, challenger.value, direction, options.equalTolerancePercent / 100);
+  if (champion.value === null || challenger.value === null) {
+    return { outcome: 'unknown', diff: null, relative: null, text: '' };
+  }
+  const isStatus = champion.status !== undefined || challenger.status !== undefined;
+  if (isStatus) {
+    if (champion.status === undefined || challenger.status === undefined) {
+      // A number on one side, a status on the other: nothing to compare.
+      return { outcome: 'unknown', diff: null, relative: null, text: 'not comparable' };
+    }
+    const text = champion.status === challenger.status ? 'same status' : `${challenger.text} vs ${champion.text}`;
+    return { outcome, diff: null, relative: null, text };
+  }
+  const diff = challenger.value - champion.value;
+  const relative = champion.value !== 0 ? diff / Math.abs(champion.value) : null;
+  const absolute = formatter
+    ? signed(formattedValueToString(formatter.display(diff / formatter.displayFactor)), diff)
+    : signed(String(diff), diff);
+  let text: string;
+  switch (options.deltaMode) {
+    case DeltaMode.Absolute:
+      text = absolute;
+      break;
+    case DeltaMode.Relative:
+      text = relative !== null ? formatRelative(relative) : absolute;
+      break;
+    default:
+      text = relative !== null ? `${absolute} (${formatRelative(relative)})` : absolute;
+  }
+  return { outcome, diff, relative, text };
+}
+
+export function verdictFor(model: ModelInfo, rows: MetricRow[]): Verdict {
+  let better = 0;
+  let worse = 0;
+  let same = 0;
+  for (const row of rows) {
+    const outcome = row.deltas[model.index]?.outcome;
+    better += outcome === 'better' ? 1 : 0;
+    worse += outcome === 'worse' ? 1 : 0;
+    same += outcome === 'same' ? 1 : 0;
+  }
+  const compared = better + worse + same;
+  const plural = compared === 1 ? 'metric' : 'metrics';
+  let text = compared === 0 ? 'no metric to compare' : `better on ${better} of ${compared} ${plural}`;
+  if (worse > 0) {
+    text += `, worse on ${worse}`;
+  }
+  const tone: Verdict['tone'] =
+    compared === 0 ? 'none' : better > worse ? 'better' : worse > better ? 'worse' : 'mixed';
+  return { modelKey: model.key, modelName: model.name, better, worse, same, compared, tone, text };
+}
+
+/** The comparison model (`data` and `models` in the same, champion-first order). */
+export function buildComparison(
+  data: ModelData[],
+  models: ModelInfo[],
+  drift: DriftModel,
+  options: Pick<PanelOptions, 'metrics' | 'directions' | 'deltaMode' | 'equalTolerancePercent'>,
+  theme: GrafanaTheme2
+): ComparisonModel {
+  const rows: MetricRow[] = options.metrics.map((metric) => {
+    const direction = options.directions[metric] ?? Direction.Neutral;
+    const built = data.map((d, i) => metricCell(metric, d, drift, models[i].key, theme));
+    const cells = built.map((b) => b.cell);
+    const championFormatter = built[0]?.formatter;
+    const deltas = cells.map((cell, i) =>
+      i === 0 ? null : computeDelta(cells[0], cell, direction, options, championFormatter ?? built[i].formatter)
+    );
+    return {
+      id: metric,
+      label: METRIC_LABELS[metric],
+      direction,
+      cells,
+      deltas,
+      available: cells.some((c) => c.value !== null),
+      display: championFormatter?.display,
+    };
+  });
+  const verdicts = models.filter((m) => !m.isChampion).map((m) => verdictFor(m, rows));
+  return { models, rows, verdicts };
+}

@@ -1,0 +1,114 @@
+import { FieldType, createDataFrame } from '@grafana/data';
+
+import { FIELD, FrameKind, FRAME_SCHEMA_VERSION } from '../../shared/frameSchema';
+import {
+  Reducer,
+  Signal,
+  candidateNames,
+  classifyField,
+  frameKind,
+  lookupName,
+  parseAliases,
+  pickLabel,
+} from './mapping';
+
+describe('parseAliases', () => {
+  it('parses signal, unit, reducer and several names', () => {
+    const { aliases, errors } = parseAliases(
+      'latency(s) = Scoring_Time, other_time\npredictions:increase = requests_total\n# comment\n\n'
+    );
+    expect(errors).toEqual([]);
+    expect(aliases.scoring_time).toEqual({ signal: Signal.Latency, reducer: Reducer.Mean, unit: 's' });
+    expect(aliases.other_time).toEqual({ signal: Signal.Latency, reducer: Reducer.Mean, unit: 's' });
+    expect(aliases.requests_total).toEqual({ signal: Signal.Predictions, reducer: Reducer.Increase, unit: undefined });
+  });
+
+  it('reports lines it does not understand and keeps the rest', () => {
+    const { aliases, errors } = parseAliases('nonsense = x\naccuracy = acc\nlatency:median = y\nno equals sign');
+    expect(Object.keys(aliases)).toEqual(['acc']);
+    expect(errors).toHaveLength(3);
+    expect(errors[0]).toContain('line 1');
+  });
+
+  it('accepts snake_case and camelCase signal names', () => {
+    expect(parseAliases('failure_rate = a').aliases.a.signal).toBe(Signal.FailureRate);
+    expect(parseAliases('failureRate = b').aliases.b.signal).toBe(Signal.FailureRate);
+  });
+});
+
+describe('classifyField', () => {
+  it('maps our frames by kind and field name, not by metric names', () => {
+    const frame = createDataFrame({
+      meta: { custom: { kind: FrameKind.HealthSummary, frameSchemaVersion: FRAME_SCHEMA_VERSION } },
+      fields: [
+        { name: FIELD.totalPredictions, type: FieldType.number, values: [1] },
+        { name: 'ml_model_accuracy', type: FieldType.number, values: [1] },
+      ],
+    });
+    expect(classifyField(frame, frame.fields[0], {})?.signal).toBe(Signal.Predictions);
+    expect(classifyField(frame, frame.fields[1], {})).toBeUndefined();
+  });
+
+  it('maps operational time series by meta.custom.metric', () => {
+    const frame = createDataFrame({
+      meta: { custom: { kind: FrameKind.OperationalTimeSeries, frameSchemaVersion: 1, metric: 'failedPrediction' } },
+      fields: [{ name: FIELD.value, type: FieldType.number, values: [1] }],
+    });
+    expect(classifyField(frame, frame.fields[0], {})?.signal).toBe(Signal.FailedPredictions);
+    const cpu = createDataFrame({
+      ...frame,
+      meta: { custom: { kind: FrameKind.OperationalTimeSeries, metric: 'cpuUsage' } },
+    });
+    expect(classifyField(cpu, cpu.fields[0], {})).toBeUndefined();
+  });
+
+  it('maps foreign series by __name__, legend, field name, frame name, then refId', () => {
+    const byName = createDataFrame({
+      refId: 'A',
+      fields: [
+        { name: 'Value', type: FieldType.number, values: [1], labels: { __name__: 'ml_prediction_latency_seconds' } },
+      ],
+    });
+    expect(classifyField(byName, byName.fields[0], {})).toMatchObject({
+      signal: Signal.Latency,
+      unit: 's',
+      source: 'ml_prediction_latency_seconds',
+    });
+    const byRefId = createDataFrame({
+      refId: 'ml_model_accuracy',
+      fields: [{ name: 'Value', type: FieldType.number, values: [1] }],
+    });
+    expect(classifyField(byRefId, byRefId.fields[0], {})?.signal).toBe(Signal.Accuracy);
+    const unknown = createDataFrame({ refId: 'A', fields: [{ name: 'Value', type: FieldType.number, values: [1] }] });
+    expect(classifyField(unknown, unknown.fields[0], {})).toBeUndefined();
+  });
+
+  it('lets aliases win over built-in names', () => {
+    const { aliases } = parseAliases('accuracy = ml_predictions_total');
+    expect(lookupName(['ml_predictions_total'], aliases)?.signal).toBe(Signal.Accuracy);
+  });
+
+  it('skips generic "Value" field names but keeps others, lower-cased', () => {
+    const frame = createDataFrame({
+      name: 'Frame',
+      refId: 'R',
+      fields: [{ name: 'Value', type: FieldType.number, values: [] }],
+    });
+    expect(candidateNames(frame, frame.fields[0])).toEqual(['frame', 'r']);
+  });
+});
+
+describe('helpers', () => {
+  it('reads the frame kind only when it is one of ours', () => {
+    expect(frameKind(createDataFrame({ meta: { custom: { kind: 'featureDrift' } }, fields: [] }))).toBe(
+      FrameKind.FeatureDrift
+    );
+    expect(frameKind(createDataFrame({ meta: { custom: { kind: 'other' } }, fields: [] }))).toBeUndefined();
+    expect(frameKind(createDataFrame({ fields: [] }))).toBeUndefined();
+  });
+
+  it('picks the first non-empty label of a list', () => {
+    expect(pickLabel({ version: '3', model_version: '' }, ['model_version', 'version'])).toBe('3');
+    expect(pickLabel(undefined, ['x'])).toBe('');
+  });
+});

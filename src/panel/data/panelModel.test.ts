@@ -1,0 +1,65 @@
+import { FieldType, LoadingState, createDataFrame, createTheme } from '@grafana/data';
+
+import { DEFAULT_OPTIONS, LayoutMode } from '../types';
+import { gatewayPair, healthFrame, labels } from '../testing/factories';
+import { buildPanelView, errorMessages, resolveLayout } from './panelModel';
+
+const theme = createTheme();
+const view = (input: Parameters<typeof buildPanelView>[0]) => buildPanelView(input, DEFAULT_OPTIONS, theme);
+
+describe('buildPanelView', () => {
+  it('is ready with comparison, drift and predictions for gateway frames', () => {
+    const v = view({ series: gatewayPair(), state: LoadingState.Done });
+    expect(v.kind).toBe('ready');
+    if (v.kind === 'ready') {
+      expect(v.comparison.models).toHaveLength(2);
+      expect(v.drift.models).toHaveLength(2);
+      expect(v.predictions?.series).toHaveLength(2);
+      expect(v.onlyChampion).toBe(false);
+      expect(v.errors).toEqual([]);
+    }
+  });
+
+  it('reports a query error when there is no data', () => {
+    expect(view({ series: [], state: LoadingState.Error, errors: [{ message: 'Unauthorized', refId: 'A' }] })).toEqual({
+      kind: 'error',
+      errors: ['A: Unauthorized'],
+    });
+    expect(view({ series: [], state: LoadingState.Error })).toEqual({ kind: 'error', errors: ['The query failed.'] });
+  });
+
+  it('keeps data and lists errors when some queries failed', () => {
+    const v = view({ series: [healthFrame(labels('a', '1', 'champion'), 1, 1)], errors: [{ message: 'B failed' }] });
+    expect(v.kind).toBe('ready');
+    expect(v.kind === 'ready' && v.errors).toEqual(['B failed']);
+    expect(v.kind === 'ready' && v.onlyChampion).toBe(true);
+  });
+
+  it('distinguishes loading, no data and unrecognised data', () => {
+    expect(view({ series: [], state: LoadingState.Loading })).toEqual({ kind: 'loading' });
+    expect(view({ series: [], state: LoadingState.Done })).toEqual({ kind: 'noData' });
+    expect(
+      view({ series: [createDataFrame({ fields: [{ name: 'x', type: FieldType.number, values: [] }] })] })
+    ).toEqual({ kind: 'noData' });
+    const junk = createDataFrame({ refId: 'A', fields: [{ name: 'Value', type: FieldType.number, values: [1] }] });
+    expect(view({ series: [junk] })).toEqual({ kind: 'unrecognised', frames: 1, notices: [] });
+  });
+
+  it('collects error messages without duplicates', () => {
+    expect(errorMessages({ errors: [{ message: 'x' }, { message: 'x' }] })).toEqual(['x']);
+    expect(errorMessages({ errors: [{ data: { message: 'from data' } }, { status: 502 }] })).toEqual([
+      'from data',
+      'Request failed with status 502',
+    ]);
+  });
+});
+
+describe('resolveLayout', () => {
+  it('follows the option, or the panel shape in auto mode', () => {
+    expect(resolveLayout(LayoutMode.Vertical, 2000, 100)).toBe('vertical');
+    expect(resolveLayout(LayoutMode.Horizontal, 200, 800)).toBe('horizontal');
+    expect(resolveLayout(LayoutMode.Auto, 1200, 500)).toBe('horizontal');
+    expect(resolveLayout(LayoutMode.Auto, 700, 300)).toBe('vertical');
+    expect(resolveLayout(LayoutMode.Auto, 900, 900)).toBe('vertical');
+  });
+});

@@ -1,0 +1,101 @@
+import { LoadingState, type DataFrame, type DataQueryError, type GrafanaTheme2 } from '@grafana/data';
+
+import { LayoutMode, type PanelOptions } from '../types';
+import { collectModels } from './collect';
+import { buildComparison } from './comparison';
+import { buildDrift, type DriftModel } from './drift';
+import { buildPredictionChart, type PredictionChart } from './predictions';
+import { resolveRoles } from './roles';
+import type { ComparisonModel } from './types';
+
+/**
+ * The whole panel from its inputs, including which state to show: query error, loading, no
+ * data, data the panel cannot read, or the comparison (possibly with only a champion). Pure.
+ */
+
+export interface PanelInput {
+  series: readonly DataFrame[];
+  state?: LoadingState;
+  errors?: readonly DataQueryError[];
+  /** The dashboard time range in epoch ms, for the shared time axis. */
+  range?: { from: number; to: number };
+}
+
+export type PanelView =
+  | { kind: 'error'; errors: string[] }
+  | { kind: 'loading' }
+  | { kind: 'noData' }
+  | { kind: 'unrecognised'; frames: number; notices: string[] }
+  | ReadyView;
+
+export interface ReadyView {
+  kind: 'ready';
+  comparison: ComparisonModel;
+  drift: DriftModel;
+  predictions: PredictionChart | null;
+  /** Non-fatal problems: query errors next to usable data, ambiguous roles, bad aliases. */
+  errors: string[];
+  notices: string[];
+  onlyChampion: boolean;
+}
+
+export function errorMessages(input: Pick<PanelInput, 'errors'>): string[] {
+  const errors = input.errors ?? [];
+  const messages = errors.map((e) => {
+    const text =
+      e.message ||
+      e.data?.message ||
+      e.data?.error ||
+      (typeof e.status === 'number' ? `Request failed with status ${e.status}` : 'Query failed');
+    return e.refId ? `${e.refId}: ${text}` : text;
+  });
+  return [...new Set(messages)];
+}
+
+function hasRows(frames: readonly DataFrame[]): boolean {
+  return frames.some((f) => f.fields.some((field) => field.values.length > 0));
+}
+
+export function buildPanelView(input: PanelInput, options: PanelOptions, theme: GrafanaTheme2): PanelView {
+  const errors = errorMessages(input);
+  const series = input.series ?? [];
+  if (!hasRows(series)) {
+    if (errors.length > 0 || input.state === LoadingState.Error) {
+      return { kind: 'error', errors: errors.length > 0 ? errors : ['The query failed.'] };
+    }
+    if (input.state === LoadingState.Loading || input.state === LoadingState.NotStarted) {
+      return { kind: 'loading' };
+    }
+    return { kind: 'noData' };
+  }
+  const collected = collectModels(series, options.metricAliases);
+  if (collected.models.length === 0) {
+    if (errors.length > 0) {
+      return { kind: 'error', errors };
+    }
+    return { kind: 'unrecognised', frames: series.length, notices: collected.notices };
+  }
+  const roles = resolveRoles(collected.models, options);
+  const drift = buildDrift(roles.data, roles.models, options);
+  const comparison = buildComparison(roles.data, roles.models, drift, options, theme);
+  const predictions = buildPredictionChart(roles.data, roles.models, theme, input.range);
+  return {
+    kind: 'ready',
+    comparison,
+    drift,
+    predictions,
+    errors,
+    notices: [...collected.notices, ...roles.notices],
+    onlyChampion: roles.models.length === 1,
+  };
+}
+
+export type ResolvedLayout = 'horizontal' | 'vertical';
+
+/** Auto: side by side when the panel is wide (≥ 720 px and clearly wider than tall). */
+export function resolveLayout(mode: LayoutMode, width: number, height: number): ResolvedLayout {
+  if (mode === LayoutMode.Horizontal || mode === LayoutMode.Vertical) {
+    return mode;
+  }
+  return width >= 720 && width >= height * 1.4 ? 'horizontal' : 'vertical';
+}

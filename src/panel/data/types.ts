@@ -1,0 +1,151 @@
+import type { DisplayProcessor, Field, LinkModel } from '@grafana/data';
+
+import type { FeatureStatus } from '../../shared/frameSchema';
+import type { Direction, MetricId } from '../types';
+import type { Reducer, Signal } from './mapping';
+
+/** Who a model is, as far as the labels tell. */
+export interface ModelIdentity {
+  /** Stable key: deployment|model|version, or role / query when those are absent. */
+  key: string;
+  model: string;
+  version: string;
+  deploymentId: string;
+  deployment: string;
+  /** Role label as found in the data ('' when absent). */
+  role: string;
+  /** Name to show when model and version are absent (query refId or frame name). */
+  fallbackName: string;
+}
+
+/** One value of a signal for a model, with where it came from. */
+export interface Sample {
+  value: number | null;
+  /** Higher wins: 3 direct values, 2 reduced series, 1 derived from other signals. */
+  rank: number;
+  /** The field it came from, for display (units, decimals, thresholds) and data links. */
+  field?: Field;
+  rowIndex?: number;
+  /** Unit of the source values when the field's unit option does not say. */
+  unit?: string;
+  /** Human-readable source ("Health summary", "ml_model_accuracy"). */
+  source: string;
+}
+
+export interface SeriesSample {
+  times: number[];
+  values: Array<number | null>;
+  field: Field;
+  reducer: Reducer;
+  rank: number;
+  source: string;
+}
+
+export interface FeatureData {
+  name: string;
+  drift: number | null;
+  importance: number | null;
+  /** Status as the data source derived it (our feature-drift table), if present. */
+  status: FeatureStatus | null;
+  /** Rank of the drift value's source (a table beats the last point of a series). */
+  rank: number;
+  driftField?: Field;
+  importanceField?: Field;
+}
+
+/** Everything collected for one model, before roles are resolved. */
+export interface ModelData {
+  identity: ModelIdentity;
+  /** Position of first appearance in the data (query order). */
+  order: number;
+  scalars: Partial<Record<Signal, Sample>>;
+  series: Partial<Record<Signal, SeriesSample>>;
+  features: Map<string, FeatureData>;
+  /** Gateway model statuses (HEALTHY, AT_RISK, FAILING, UNKNOWN or other strings). */
+  driftStatus: string;
+  accuracyStatus: string;
+}
+
+export enum ModelStatus {
+  Healthy = 'healthy',
+  AtRisk = 'atRisk',
+  Failing = 'failing',
+  Unknown = 'unknown',
+}
+
+/** A model with its resolved role, in comparison order (champion first). */
+export interface ModelInfo {
+  key: string;
+  /** "model v3" (or the query name when unlabelled). */
+  name: string;
+  /** Role as shown: the role label, or "champion"/"challenger" when assigned by the panel. */
+  role: string;
+  isChampion: boolean;
+  /** How the role was decided. */
+  roleSource: 'label' | 'fallback';
+  identity: ModelIdentity;
+  /** 0 = champion; colour index. */
+  index: number;
+}
+
+export type Outcome = 'better' | 'worse' | 'same' | 'neutral' | 'unknown';
+
+export interface FormattedValue {
+  text: string;
+  /** Colour from the field's thresholds, only when the field has thresholds beyond the base. */
+  thresholdColor?: string;
+  /** True when the value is at or above the field's first threshold step. */
+  aboveThreshold?: boolean;
+}
+
+export interface MetricCell extends FormattedValue {
+  /** Canonical value (ms, percent, ratio, count; status rank for status metrics). */
+  value: number | null;
+  status?: ModelStatus;
+  source?: string;
+  /** Data links of the source field, if any. */
+  getLinks?: () => LinkModel[];
+}
+
+export interface Delta {
+  outcome: Outcome;
+  /** Challenger minus champion, canonical units; null for status metrics or missing values. */
+  diff: number | null;
+  /** diff / |champion| (0.12 = +12 %); null when not computable. */
+  relative: number | null;
+  /** "+3.20 ms (+12%)", "Failing vs Healthy", or "" when not comparable. */
+  text: string;
+}
+
+export interface MetricRow {
+  id: MetricId;
+  label: string;
+  direction: Direction;
+  /** By model, in ComparisonModel.models order. */
+  cells: MetricCell[];
+  /** By model; null for the champion. */
+  deltas: Array<Delta | null>;
+  /** False when no model has a value: the metric is missing from the data. */
+  available: boolean;
+  /** Formats a canonical value like the champion's cell (for deltas, axes). */
+  display?: DisplayProcessor;
+}
+
+export interface Verdict {
+  modelKey: string;
+  modelName: string;
+  better: number;
+  worse: number;
+  same: number;
+  compared: number;
+  tone: 'better' | 'worse' | 'mixed' | 'none';
+  /** "better on 3 of 4 metrics" */
+  text: string;
+}
+
+export interface ComparisonModel {
+  models: ModelInfo[];
+  rows: MetricRow[];
+  /** One per challenger, in model order. */
+  verdicts: Verdict[];
+}
