@@ -18,6 +18,7 @@ import {
 import type { GatewayClient, TimeRangeParams } from '../gateway/GatewayClient';
 import type { Deployment, DriftMetrics } from '../parse/domain';
 import { migrateQuery } from '../migrations';
+import { fieldsForQueryType } from '../queryFields';
 import { ModelScope, PredictionsUnit, QueryType, type MlopsQuery } from '../types';
 import type { FrameLabels } from '../../shared/frameSchema';
 import { expandField, interpolateText } from './templating';
@@ -40,18 +41,6 @@ interface ModelTarget {
   modelId: string;
   labels: FrameLabels;
 }
-
-const PER_MODEL_TYPES = new Set<QueryType>([
-  QueryType.HealthSummary,
-  QueryType.PredictionsOverTime,
-  QueryType.PredictionValues,
-  QueryType.OperationalSummary,
-  QueryType.OperationalTimeSeries,
-  QueryType.DriftSummary,
-  QueryType.FeatureDrift,
-  QueryType.DriftOverTime,
-  QueryType.FeatureFrequency,
-]);
 
 export function toRangeParams(request: Pick<DataQueryRequest, 'range'>): TimeRangeParams {
   return {
@@ -110,7 +99,7 @@ export class QueryRunner {
           if (query.queryType === QueryType.Models) {
             return this.modelsFrames(deployment);
           }
-          if (PER_MODEL_TYPES.has(query.queryType)) {
+          if (fieldsForQueryType(query.queryType).perModel) {
             const targets = this.modelTargets(query, deployment, scopedVars);
             return forkJoin(targets.map((t) => this.metricFrames(query, deployment.id, t, range, scopedVars))).pipe(
               map((lists) => lists.flat())
