@@ -9,7 +9,9 @@ import { Observable } from 'rxjs';
  * talks to the gateway without Grafana's proxy — a bearer token).
  *
  * Like Grafana's backendSrv it parses JSON when it can and hands back text otherwise, rejects
- * non-2xx answers with `{status, statusText, data}`, and aborts the request on unsubscribe.
+ * non-2xx answers with `{status, statusText, data}` — where, as in backendSrv's
+ * `processRequestError`, a text body becomes `{message: text, error: statusText, response: text}`
+ * and an empty message is filled from `error` — and aborts the request on unsubscribe.
  */
 export class HttpBackendSrv {
   readonly requests: string[] = [];
@@ -39,7 +41,7 @@ export class HttpBackendSrv {
             // keep text, as Grafana's backendSrv does
           }
           if (!response.ok) {
-            subscriber.error({ status: response.status, statusText: response.statusText, data, config: options });
+            subscriber.error({ status: response.status, statusText: response.statusText, data: errorData(data, response.statusText), config: options });
             return;
           }
           subscriber.next({
@@ -62,4 +64,17 @@ export class HttpBackendSrv {
         });
       return () => controller.abort();
     });
+}
+
+/** Grafana's backendSrv.processRequestError: the `data` of a FetchError is always an object. */
+function errorData(data: unknown, statusText: string): unknown {
+  let result: unknown = data ?? { message: 'Unexpected error' };
+  if (typeof result === 'string') {
+    result = { message: result, error: statusText, response: result };
+  }
+  const record = result as { message?: unknown; error?: unknown };
+  if (record && typeof record === 'object' && !record.message && typeof record.error === 'string') {
+    record.message = record.error;
+  }
+  return result;
 }
