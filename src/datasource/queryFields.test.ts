@@ -6,18 +6,8 @@ import {
   validateQuery,
   variableFieldsFor,
   VARIABLE_KIND_OPTIONS,
-  withQueryDefaults,
-  withVariableQueryDefaults,
 } from './queryFields';
-import {
-  DEFAULT_QUERY,
-  DEFAULT_VARIABLE_QUERY,
-  ModelScope,
-  PredictionsUnit,
-  QueryType,
-  VariableQueryKind,
-  type MlopsQuery,
-} from './types';
+import { ModelScope, QueryType, VariableQueryKind } from './types';
 
 const PER_MODEL_TYPES = [
   QueryType.HealthSummary,
@@ -84,20 +74,6 @@ describe('showsRole', () => {
   });
 });
 
-describe('withQueryDefaults', () => {
-  it('fills unset properties and keeps set ones without mutating', () => {
-    const query = Object.freeze({ refId: 'A', predictionsUnit: PredictionsUnit.RatePerMinute }) as MlopsQuery;
-    const result = withQueryDefaults(query);
-    expect(result).toEqual({ ...DEFAULT_QUERY, refId: 'A', predictionsUnit: PredictionsUnit.RatePerMinute });
-    expect(query).toEqual({ refId: 'A', predictionsUnit: PredictionsUnit.RatePerMinute });
-  });
-
-  it('replaces explicit undefined values', () => {
-    const result = withQueryDefaults({ refId: 'A', queryType: undefined } as unknown as MlopsQuery);
-    expect(result.queryType).toBe(QueryType.Deployments);
-  });
-});
-
 describe('validateQuery', () => {
   const base = { refId: 'A', schemaVersion: 1 };
 
@@ -135,13 +111,4 @@ describe('variable queries', () => {
     expect(VARIABLE_KIND_OPTIONS.map((o) => o.value).sort()).toEqual(Object.values(VariableQueryKind).sort());
   });
 
-  it('fills defaults for empty, string and partial queries without mutating them', () => {
-    expect(withVariableQueryDefaults(undefined)).toEqual({ ...DEFAULT_VARIABLE_QUERY, refId: 'MlopsVariableQuery' });
-    expect(withVariableQueryDefaults('legacy string')).toMatchObject({ kind: VariableQueryKind.Deployments });
-    const partial = Object.freeze({ refId: 'V', kind: VariableQueryKind.Models, deploymentId: 'd' });
-    expect(withVariableQueryDefaults(partial)).toEqual({
-      ...partial,
-      schemaVersion: DEFAULT_VARIABLE_QUERY.schemaVersion,
-    });
-  });
 });

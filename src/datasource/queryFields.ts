@@ -1,13 +1,10 @@
 import {
-  DEFAULT_QUERY,
-  DEFAULT_VARIABLE_QUERY,
   ModelScope,
   OperationalMetric,
   PredictionsUnit,
   QueryType,
   VariableQueryKind,
   type MlopsQuery,
-  type MlopsVariableQuery,
 } from './types';
 
 /**
@@ -150,18 +147,6 @@ export const OPERATIONAL_METRIC_OPTIONS: ReadonlyArray<{ value: OperationalMetri
 /** Suggested role labels; any text is allowed. */
 export const ROLE_SUGGESTIONS: readonly string[] = ['champion', 'challenger'];
 
-/** A query with `DEFAULT_QUERY` filled in for every unset property; never mutates its input. */
-export function withQueryDefaults(query: MlopsQuery): MlopsQuery {
-  const result: MlopsQuery = { ...query };
-  const target = result as unknown as Record<string, unknown>;
-  for (const [key, value] of Object.entries(DEFAULT_QUERY)) {
-    if (target[key] === undefined) {
-      target[key] = value;
-    }
-  }
-  return result;
-}
-
 export type QueryFieldErrors = Partial<Record<'deploymentId' | 'feature', string>>;
 
 /** Messages for required fields that are missing. */
@@ -201,21 +186,5 @@ export function variableFieldsFor(kind: VariableQueryKind | undefined): {
     monitoredOnly: kind === VariableQueryKind.Deployments,
     deployment: kind === VariableQueryKind.Models || kind === VariableQueryKind.Features,
     model: kind === VariableQueryKind.Features,
-  };
-}
-
-/**
- * A variable query with defaults for unset properties. Grafana may hand a new variable's editor
- * an empty object or, for variables saved by other editors, a string: both become the default
- * (deployments) query. Never mutates its input.
- */
-export function withVariableQueryDefaults(query: unknown): MlopsVariableQuery {
-  const source: Partial<MlopsVariableQuery> =
-    typeof query === 'object' && query !== null ? (query as Partial<MlopsVariableQuery>) : {};
-  return {
-    ...source,
-    refId: source.refId ?? 'MlopsVariableQuery',
-    schemaVersion: source.schemaVersion ?? DEFAULT_VARIABLE_QUERY.schemaVersion,
-    kind: source.kind ?? DEFAULT_VARIABLE_QUERY.kind,
   };
 }

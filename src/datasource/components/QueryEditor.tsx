@@ -1,5 +1,6 @@
 import React, { useMemo } from 'react';
 import type { DataSourceApi, QueryEditorProps } from '@grafana/data';
+import { migrateQuery } from '../migrations';
 import { EditorField, EditorFieldGroup, EditorRow, EditorRows } from '@grafana/plugin-ui';
 import { Combobox, MultiCombobox, RadioButtonGroup, Switch, type ComboboxOption } from '@grafana/ui';
 
@@ -13,7 +14,6 @@ import {
   ROLE_SUGGESTIONS,
   showsRole,
   validateQuery,
-  withQueryDefaults,
 } from '../queryFields';
 import {
   ModelScope,
@@ -63,7 +63,7 @@ function loadFailure(what: string, error: string | undefined, typed: string): st
 }
 
 export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource }: MlopsQueryEditorProps) {
-  const query = useMemo(() => withQueryDefaults(rawQuery), [rawQuery]);
+  const query = useMemo(() => migrateQuery(rawQuery), [rawQuery]);
   const fields = fieldsForQueryType(query.queryType);
   const errors = validateQuery(query);
   const ids = idsFor(query.refId);

@@ -1,8 +1,9 @@
 import React, { useMemo } from 'react';
+import { migrateVariableQuery } from '../migrations';
 import { Combobox, Field, RadioButtonGroup, Stack, Switch } from '@grafana/ui';
 
 import type { EditorDataSource } from '../editorApi';
-import { VARIABLE_KIND_OPTIONS, variableFieldsFor, withVariableQueryDefaults } from '../queryFields';
+import { VARIABLE_KIND_OPTIONS, variableFieldsFor } from '../queryFields';
 import type { MlopsVariableQuery, VariableQueryKind } from '../types';
 import { dsTestIds } from './testIds';
 import { useAsyncOptions, withVariables } from './useAsyncOptions';
@@ -28,7 +29,7 @@ const ids = {
 
 /** Template-variable query: deployments, models of a deployment, or features of a model. */
 export function VariableQueryEditor({ query: rawQuery, onChange, datasource }: VariableQueryEditorProps) {
-  const query = useMemo(() => withVariableQueryDefaults(rawQuery), [rawQuery]);
+  const query = useMemo(() => migrateVariableQuery(rawQuery), [rawQuery]);
   const fields = variableFieldsFor(query.kind);
   const deploymentId = query.deploymentId ?? '';
 
