@@ -96,7 +96,7 @@ export interface PanelOptions {
   championMatch: string;
   /**
    * Extra metric names for other data sources, one `metric = name` pair per line
-   * (e.g. `latency = scoring_time_ms`). See MAPPING.md.
+   * (e.g. `latency = scoring_time_ms`). See the README, "Metric aliases".
    */
   metricAliases: string;
 }

@@ -6,7 +6,7 @@ import { Dimension } from './units';
 /**
  * How frames map onto the panel's signals: the frames of our data source by their FrameKind and
  * field names (`shared/frameSchema.ts`), frames of any other data source (Prometheus, SQL, CSV…)
- * by metric name and labels. Documented for users in `../MAPPING.md`; change both together.
+ * by metric name and labels. Documented for users in the README (panel data mapping); change both together.
  */
 
 /** Everything the panel can read from a value. */
