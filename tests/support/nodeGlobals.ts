@@ -9,7 +9,9 @@ process.env.NODE_ENV = 'production';
 
 export {};
 
-// Node 21+ defines `navigator` (userAgent "Node.js/…"); @grafana/ui reads it at import time.
-// Give Node 20 the same minimal object.
-const globals = globalThis as unknown as { navigator?: { userAgent: string } };
-globals.navigator ??= { userAgent: `Node.js/${process.versions.node}` };
+// Node 21+ defines `navigator` (userAgent "Node.js/…", language, languages); @grafana/ui reads it at
+// import time and @grafana/data's date formats read `languages`. Give Node 20 the same minimal object.
+const globals = globalThis as unknown as {
+  navigator?: { userAgent: string; language: string; languages: readonly string[] };
+};
+globals.navigator ??= { userAgent: `Node.js/${process.versions.node}`, language: 'en-US', languages: ['en-US'] };
