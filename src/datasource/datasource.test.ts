@@ -269,7 +269,8 @@ describe('MlopsDataSource.testDatasource', () => {
     backend.on(/v1\/deployment(\?|$)/, { status: 400, data: { message: 'Authentication to data source failed' } });
     backend.on('/gateway-healthz', { status: 200, data: { status: 'SERVING' } });
     const result = await ds.testDatasource();
-    expect(result.message).toMatch(/^Authentication failed: .*token URL, client ID and client secret/);
+    expect(result.message).toMatch(/^Authentication failed\. Check the token URL, client ID and client secret/);
+    expect(result.message).not.toMatch(/Authentication failed.*Authentication failed/);
     expect(result.details?.message).toMatch(/gateway itself is reachable/);
   });
 

@@ -158,7 +158,7 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
         );
         return {
           status: 'error',
-          message: `Authentication failed: ${failure.hint}`,
+          message: failure.hint,
           details: { message: reachable ? `The gateway itself is reachable (GET /healthz answered); the credentials are the problem. ${failure.detail}` : failure.detail },
         };
       }

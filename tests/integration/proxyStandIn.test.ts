@@ -182,7 +182,8 @@ describe('proxy stand-in (standing in for Grafana’s data-source proxy) ↔ sim
       client_secret: CLIENT_SECRET,
       grant_type: 'refresh_token',
       refresh_token: REFRESH_TOKEN,
-      scope: '',
+      // plugin.json renders an empty scope as openid (Keycloak refuses `scope=`).
+      scope: 'openid',
     });
     // The query string reached the gateway unchanged.
     expect(Object.keys(sim.sim.stats.requests)).toEqual(['GET /model-monitoring/v1/deployment?pageSize=2']);
@@ -348,7 +349,7 @@ describe('proxy stand-in (standing in for Grafana’s data-source proxy) ↔ sim
     );
     const result = await ds.testDatasource();
     expect(result.status).toBe('error');
-    expect(result.message).toMatch(/^Authentication failed: .*client secret/);
+    expect(result.message).toMatch(/^Authentication failed\. .*client secret/);
     expect((result.details as { message: string }).message).toMatch(/gateway itself is reachable/);
   });
 });

@@ -364,7 +364,10 @@ export function ConfigEditor({ options, onOptionsChange, validation }: ConfigEdi
               disabled={readOnly}
             />
           </Field>
-          <Field label="Scope" description="Optional. Sent as the scope of the token request, e.g. openid.">
+          <Field
+            label="Scope"
+            description="Optional. Sent as the scope of the token request; empty sends openid (Grafana cannot leave the field out, and Keycloak rejects an empty scope)."
+          >
             <Input
               id={ids.scope}
               data-testid={dsTestIds.configEditor.scope}
