@@ -1,0 +1,186 @@
+/**
+ * The real stack for integration tests and the demo, without Docker:
+ * Keycloak (demo realm) -> MLOps gateway simulator (validates Keycloak tokens) -> Grafana (plugin +
+ * provisioning, data source authenticating with Keycloak through the data proxy).
+ *
+ * Library: `const stack = await startStack(); ...; await stack.stop();`
+ * CLI:     `npx tsx scripts/stack/stack.ts [--no-grafana] [--no-simulator]` (Ctrl-C stops everything).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureGrafana, GrafanaHandle, startGrafana } from './grafanaServer';
+import { KeycloakHandle, startKeycloak } from './keycloak';
+import { offlineRefreshToken } from './oidc';
+import { log } from './paths';
+import { installCleanupHandlers, ManagedProcess, stopAll } from './processes';
+import { loadDemoRealm } from './realm';
+import { SimulatorHandle, simulatorAvailable, startSimulator } from './simulator';
+
+export interface StackOptions {
+  /** Start the simulator (default: when simulator/main.ts exists). */
+  simulator?: boolean;
+  /** Start Grafana (default true). */
+  grafana?: boolean;
+  /** Gateway URL for the data source when the simulator is not started (e.g. a test's own server). */
+  gatewayUrl?: string;
+  /** See GrafanaOptions.pluginsDir. */
+  pluginsDir?: string;
+  provisioningDir?: string;
+  /** Grafana admin password; default the demo-only "admin". */
+  grafanaAdminPassword?: string;
+  /** Where logs and per-run homes go; default a fresh temp dir. */
+  runDir?: string;
+  /** Keep runDir after stop() (default: keep only if it was given). */
+  keepRunDir?: boolean;
+  /** Install SIGINT/SIGTERM handlers that stop the stack (default true). */
+  handleSignals?: boolean;
+}
+
+/**
+ * Environment that provisioning/ expands ($MLOPS_...) for the gateway data source. Contains the
+ * demo client secret and a live offline refresh token: pass it to processes, never print it.
+ */
+export interface ProvisioningEnv {
+  MLOPS_GATEWAY_URL: string;
+  MLOPS_TOKEN_URL: string;
+  MLOPS_CLIENT_ID: string;
+  MLOPS_CLIENT_SECRET: string;
+  MLOPS_REFRESH_TOKEN: string;
+}
+
+export interface Stack {
+  runDir: string;
+  keycloak: KeycloakHandle;
+  simulator?: SimulatorHandle;
+  grafana?: GrafanaHandle;
+  provisioningEnv: ProvisioningEnv;
+  stop(): Promise<void>;
+}
+
+function printTails(processes: ManagedProcess[]): void {
+  for (const p of processes) {
+    process.stderr.write(`\n--- ${p.name}: last lines of ${p.logFile} ---\n${p.tail()}\n`);
+  }
+}
+
+/** Starts Keycloak, the simulator and Grafana in that order; on any failure stops what was started. */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  installCleanupHandlers({ signals: options.handleSignals ?? true });
+  const runDir = options.runDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-stack-'));
+  fs.mkdirSync(runDir, { recursive: true });
+  const keepRunDir = options.keepRunDir ?? Boolean(options.runDir);
+  const started: ManagedProcess[] = [];
+  const stopStarted = async () => {
+    for (const p of [...started].reverse()) {
+      await p.stop();
+    }
+  };
+  log('stack', `logs in ${runDir}`);
+  try {
+    // Grafana first only as a build step: a cold build takes long and must not hold Keycloak open.
+    const grafanaInstall =
+      options.grafana === false
+        ? undefined
+        : await ensureGrafana().catch((err: Error) => {
+            throw new Error(
+              `Grafana server not available: ${err.message}\n` +
+                'Use a prebuilt binary (GRAFANA_BIN + GRAFANA_HOME_TEMPLATE) or start without Grafana ' +
+                '(CLI --no-grafana, startStack({ grafana: false })).'
+            );
+          });
+
+    const keycloak = await startKeycloak({ runDir });
+    started.push(keycloak.process);
+    const demo = loadDemoRealm();
+    const client = { tokenUrl: keycloak.tokenUrl, clientId: demo.clientId, clientSecret: demo.clientSecret };
+
+    let simulator: SimulatorHandle | undefined;
+    if (options.simulator ?? simulatorAvailable()) {
+      simulator = await startSimulator({
+        runDir,
+        jwksUrl: keycloak.jwksUrl,
+        issuer: keycloak.issuer,
+        audience: demo.audience,
+      });
+      started.push(simulator.process);
+    } else {
+      log('stack', 'simulator not started');
+    }
+
+    const provisioningEnv: ProvisioningEnv = {
+      MLOPS_GATEWAY_URL: simulator?.url ?? options.gatewayUrl ?? '',
+      MLOPS_TOKEN_URL: keycloak.tokenUrl,
+      MLOPS_CLIENT_ID: demo.clientId,
+      MLOPS_CLIENT_SECRET: demo.clientSecret,
+      MLOPS_REFRESH_TOKEN: await offlineRefreshToken(client, demo.username, demo.password),
+    };
+    log('stack', `offline refresh token obtained for ${demo.username}`);
+
+    let grafana: GrafanaHandle | undefined;
+    if (grafanaInstall) {
+      grafana = await startGrafana({
+        runDir,
+        install: grafanaInstall,
+        pluginsDir: options.pluginsDir,
+        provisioningDir: options.provisioningDir,
+        adminPassword: options.grafanaAdminPassword,
+        env: { ...provisioningEnv },
+      });
+      started.push(grafana.process);
+    }
+
+    return {
+      runDir,
+      keycloak,
+      simulator,
+      grafana,
+      provisioningEnv,
+      stop: async () => {
+        await stopStarted();
+        if (!keepRunDir) {
+          fs.rmSync(runDir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (err) {
+    printTails(started);
+    await stopStarted();
+    log('stack', `failed; logs kept in ${runDir}`);
+    throw err;
+  }
+}
+
+async function cli(): Promise<void> {
+  const args = process.argv.slice(2);
+  const stack = await startStack({
+    grafana: !args.includes('--no-grafana'),
+    simulator: args.includes('--no-simulator') ? false : undefined,
+    grafanaAdminPassword: process.env.STACK_GRAFANA_ADMIN_PASSWORD,
+    runDir: fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-stack-')),
+    keepRunDir: true,
+  });
+  const lines = [
+    '',
+    'MLOps stack is up (Ctrl-C stops it):',
+    `  Keycloak   ${stack.keycloak.baseUrl}  realm ${stack.keycloak.realm}, issuer ${stack.keycloak.issuer}`,
+    `  Simulator  ${stack.simulator?.url ?? '(not started)'}`,
+    stack.grafana
+      ? `  Grafana    ${stack.grafana.url}  login: ${stack.grafana.adminUser} / ` +
+        (process.env.STACK_GRAFANA_ADMIN_PASSWORD ? '$STACK_GRAFANA_ADMIN_PASSWORD' : 'admin (demo-only default)')
+      : '  Grafana    (not started)',
+    `  Logs       ${stack.runDir}`,
+    '',
+  ];
+  console.log(lines.join('\n'));
+  // Stay up until a signal; the handlers installed by startStack stop the children.
+  await new Promise<never>(() => setInterval(() => undefined, 1 << 30));
+}
+
+if (require.main === module) {
+  cli().catch(async (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    await stopAll();
+    process.exit(1);
+  });
+}

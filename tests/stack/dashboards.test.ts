@@ -1,0 +1,270 @@
+/**
+ * Every panel of every provisioned dashboard, queried the way Grafana would run it: template
+ * variables resolved through the data source's own variable support, targets run through the data
+ * source's query() via Grafana's data-source proxy — STOOD IN by tests/support/proxyStandIn.ts
+ * (Grafana's server cannot run here) — against Keycloak + the gateway simulator.
+ */
+import {
+  createTheme,
+  dateTime,
+  type DataFrame,
+  type DataQueryRequest,
+  type Field,
+  type TimeRange,
+} from '@grafana/data';
+import fs from 'node:fs';
+import path from 'node:path';
+import { lastValueFrom } from 'rxjs';
+import { parse } from 'yaml';
+
+import { SCENARIO_IDS } from '../../simulator/scenarios';
+import type { MlopsDataSource } from '../../src/datasource/datasource';
+import { QueryType, type MlopsQuery, type MlopsVariableQuery } from '../../src/datasource/types';
+import type { MlopsVariableSupport } from '../../src/datasource/variables';
+import { buildPanelView } from '../../src/panel/data/panelModel';
+import { migrateOptions } from '../../src/panel/migrations';
+import { FIELD, FrameKind } from '../../src/shared/frameSchema';
+import type { ProxyStandIn } from '../support/proxyStandIn';
+import {
+  DS_TYPE,
+  dataSourceThroughProxy,
+  provisionedDataSources,
+  startGrafanaProxyStandIn,
+} from './support/grafanaLike';
+import { repoRoot, stackInfo } from './support/stackInfo';
+
+const info = stackInfo();
+const DASHBOARD_DIR = path.join(repoRoot, 'provisioning', 'dashboards', 'mlops');
+const PROVIDERS_YAML = path.join(repoRoot, 'provisioning', 'dashboards', 'dashboards.yaml');
+const PANEL_ID = 'modelwatch-champion-panel';
+const CORE_PANELS = new Set([
+  'stat',
+  'table',
+  'timeseries',
+  'bargauge',
+  'candlestick',
+  'histogram',
+  'barchart',
+  'text',
+  'gauge',
+  'row',
+]);
+
+interface Target extends MlopsQuery {
+  datasource: { type: string; uid: string };
+}
+interface Panel {
+  id: number;
+  type: string;
+  title: string;
+  gridPos: { h: number; w: number; x: number; y: number };
+  datasource: { type: string; uid: string };
+  targets: Target[];
+  options: Record<string, unknown>;
+  fieldConfig: { defaults: Record<string, unknown>; overrides: unknown[] };
+}
+interface Variable {
+  name: string;
+  type: string;
+  datasource?: { type: string; uid: string };
+  query: MlopsVariableQuery;
+  multi: boolean;
+  includeAll: boolean;
+  current: { value?: string | string[] };
+}
+interface Dashboard {
+  uid: string;
+  title: string;
+  schemaVersion: number;
+  tags: string[];
+  time: { from: string; to: string };
+  links: Array<{ type: string; tags: string[] }>;
+  templating: { list: Variable[] };
+  panels: Panel[];
+}
+
+const files = fs
+  .readdirSync(DASHBOARD_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+const dashboards = files.map((f) => ({
+  file: f,
+  dashboard: JSON.parse(fs.readFileSync(path.join(DASHBOARD_DIR, f), 'utf8')) as Dashboard,
+}));
+const provisioned = provisionedDataSources({ ...info.provisioningEnv });
+const uids = new Set(dashboards.map((d) => d.dashboard.uid));
+
+let proxy: ProxyStandIn;
+beforeAll(async () => {
+  proxy = await startGrafanaProxyStandIn(info);
+});
+afterAll(() => proxy.close());
+
+function rangeOf(time: Dashboard['time']): TimeRange {
+  const m = /^now-(\d+)([hd])$/.exec(time.from);
+  if (!m || time.to !== 'now') {
+    throw new Error(`unsupported dashboard time range ${JSON.stringify(time)}`);
+  }
+  const to = Date.now();
+  const from = to - Number(m[1]) * (m[2] === 'h' ? 3600_000 : 86_400_000);
+  return { from: dateTime(from), to: dateTime(to), raw: { from: time.from, to: time.to } };
+}
+
+function request<T extends MlopsQuery | MlopsVariableQuery>(targets: T[], range: TimeRange): DataQueryRequest<T> {
+  return {
+    requestId: 'dashboard',
+    interval: '1m',
+    intervalMs: 60_000,
+    range,
+    scopedVars: {},
+    timezone: 'browser',
+    app: 'dashboard',
+    startTime: Date.now(),
+    targets,
+  };
+}
+
+/** Resolves the dashboard's variables in order, as Grafana does on load (current value, All, or first option). */
+async function resolveVariables(
+  dashboard: Dashboard,
+  ds: MlopsDataSource,
+  values: Record<string, string | string[]>,
+  range: TimeRange
+) {
+  for (const v of dashboard.templating.list) {
+    expect(v.type).toBe('query');
+    expect(v.datasource).toEqual({ type: DS_TYPE, uid: 'mlops-gateway' });
+    const support = ds.variables as unknown as MlopsVariableSupport;
+    const response = await lastValueFrom(support.query(request([v.query], range)));
+    const frame = response.data[0] as DataFrame;
+    const options = frame.fields.find((f) => f.name === 'value')!.values as string[];
+    expect({ variable: v.name, options: options.length > 0 }).toEqual({ variable: v.name, options: true });
+    const current = v.current?.value;
+    if (v.includeAll && (current === '$__all' || (Array.isArray(current) && current.includes('$__all')))) {
+      values[v.name] = options;
+    } else if (typeof current === 'string' && current !== '') {
+      expect(options).toContain(current);
+      values[v.name] = current;
+    } else {
+      values[v.name] = options[0];
+    }
+  }
+}
+
+it('the dashboard provider points at the folder with these dashboards', () => {
+  const doc = parse(fs.readFileSync(PROVIDERS_YAML, 'utf8')) as {
+    apiVersion: number;
+    providers: Array<{ type: string; options: { path: string } }>;
+  };
+  expect(doc.apiVersion).toBe(1);
+  expect(doc.providers).toHaveLength(1);
+  expect(doc.providers[0].type).toBe('file');
+  // docker-compose mounts ./provisioning at /etc/grafana/provisioning.
+  expect(doc.providers[0].options.path.replace('/etc/grafana/provisioning', path.join(repoRoot, 'provisioning'))).toBe(
+    DASHBOARD_DIR
+  );
+  expect(files).toEqual(['champion-vs-challenger.json', 'deployment-detail.json', 'drift.json', 'fleet-overview.json']);
+});
+
+describe.each(dashboards)('$file', ({ dashboard }) => {
+  it('is valid dashboard JSON: uid, schemaVersion, gridPos, our data source, known panel types, links to known dashboards', () => {
+    expect(dashboard.uid).toMatch(/^mlops-[a-z-]+$/);
+    expect(dashboard.schemaVersion).toBeGreaterThanOrEqual(39);
+    expect(dashboard.tags).toContain('mlops');
+    expect(dashboard.links).toEqual([expect.objectContaining({ type: 'dashboards', tags: ['mlops'] })]);
+    const ids = dashboard.panels.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const panel of dashboard.panels) {
+      const where = `${dashboard.uid} panel "${panel.title}"`;
+      const { h, w, x, y } = panel.gridPos;
+      expect({
+        where,
+        ok: [h, w, x, y].every(Number.isInteger) && w > 0 && h > 0 && x >= 0 && x + w <= 24 && y >= 0,
+      }).toEqual({ where, ok: true });
+      expect({ where, type: CORE_PANELS.has(panel.type) || panel.type === PANEL_ID }).toEqual({ where, type: true });
+      expect(panel.datasource).toEqual({ type: DS_TYPE, uid: 'mlops-gateway' });
+      expect(panel.targets.length).toBeGreaterThan(0);
+      const refIds = panel.targets.map((t) => t.refId);
+      expect(new Set(refIds).size).toBe(refIds.length);
+      for (const t of panel.targets) {
+        expect(t.datasource).toEqual(panel.datasource);
+        expect(t.schemaVersion).toBe(1);
+        expect(Object.values(QueryType)).toContain(t.queryType);
+        for (const field of [t.deploymentId, t.modelId, t.feature]) {
+          for (const [, name] of (field ?? '').matchAll(/\$(\w+)/g)) {
+            expect({ where, variable: name, defined: dashboard.templating.list.some((v) => v.name === name) }).toEqual({
+              where,
+              variable: name,
+              defined: true,
+            });
+          }
+        }
+      }
+      for (const [, uid] of JSON.stringify(panel).matchAll(/\/d\/([a-z0-9-]+)\//g)) {
+        expect({ where, link: uid, known: uids.has(uid) }).toEqual({ where, link: uid, known: true });
+      }
+    }
+    expect(provisioned.some((ds) => ds.uid === 'mlops-gateway')).toBe(true);
+  });
+
+  it('every panel’s queries return frames without errors (through the Grafana proxy stand-in)', async () => {
+    const variables: Record<string, string | string[]> = {};
+    const { ds } = dataSourceThroughProxy(
+      proxy,
+      provisioned.find((p) => p.uid === 'mlops-gateway')!,
+      variables
+    );
+    const range = rangeOf(dashboard.time);
+    await resolveVariables(dashboard, ds, variables, range);
+    for (const panel of dashboard.panels) {
+      const response = await lastValueFrom(ds.query(request(panel.targets, range)));
+      const where = `${dashboard.uid} panel "${panel.title}"`;
+      expect({ where, errors: response.errors }).toEqual({ where, errors: undefined });
+      for (const t of panel.targets) {
+        expect({ where, refId: t.refId, frames: response.data.some((f) => f.refId === t.refId) }).toEqual({
+          where,
+          refId: t.refId,
+          frames: true,
+        });
+      }
+      if (panel.type === PANEL_ID) {
+        const view = buildPanelView({ series: response.data }, migrateOptions(panel.options), createTheme());
+        expect({ where, view: view.kind }).toEqual({ where, view: 'ready' });
+        if (view.kind === 'ready') {
+          expect(view.comparison.models.map((m) => m.role)).toEqual(['champion', 'challenger']);
+          expect(view.drift.models.length).toBe(2);
+        }
+      }
+    }
+  });
+});
+
+it('default variables pick real data: the detail dashboard shows traffic, the drift dashboard a drifting feature', async () => {
+  const detail = dashboards.find((d) => d.dashboard.uid === 'mlops-deployment-detail')!.dashboard;
+  const drift = dashboards.find((d) => d.dashboard.uid === 'mlops-drift')!.dashboard;
+  const champion = dashboards.find((d) => d.dashboard.uid === 'mlops-champion-challenger')!.dashboard;
+  expect(detail.templating.list[0].current.value).toBe(SCENARIO_IDS.healthy);
+  expect(drift.templating.list[0].current.value).toBe(SCENARIO_IDS.drifting);
+  expect(champion.templating.list[0].current.value).toBe(SCENARIO_IDS.shadow);
+
+  const variables: Record<string, string | string[]> = {};
+  const { ds } = dataSourceThroughProxy(
+    proxy,
+    provisioned.find((p) => p.uid === 'mlops-gateway')!,
+    variables
+  );
+  await resolveVariables(detail, ds, variables, rangeOf(detail.time));
+  expect(variables.model).toBe(SCENARIO_IDS.healthy); // the primary model's id is the deployment id
+  const total = detail.panels.find((p) => p.title === 'Total predictions')!;
+  const res = await lastValueFrom(ds.query(request(total.targets, rangeOf(detail.time))));
+  expect(
+    (res.data[0] as DataFrame).fields.find((f: Field) => f.name === FIELD.totalPredictions)!.values[0]
+  ).toBeGreaterThan(0);
+
+  await resolveVariables(drift, ds, variables, rangeOf(drift.time));
+  expect(variables.feature).toBe('transaction_amount');
+  const table = drift.panels.find((p) => p.title === 'Feature drift')!;
+  const driftRes = await lastValueFrom(ds.query(request(table.targets, rangeOf(drift.time))));
+  const frame = (driftRes.data as DataFrame[]).find((f) => f.meta?.custom?.kind === FrameKind.FeatureDrift)!;
+  expect(frame.fields.find((f: Field) => f.name === FIELD.driftStatusDerived)!.values).toContain('drifting, important');
+});

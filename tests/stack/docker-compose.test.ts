@@ -1,0 +1,123 @@
+/**
+ * docker-compose.yaml, checked by the real `docker compose config` (Compose v5 built by
+ * scripts/setup/docker-compose.sh; no Docker engine is needed to render the configuration).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { KEYCLOAK_VERSION } from '../../scripts/stack/keycloak';
+import { provisionedDataSources } from './support/grafanaLike';
+import { repoRoot, stackInfo } from './support/stackInfo';
+
+interface ComposeService {
+  image?: string;
+  command?: string[];
+  entrypoint?: string[];
+  environment?: Record<string, string>;
+  volumes?: Array<{ type: string; source: string; target: string; read_only?: boolean }>;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: unknown;
+  ports?: Array<{ target: number; published: string; host_ip?: string }>;
+}
+
+const info = stackInfo();
+const pluginIds = ['src/plugin.json', 'src/datasource/plugin.json', 'src/panel/plugin.json'].map(
+  (f) => (JSON.parse(fs.readFileSync(path.join(repoRoot, f), 'utf8')) as { id: string }).id
+);
+
+function composeConfig(): { services: Record<string, ComposeService> } {
+  const out = execFileSync(
+    info.composeBin,
+    ['-f', path.join(repoRoot, 'docker-compose.yaml'), '--project-directory', repoRoot, 'config', '--format', 'json'],
+    {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    }
+  );
+  return JSON.parse(out) as { services: Record<string, ComposeService> };
+}
+
+it('the compose binary is the pinned Compose v5', () => {
+  expect(execFileSync(info.composeBin, ['version'], { encoding: 'utf8' })).toMatch(/v5\.5\.0/);
+});
+
+it('`docker compose config` accepts docker-compose.yaml: Keycloak, simulator, token init and Grafana wired together', () => {
+  const { services } = composeConfig();
+  expect(Object.keys(services).sort()).toEqual(['grafana', 'keycloak', 'simulator', 'token-init']);
+
+  const keycloak = services.keycloak;
+  expect(keycloak.image).toBe(`quay.io/keycloak/keycloak:${KEYCLOAK_VERSION}`);
+  expect(keycloak.command).toEqual(expect.arrayContaining(['start-dev', '--import-realm']));
+  expect(keycloak.volumes).toContainEqual(
+    expect.objectContaining({
+      source: path.join(repoRoot, 'provisioning', 'keycloak'),
+      target: '/opt/keycloak/data/import',
+      read_only: true,
+    })
+  );
+
+  const grafana = services.grafana;
+  const [, version] = /^grafana\/grafana:(\d+\.\d+\.\d+)$/.exec(grafana.image ?? '') ?? [];
+  expect(version).toBeDefined();
+  const [major, minor] = version.split('.').map(Number);
+  expect(major > 12 || (major === 12 && minor >= 3)).toBe(true); // grafanaDependency >=12.3.0
+  expect(grafana.environment?.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS.split(',').sort()).toEqual(
+    [...pluginIds].sort()
+  );
+  expect(grafana.volumes).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({
+        source: path.join(repoRoot, 'dist'),
+        target: '/var/lib/grafana/plugins/modelwatch-mlops-app',
+      }),
+      expect.objectContaining({ source: path.join(repoRoot, 'provisioning'), target: '/etc/grafana/provisioning' }),
+    ])
+  );
+  expect(grafana.depends_on).toEqual({
+    keycloak: expect.objectContaining({ condition: 'service_healthy' }),
+    simulator: expect.objectContaining({ condition: 'service_healthy' }),
+    'token-init': expect.objectContaining({ condition: 'service_completed_successfully' }),
+  });
+
+  // Every $MLOPS_ variable that provisioning/datasources/mlops.yaml expands is provided:
+  // four in Grafana's environment, the refresh token through token-init's env file.
+  const yamlText = fs
+    .readFileSync(path.join(repoRoot, 'provisioning', 'datasources', 'mlops.yaml'), 'utf8')
+    .replace(/^\s*#.*$/gm, '');
+  const used = [...new Set([...yamlText.matchAll(/\$\{?(MLOPS_\w+)/g)].map((m) => m[1]))].sort();
+  expect(used).toEqual([
+    'MLOPS_CLIENT_ID',
+    'MLOPS_CLIENT_SECRET',
+    'MLOPS_GATEWAY_URL',
+    'MLOPS_REFRESH_TOKEN',
+    'MLOPS_TOKEN_URL',
+  ]);
+  for (const name of used.filter((n) => n !== 'MLOPS_REFRESH_TOKEN')) {
+    expect({ name, set: Boolean(grafana.environment?.[name]) }).toEqual({ name, set: true });
+  }
+  expect(grafana.entrypoint?.join(' ')).toContain('/run/mlops/mlops.env');
+  expect(services['token-init'].command).toEqual(
+    expect.arrayContaining(['scripts/stack/writeTokenEnv.ts', '/run/mlops/mlops.env'])
+  );
+
+  // The URLs Grafana gets point at the compose services, and the data sources expand with them.
+  const env = grafana.environment as Record<string, string>;
+  expect(env.MLOPS_GATEWAY_URL).toBe('http://simulator:8081');
+  expect(env.MLOPS_TOKEN_URL).toBe('http://keycloak:8080/realms/mlops/protocol/openid-connect/token');
+  const sources = provisionedDataSources({ ...env, MLOPS_REFRESH_TOKEN: 'from-token-init' });
+  expect(sources.map((s) => s.jsonData.gatewayUrl)).toEqual(['http://simulator:8081', 'http://simulator:8081']);
+  // The simulator trusts the issuer Keycloak is pinned to.
+  expect(services.simulator.command).toEqual(
+    expect.arrayContaining(['--issuer', 'http://keycloak:8080/realms/mlops', '--audience', info.demo.audience])
+  );
+});
+
+it('rejects a broken file (the check can fail)', () => {
+  const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'compose-')), 'docker-compose.yaml');
+  fs.writeFileSync(broken, 'services:\n  grafana:\n    image: grafana/grafana:13.2.2\n    depends_on: [nope]\n');
+  expect(() => execFileSync(info.composeBin, ['-f', broken, 'config'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(
+    /nope/
+  );
+});
