@@ -68,6 +68,18 @@ describe('ChampionPanel comparison', () => {
     );
   });
 
+  it('says an unchanged status once, and names both statuses with the outcome when they differ', () => {
+    renderPanel(gatewayPair());
+    const accuracy = screen.getByTestId(ids.comparison.delta(MetricId.Accuracy, 1));
+    expect(accuracy).toHaveAttribute('data-outcome', 'same');
+    expect(accuracy.textContent).toBe('same status');
+    expect(accuracy).toHaveAttribute('aria-label', 'Change against the champion: same status');
+    const drift = screen.getByTestId(ids.comparison.delta(MetricId.DriftStatus, 1));
+    expect(drift).toHaveAttribute('data-outcome', 'worse');
+    expect([...drift.querySelectorAll('span')].map((s) => s.textContent)).toEqual(['At risk vs Healthy', 'worse']);
+    expect(drift).toHaveAttribute('aria-label', 'Change against the champion: At risk vs Healthy, worse');
+  });
+
   it('shows only the chosen metrics in the chosen order', () => {
     renderPanel(gatewayPair(), { metrics: [MetricId.Availability, MetricId.Latency] });
     const rows = within(screen.getByTestId(ids.comparison.table)).getAllByRole('row').slice(1);
@@ -204,6 +216,30 @@ describe('ChampionPanel layout', () => {
     unmount();
     renderPanel(gatewayPair(), {}, {}, { width: 500, height: 900 });
     expect(layoutOf()).toBe('vertical');
+  });
+
+  it('stacks a medium panel whose columns would be too narrow for the comparison table (auto)', () => {
+    renderPanel(gatewayPair(), {}, {}, { width: 820, height: 560 });
+    expect(layoutOf()).toBe('vertical');
+  });
+
+  it('scrolls the comparison table sideways, by pointer or keyboard, instead of clipping it', () => {
+    renderPanel(gatewayPair(), {}, {}, { width: 420, height: 340 });
+    const scroller = screen.getByRole('region', { name: 'Comparison table' });
+    expect(scroller).toBe(screen.getByTestId(ids.comparison.scroll));
+    expect(scroller).toContainElement(screen.getByTestId(ids.comparison.table));
+    expect(scroller).toHaveStyle({ overflowX: 'auto' });
+    expect(scroller).toHaveAttribute('tabindex', '0');
+  });
+
+  it('ellipsizes long model names in the predictions legend and keeps the full name in a title', () => {
+    renderPanel(gatewayPair(), {}, {}, { width: 420, height: 340 });
+    const name = screen.getByTestId(ids.predictions.name(0));
+    expect(name).toHaveTextContent('loan-glm v2');
+    // text-overflow only works on an element that holds the text itself, not on a flex container.
+    expect(name).toHaveStyle({ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' });
+    expect(name).not.toHaveStyle({ display: 'flex' });
+    expect(name.closest('[title]')).toHaveAttribute('title', 'loan-glm v2 (champion)');
   });
 
   it('follows a forced layout', () => {

@@ -1,12 +1,12 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { DataLinksContextMenu, Icon, Tooltip, useStyles2, useTheme2 } from '@grafana/ui';
+import { DataLinksContextMenu, Icon, Tooltip, styleMixins, useStyles2, useTheme2 } from '@grafana/ui';
 
 import { MetricId } from '../types';
 import type { ComparisonModel, Delta, MetricCell, MetricRow, ModelInfo } from '../data/types';
 import { panelTestIds } from './testIds';
-import { diffIcon, modelColor, outcomeVisual, statusVisual, verdictVisual } from './visual';
+import { diffIcon, modelColor, outcomeVisual, outcomeWordAfter, statusVisual, verdictVisual } from './visual';
 
 /** Where each metric comes from, for the "not in the data" hint. */
 export const METRIC_HINTS: Record<MetricId, string> = {
@@ -34,7 +34,15 @@ export function ComparisonTable({ comparison, showVerdict }: Props) {
       aria-label="Champion and challenger comparison"
     >
       {rows.length > 0 && (
-        <div className={styles.scroll}>
+        // Narrow panels scroll the table sideways instead of clipping the challenger columns; the
+        // container is a focusable region so it can be scrolled with the keyboard too.
+        <div
+          className={styles.scroll}
+          role="region"
+          aria-label="Comparison table"
+          tabIndex={0}
+          data-testid={panelTestIds.comparison.scroll}
+        >
           <table className={styles.table} data-testid={panelTestIds.comparison.table}>
             <thead>
               <tr>
@@ -182,7 +190,8 @@ function DeltaView({ delta, testId }: { delta: Delta | null; testId: string }) {
   }
   const visual = outcomeVisual(delta.outcome, theme);
   const icon = delta.diff !== null ? diffIcon(delta.diff) : visual.icon;
-  const label = [delta.text, visual.word].filter(Boolean).join(', ');
+  const word = outcomeWordAfter(delta.text, visual.word);
+  const label = [delta.text, word].filter(Boolean).join(', ');
   return (
     <span
       className={styles.delta}
@@ -193,7 +202,7 @@ function DeltaView({ delta, testId }: { delta: Delta | null; testId: string }) {
     >
       <Icon name={icon} size="xs" aria-hidden />
       <span>{delta.text}</span>
-      {visual.word && <span className={styles.outcomeWord}>{visual.word}</span>}
+      {word && <span className={styles.outcomeWord}>{word}</span>}
     </span>
   );
 }
@@ -226,7 +235,13 @@ function VerdictLine({
 
 const getStyles = (theme: GrafanaTheme2) => ({
   section: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1), minWidth: 0 }),
-  scroll: css({ overflowX: 'auto' }),
+  scroll: css({
+    overflowX: 'auto',
+    maxWidth: '100%',
+    minWidth: 0,
+    '&:focus-visible': styleMixins.getFocusStyles(theme),
+    '&:focus:not(:focus-visible)': styleMixins.getMouseFocusStyles(theme),
+  }),
   table: css({
     borderCollapse: 'collapse',
     width: '100%',

@@ -4,6 +4,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { Quadrant, type DriftThresholds, type QuadrantModel } from '../data/drift';
+import { placeLabels, textBox, type Box } from '../data/labelPlacement';
 import { panelTestIds } from './testIds';
 import { formatScore } from './visual';
 
@@ -15,6 +16,8 @@ interface Props {
 }
 
 const M = { top: 14, right: 12, bottom: 30, left: 40 };
+/** Half-size of the drifted-and-important diamonds. */
+const MARKER_R = 5;
 
 const QUADRANT_TEXT: Record<Quadrant, string> = {
   [Quadrant.DriftingImportant]: 'Drifting & important',
@@ -26,7 +29,8 @@ const QUADRANT_TEXT: Record<Quadrant, string> = {
 /**
  * Drift (y) against importance (x) with both thresholds: features in the top-right quadrant are
  * drifted and important and stand out (larger diamonds, strong colour, labels for the most
- * impactful). Plain SVG shapes, built once per data/size change; no per-point React state.
+ * impactful, placed so that none overlap). Plain SVG shapes, built once per data/size change; no
+ * per-point React state.
  */
 export function DriftQuadrant({ quadrant, thresholds, width, height }: Props) {
   const styles = useStyles2(getStyles);
@@ -62,7 +66,7 @@ export function DriftQuadrant({ quadrant, thresholds, width, height }: Props) {
       const cy = sy(p.drift!);
       const title = `${p.name}: drift ${formatScore(p.drift)}, importance ${formatScore(p.importance)} (${QUADRANT_TEXT[p.quadrant!]})`;
       if (p.quadrant === Quadrant.DriftingImportant) {
-        const r = 5;
+        const r = MARKER_R;
         return (
           <path
             key={p.name}
@@ -90,27 +94,66 @@ export function DriftQuadrant({ quadrant, thresholds, width, height }: Props) {
     });
   }, [quadrant, plotW, plotH, colors, theme]);
 
+  const driftThresholdText = `drift ≥ ${formatScore(thresholds.drift)}`;
+  const importanceThresholdText = `importance ≥ ${formatScore(thresholds.importance)}`;
+  const cornerText = (q: Quadrant) => `${QUADRANT_TEXT[q]} (${quadrant.counts[q]})`;
+  const diCorner = cornerText(Quadrant.DriftingImportant);
+  const driftingCorner = cornerText(Quadrant.Drifting);
+
   const labels = useMemo(() => {
     const byName = new Map(quadrant.points.map((p) => [p.name, p]));
-    return quadrant.labelled.map((name) => {
-      const p = byName.get(name)!;
-      const cx = M.left + (p.importance! / quadrant.xMax) * plotW;
-      const cy = M.top + plotH - (p.drift! / quadrant.yMax) * plotH;
-      const right = cx > M.left + plotW * 0.7;
-      return (
-        <text
-          key={name}
-          x={right ? cx - 8 : cx + 8}
-          y={cy + 3}
-          textAnchor={right ? 'end' : 'start'}
-          className={styles.pointLabel}
-          data-testid={panelTestIds.drift.quadrantLabel}
-        >
-          {name}
-        </text>
-      );
+    const candidates = quadrant.labelCandidates.flatMap((name) => {
+      const p = byName.get(name);
+      return p
+        ? [
+            {
+              id: name,
+              text: name,
+              x: M.left + (p.importance! / quadrant.xMax) * plotW,
+              y: M.top + plotH - (p.drift! / quadrant.yMax) * plotH,
+            },
+          ]
+        : [];
     });
-  }, [quadrant, plotW, plotH, styles.pointLabel]);
+    // Labels never cover a labelled point, and avoid the other emphasised markers and the chart's
+    // own captions when they can.
+    const avoid: Box[] = [
+      ...candidates.map((c) => ({ x: c.x - MARKER_R, y: c.y - MARKER_R, width: 2 * MARKER_R, height: 2 * MARKER_R })),
+      textBox(M.left + plotW - 2, M.top + 10, diCorner, 'end'),
+      textBox(M.left + 4, M.top + 10, driftingCorner, 'start'),
+      textBox(M.left + plotW, ty - 3, driftThresholdText, 'end'),
+      textBox(tx + 3, M.top + plotH - 3, importanceThresholdText, 'start'),
+    ];
+    const placed = placeLabels(candidates, {
+      maxLabels: quadrant.maxLabels,
+      bounds: { x: M.left, y: 0, width: plotW + M.right, height: M.top + plotH },
+      softObstacles: avoid,
+      markerRadius: MARKER_R,
+    });
+    return placed.map((label) => (
+      <text
+        key={label.id}
+        x={label.x.toFixed(1)}
+        y={label.y.toFixed(1)}
+        textAnchor={label.anchor}
+        className={styles.pointLabel}
+        data-testid={panelTestIds.drift.quadrantLabel}
+      >
+        {label.text}
+      </text>
+    ));
+  }, [
+    quadrant,
+    plotW,
+    plotH,
+    tx,
+    ty,
+    diCorner,
+    driftingCorner,
+    driftThresholdText,
+    importanceThresholdText,
+    styles.pointLabel,
+  ]);
 
   const corner = (q: Quadrant, cx: number, cy: number, anchor: 'start' | 'end') => (
     <text
@@ -120,7 +163,7 @@ export function DriftQuadrant({ quadrant, thresholds, width, height }: Props) {
       className={styles.corner}
       style={{ fill: q === Quadrant.DriftingImportant ? colors[q] : undefined }}
     >
-      {QUADRANT_TEXT[q]} ({quadrant.counts[q]})
+      {cornerText(q)}
     </text>
   );
 
@@ -164,10 +207,10 @@ export function DriftQuadrant({ quadrant, thresholds, width, height }: Props) {
         data-testid={panelTestIds.drift.quadrantThreshold('drift')}
       />
       <text x={M.left + plotW} y={ty - 3} textAnchor="end" className={styles.thresholdLabel}>
-        drift ≥ {formatScore(thresholds.drift)}
+        {driftThresholdText}
       </text>
       <text x={tx + 3} y={M.top + plotH - 3} className={styles.thresholdLabel}>
-        importance ≥ {formatScore(thresholds.importance)}
+        {importanceThresholdText}
       </text>
       {corner(Quadrant.DriftingImportant, M.left + plotW - 2, M.top + 10, 'end')}
       {corner(Quadrant.Drifting, M.left + 4, M.top + 10, 'start')}

@@ -86,7 +86,10 @@ export function PredictionsChart({ chart, timeZone }: Props) {
         <div key={s.modelKey} className={styles.row} data-testid={panelTestIds.predictions.series(s.index)}>
           <span className={styles.name} title={`${s.modelName} (${s.role})`}>
             <span className={styles.swatch} style={{ background: modelColor(s.index, theme) }} aria-hidden />
-            {s.modelName}
+            {/* Its own element: text-overflow does not apply to the text of a flex container. */}
+            <span className={styles.nameText} data-testid={panelTestIds.predictions.name(s.index)}>
+              {s.modelName}
+            </span>
           </span>
           <svg
             className={styles.spark}
@@ -149,10 +152,15 @@ const getStyles = (theme: GrafanaTheme2) => ({
     display: 'flex',
     alignItems: 'center',
     gap: theme.spacing(0.5),
+    minWidth: 0,
+    overflow: 'hidden',
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
+  nameText: css({
+    minWidth: 0,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
-    fontSize: theme.typography.bodySmall.fontSize,
   }),
   swatch: css({
     display: 'inline-block',

@@ -2,12 +2,13 @@ import React from 'react';
 import { render, screen, within } from '@testing-library/react';
 
 import { FeatureStatus } from '../../shared/frameSchema';
-import { Quadrant, type QuadrantModel } from '../data/drift';
+import { Quadrant, type FeaturePoint, type QuadrantModel } from '../data/drift';
+import { boxesOverlap, textBox } from '../data/labelPlacement';
 import { DriftQuadrant } from './DriftQuadrant';
 import { sparklinePath } from './PredictionsChart';
 import { TopDriftBars } from './TopDriftBars';
 import { panelTestIds as ids } from './testIds';
-import { formatScore } from './visual';
+import { formatScore, outcomeWordAfter } from './visual';
 
 const thresholds = { drift: 0.1, importance: 0.05, driftSource: 'data' as const, importanceSource: 'data' as const };
 
@@ -33,7 +34,8 @@ describe('DriftQuadrant', () => {
     ],
     xMax: 0.33,
     yMax: 0.33,
-    labelled: ['hot'],
+    labelCandidates: ['hot'],
+    maxLabels: 5,
     counts: { [Quadrant.DriftingImportant]: 1, [Quadrant.Drifting]: 0, [Quadrant.Important]: 0, [Quadrant.Stable]: 1 },
   };
 
@@ -49,6 +51,65 @@ describe('DriftQuadrant', () => {
     expect(svg).toHaveTextContent('importance ≥ 0.05');
     const drift = screen.getByTestId(ids.drift.quadrantThreshold('drift'));
     expect(Number(drift.getAttribute('y1'))).toBeCloseTo(14 + 156 - (0.1 / 0.33) * 156);
+  });
+});
+
+describe('DriftQuadrant labels', () => {
+  // The drifting scenario's features, at the quadrant size of an 820 px side-by-side panel.
+  const hot = (name: string, drift: number, importance: number): FeaturePoint => ({
+    name,
+    drift,
+    importance,
+    status: FeatureStatus.DriftingImportant,
+    quadrant: Quadrant.DriftingImportant,
+  });
+  const points = [
+    hot('transaction_amount', 0.377, 0.29),
+    hot('merchant_category', 0.285, 0.19),
+    hot('hour_of_day', 0.152, 0.13),
+    hot('device_type', 0.15, 0.09),
+  ];
+  const drifting: QuadrantModel = {
+    points,
+    xMax: 0.319,
+    yMax: 0.415,
+    labelCandidates: points.map((p) => p.name),
+    maxLabels: 5,
+    counts: { [Quadrant.DriftingImportant]: 4, [Quadrant.Drifting]: 0, [Quadrant.Important]: 0, [Quadrant.Stable]: 0 },
+  };
+  const labelBoxes = () =>
+    screen.getAllByTestId(ids.drift.quadrantLabel).map((el) => ({
+      name: el.textContent!,
+      anchor: el.getAttribute('text-anchor'),
+      box: textBox(
+        Number(el.getAttribute('x')),
+        Number(el.getAttribute('y')),
+        el.textContent!,
+        el.getAttribute('text-anchor') as 'start' | 'end'
+      ),
+    }));
+
+  it('places labels so that none overlap (device_type and hour_of_day used to collide)', () => {
+    render(<DriftQuadrant quadrant={drifting} thresholds={thresholds} width={394} height={217} />);
+    const labels = labelBoxes();
+    expect(labels.map((l) => l.name).sort()).toEqual(
+      ['device_type', 'hour_of_day', 'merchant_category', 'transaction_amount'].sort()
+    );
+    for (let i = 0; i < labels.length; i++) {
+      for (let j = i + 1; j < labels.length; j++) {
+        expect([labels[i].name, labels[j].name, boxesOverlap(labels[i].box, labels[j].box)]).toEqual([
+          labels[i].name,
+          labels[j].name,
+          false,
+        ]);
+      }
+    }
+    expect(labels.find((l) => l.name === 'device_type')?.anchor).toBe('end');
+  });
+
+  it('keeps the maximum number of labels', () => {
+    render(<DriftQuadrant quadrant={{ ...drifting, maxLabels: 2 }} thresholds={thresholds} width={600} height={300} />);
+    expect(labelBoxes().map((l) => l.name)).toEqual(['transaction_amount', 'merchant_category']);
   });
 });
 
@@ -84,5 +145,17 @@ describe('formatScore', () => {
     expect(formatScore(null)).toBe('—');
     expect(formatScore(0)).toBe('0');
     expect(formatScore(12345.6)).toBe('12346');
+  });
+});
+
+describe('outcomeWordAfter', () => {
+  it('leaves out the outcome word when the delta text already says it', () => {
+    expect(outcomeWordAfter('same status', 'same')).toBe('');
+    expect(outcomeWordAfter('Same status', 'same')).toBe('');
+    expect(outcomeWordAfter('At risk vs Healthy', 'worse')).toBe('worse');
+    expect(outcomeWordAfter('+0.0860% (+0.1%)', 'same')).toBe('same');
+    // Whole words only.
+    expect(outcomeWordAfter('sameness', 'same')).toBe('same');
+    expect(outcomeWordAfter('same status', '')).toBe('');
   });
 });

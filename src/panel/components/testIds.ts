@@ -18,6 +18,8 @@ export const panelTestIds = {
   comparison: {
     container: 'data-testid champion-panel comparison',
     table: 'data-testid champion-panel comparison-table',
+    /** The table's horizontally scrolling container. */
+    scroll: 'data-testid champion-panel comparison-scroll',
     modelHeader: (index: number) => `data-testid champion-panel model-header ${index}`,
     row: (metric: string) => `data-testid champion-panel metric-row ${metric}`,
     cell: (metric: string, modelIndex: number) => `data-testid champion-panel metric-cell ${metric} ${modelIndex}`,
@@ -29,6 +31,7 @@ export const panelTestIds = {
   predictions: {
     container: 'data-testid champion-panel predictions',
     series: (modelIndex: number) => `data-testid champion-panel predictions-series ${modelIndex}`,
+    name: (modelIndex: number) => `data-testid champion-panel predictions-name ${modelIndex}`,
     axis: 'data-testid champion-panel predictions-axis',
   },
   drift: {

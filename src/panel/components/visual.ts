@@ -28,6 +28,18 @@ export function outcomeVisual(outcome: Outcome, theme: GrafanaTheme2): Visual {
   }
 }
 
+/**
+ * The outcome word to show after a delta's text, or '' when the text already says it (a status
+ * delta reads "same status", not "same status same").
+ */
+export function outcomeWordAfter(text: string, word: string): string {
+  if (!word) {
+    return '';
+  }
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return words.includes(word.toLowerCase()) ? '' : word;
+}
+
 /** Arrow for the sign of a difference. */
 export function diffIcon(diff: number | null): IconName {
   if (diff === null || diff === 0) {

@@ -169,7 +169,9 @@ describe('buildDrift', () => {
     expect(m.top.map((f) => f.name)).toEqual(['a', 'b']);
     expect(m.quadrant.points).toHaveLength(4);
     expect(m.quadrant.counts[Quadrant.DriftingImportant]).toBe(2);
-    expect(m.quadrant.labelled).toEqual(['c']);
+    // All drifted-and-important features, most impactful first; the chart places at most maxLabels.
+    expect(m.quadrant.labelCandidates).toEqual(['c', 'a']);
+    expect(m.quadrant.maxLabels).toBe(1);
     expect(m.quadrant.xMax).toBeCloseTo(0.99);
     expect(m.quadrant.yMax).toBeCloseTo(0.55);
   });

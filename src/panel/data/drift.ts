@@ -55,8 +55,14 @@ export interface QuadrantModel {
   points: FeaturePoint[];
   xMax: number;
   yMax: number;
-  /** Names of the features that get a text label (most impactful drifted-and-important ones). */
-  labelled: string[];
+  /**
+   * Names of the features that may get a text label, in priority order: the drifted-and-important
+   * ones, most impactful (drift × importance) first. The chart labels at most `maxLabels` of them,
+   * skipping any whose label would overlap another (see `placeLabels`).
+   */
+  labelCandidates: string[];
+  /** The "labelled features" option. */
+  maxLabels: number;
   counts: Record<Quadrant, number>;
 }
 
@@ -328,16 +334,19 @@ function quadrantModel(features: FeaturePoint[], t: DriftThresholds, labels: num
     maxImportance = Math.max(maxImportance, p.importance!);
     counts[p.quadrant!]++;
   }
-  const labelled = points
+  const labelCandidates = points
     .filter((p) => p.quadrant === Quadrant.DriftingImportant)
-    .sort((a, b) => b.drift! * b.importance! - a.drift! * a.importance! || a.name.localeCompare(b.name))
-    .slice(0, labels)
+    .sort(
+      (a, b) =>
+        b.drift! * b.importance! - a.drift! * a.importance! || b.drift! - a.drift! || a.name.localeCompare(b.name)
+    )
     .map((p) => p.name);
   return {
     points,
     xMax: Math.max(maxImportance, t.importance) * 1.1 || 1,
     yMax: Math.max(maxDrift, t.drift) * 1.1 || 1,
-    labelled,
+    labelCandidates: labels > 0 ? labelCandidates : [],
+    maxLabels: labels,
     counts,
   };
 }

@@ -62,4 +62,12 @@ describe('resolveLayout', () => {
     expect(resolveLayout(LayoutMode.Auto, 700, 300)).toBe('vertical');
     expect(resolveLayout(LayoutMode.Auto, 900, 900)).toBe('vertical');
   });
+
+  it('stacks in auto mode unless both columns have room for the comparison table', () => {
+    // 820×560 is wide and landscape, but each column would get ~394 px for a ~470 px table.
+    expect(resolveLayout(LayoutMode.Auto, 820, 560)).toBe('vertical');
+    expect(resolveLayout(LayoutMode.Auto, 979, 600)).toBe('vertical');
+    expect(resolveLayout(LayoutMode.Auto, 980, 600)).toBe('horizontal');
+    expect(resolveLayout(LayoutMode.Auto, 1240, 840)).toBe('horizontal');
+  });
 });

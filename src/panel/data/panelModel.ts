@@ -92,10 +92,16 @@ export function buildPanelView(input: PanelInput, options: PanelOptions, theme: 
 
 export type ResolvedLayout = 'horizontal' | 'vertical';
 
-/** Auto: side by side when the panel is wide (≥ 720 px and clearly wider than tall). */
+/**
+ * Narrowest panel that goes side by side in auto layout: each column gets (width − 16 px padding
+ * − 16 px gap) / 2, and the champion/challenger table needs about 470 px of it.
+ */
+export const MIN_SIDE_BY_SIDE_WIDTH = 980;
+
+/** Auto: side by side when both columns fit (≥ 980 px) and the panel is clearly wider than tall. */
 export function resolveLayout(mode: LayoutMode, width: number, height: number): ResolvedLayout {
   if (mode === LayoutMode.Horizontal || mode === LayoutMode.Vertical) {
     return mode;
   }
-  return width >= 720 && width >= height * 1.4 ? 'horizontal' : 'vertical';
+  return width >= MIN_SIDE_BY_SIDE_WIDTH && width >= height * 1.4 ? 'horizontal' : 'vertical';
 }

@@ -1,0 +1,111 @@
+import { boxesOverlap, estimateTextWidth, placeLabels, textBox, type LabelCandidate } from './labelPlacement';
+
+const bounds = { x: 0, y: 0, width: 400, height: 200 };
+const at = (id: string, x: number, y: number): LabelCandidate => ({ id, text: id, x, y });
+const sides = (placed: ReturnType<typeof placeLabels>) => placed.map((p) => [p.id, p.anchor]);
+
+describe('placeLabels', () => {
+  it('puts a label right of its point, on the point’s line', () => {
+    const [label] = placeLabels([at('alpha', 100, 50)], { maxLabels: 5, bounds });
+    expect(label).toMatchObject({ id: 'alpha', text: 'alpha', x: 108, y: 53, anchor: 'start' });
+    expect(label.box).toEqual({ x: 108, y: 43.5, width: estimateTextWidth('alpha'), height: 13 });
+  });
+
+  it('puts the label left when the right side would overlap a label placed before it', () => {
+    // Two close points on one line, as device_type and hour_of_day in the drifting scenario.
+    const placed = placeLabels([at('hour_of_day', 180, 100), at('device_type', 137, 101)], { maxLabels: 5, bounds });
+    expect(sides(placed)).toEqual([
+      ['hour_of_day', 'start'],
+      ['device_type', 'end'],
+    ]);
+    expect(placed[1].x).toBe(129);
+    expect(boxesOverlap(placed[0].box, placed[1].box)).toBe(false);
+  });
+
+  it('puts the label left when the right side leaves the bounds', () => {
+    expect(sides(placeLabels([at('near_the_edge', 390, 50)], { maxLabels: 5, bounds }))).toEqual([
+      ['near_the_edge', 'end'],
+    ]);
+  });
+
+  it('skips a label that fits on neither side, and places the next candidate instead', () => {
+    // Right of second is first's label, left of it a wall.
+    const wall = { x: 0, y: 0, width: 170, height: 80 };
+    const placed = placeLabels([at('first', 180, 50), at('second', 172, 52), at('third', 100, 150)], {
+      maxLabels: 2,
+      bounds,
+      obstacles: [wall],
+    });
+    expect(sides(placed)).toEqual([
+      ['first', 'start'],
+      ['third', 'start'],
+    ]);
+  });
+
+  it('keeps clear of obstacles such as other markers and the chart’s own text', () => {
+    const marker = { x: 120, y: 45, width: 10, height: 10 };
+    expect(sides(placeLabels([at('feature', 100, 50)], { maxLabels: 5, bounds, obstacles: [marker] }))).toEqual([
+      ['feature', 'end'],
+    ]);
+    const everywhere = { x: 0, y: 40, width: 400, height: 20 };
+    expect(placeLabels([at('feature', 100, 50)], { maxLabels: 5, bounds, obstacles: [everywhere] })).toEqual([]);
+  });
+
+  it('never covers the marker of a labelled point, and skips a point already under a label', () => {
+    // b's label, right of it, would end just short of a's point but over a's 5 px marker.
+    const pair = [at('a', 169, 50), at('bbbbbb', 120, 52)];
+    expect(sides(placeLabels(pair, { maxLabels: 5, bounds }))).toEqual([
+      ['a', 'start'],
+      ['bbbbbb', 'start'],
+    ]);
+    expect(sides(placeLabels(pair, { maxLabels: 5, bounds, markerRadius: 5 }))).toEqual([
+      ['a', 'start'],
+      ['bbbbbb', 'end'],
+    ]);
+    // c's point lies under a's label: a label beside it would point at the wrong feature.
+    expect(sides(placeLabels([at('a', 100, 50), at('c', 112, 50)], { maxLabels: 5, bounds, markerRadius: 5 }))).toEqual(
+      [['a', 'start']]
+    );
+  });
+
+  it('avoids soft obstacles (captions) when a side allows, and only then covers them', () => {
+    const caption = { x: 105, y: 40, width: 60, height: 14 };
+    expect(sides(placeLabels([at('feature', 100, 50)], { maxLabels: 5, bounds, softObstacles: [caption] }))).toEqual([
+      ['feature', 'end'],
+    ]);
+    const wide = { x: 0, y: 40, width: 400, height: 14 };
+    expect(sides(placeLabels([at('feature', 100, 50)], { maxLabels: 5, bounds, softObstacles: [wide] }))).toEqual([
+      ['feature', 'start'],
+    ]);
+  });
+
+  it('places at most maxLabels, in the candidates’ priority order', () => {
+    const candidates = [at('a', 50, 20), at('b', 50, 60), at('c', 50, 100), at('d', 50, 140)];
+    expect(placeLabels(candidates, { maxLabels: 2, bounds }).map((p) => p.id)).toEqual(['a', 'b']);
+    expect(placeLabels(candidates, { maxLabels: 0, bounds })).toEqual([]);
+  });
+
+  it('is deterministic and never overlaps labels, even for many crowded points', () => {
+    const crowd = Array.from({ length: 200 }, (_, i) => at(`feature_${i}`, (i * 37) % 400, (i * 53) % 200));
+    const once = placeLabels(crowd, { maxLabels: 25, bounds });
+    expect(placeLabels(crowd, { maxLabels: 25, bounds })).toEqual(once);
+    expect(once.length).toBeGreaterThan(0);
+    expect(once.length).toBeLessThanOrEqual(25);
+    for (let i = 0; i < once.length; i++) {
+      for (let j = i + 1; j < once.length; j++) {
+        expect(boxesOverlap(once[i].box, once[j].box)).toBe(false);
+      }
+      const { box } = once[i];
+      expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= 400 && box.y + box.height <= 200).toBe(true);
+    }
+  });
+});
+
+describe('textBox', () => {
+  it('follows the SVG text anchor', () => {
+    const w = estimateTextWidth('label');
+    expect(textBox(100, 50, 'label', 'start').x).toBe(100);
+    expect(textBox(100, 50, 'label', 'end').x).toBe(100 - w);
+    expect(textBox(100, 50, 'label', 'middle').x).toBe(100 - w / 2);
+  });
+});
