@@ -28,6 +28,11 @@ export type ConfigEditorProps = DataSourcePluginOptionsEditorProps<MlopsDataSour
 const DOCS_LINK = 'https://docs.h2o.ai/mlops/';
 const LABEL_WIDTH_INPUT = 60;
 
+type TextKey = 'gatewayUrl' | 'tokenUrl' | 'keycloakUrl' | 'keycloakRealm' | 'clientId' | 'scope';
+const URL_KEYS = ['gatewayUrl', 'tokenUrl', 'keycloakUrl'] as const;
+type UrlKey = (typeof URL_KEYS)[number];
+const isUrlKey = (key: TextKey): key is UrlKey => (URL_KEYS as readonly string[]).includes(key);
+
 const AUTH_MODE_OPTIONS = [
   {
     value: AuthMode.RefreshToken,
@@ -151,19 +156,45 @@ export function ConfigEditor({ options, onOptionsChange, validation }: ConfigEdi
     onOptionsChange({ ...options, jsonData: normalizeOptions({ ...options.jsonData, ...patch }) });
   };
 
-  const onText =
-    (key: 'gatewayUrl' | 'tokenUrl' | 'keycloakUrl' | 'keycloakRealm' | 'clientId' | 'scope') =>
-    (event: ChangeEvent<HTMLInputElement>) =>
-      updateJsonData({ [key]: event.currentTarget.value });
+  const onText = (key: TextKey) => (event: ChangeEvent<HTMLInputElement>) =>
+    updateJsonData({ [key]: event.currentTarget.value });
 
   /** On blur: mark touched and drop whitespace and trailing slashes of a URL. */
-  const onUrlBlur = (key: 'gatewayUrl' | 'tokenUrl' | 'keycloakUrl') => () => {
+  const onUrlBlur = (key: UrlKey) => () => {
     touch(key);
     const current = options.jsonData?.[key];
     const tidy = tidyUrl(current);
     if (current !== undefined && tidy !== current) {
       updateJsonData({ [key]: tidy });
     }
+  };
+
+  /** One text setting: its label, the inline validation message once touched, URL tidying on blur. */
+  const textSetting = (
+    key: TextKey,
+    field: { label: string; description?: string; placeholder?: string; required?: boolean; width?: number }
+  ) => {
+    const message = key === 'scope' ? undefined : errorOf(key);
+    return (
+      <Field
+        label={field.label}
+        description={field.description}
+        required={field.required}
+        invalid={Boolean(message)}
+        error={message}
+      >
+        <Input
+          id={ids[key]}
+          data-testid={dsTestIds.configEditor[key]}
+          width={field.width ?? LABEL_WIDTH_INPUT}
+          placeholder={field.placeholder}
+          value={jsonData[key] ?? ''}
+          onChange={onText(key)}
+          onBlur={isUrlKey(key) ? onUrlBlur(key) : key === 'scope' ? undefined : () => touch(key)}
+          disabled={readOnly}
+        />
+      </Field>
+    );
   };
 
   const onTokenUrlModeChange = (mode: TokenUrlMode) => {
@@ -205,24 +236,13 @@ export function ConfigEditor({ options, onOptionsChange, validation }: ConfigEdi
         title="Gateway"
         description="Where the MLOps gateway's model monitoring API is served. Requests go through Grafana's data source proxy."
       >
-        <Field
-          label="Gateway URL"
-          description="Base URL of the MLOps gateway, without /model-monitoring (the data source appends it), e.g. https://api.mlops.example.com"
-          required
-          invalid={Boolean(errorOf('gatewayUrl'))}
-          error={errorOf('gatewayUrl')}
-        >
-          <Input
-            id={ids.gatewayUrl}
-            data-testid={dsTestIds.configEditor.gatewayUrl}
-            width={LABEL_WIDTH_INPUT}
-            placeholder="https://api.mlops.example.com"
-            value={jsonData.gatewayUrl ?? ''}
-            onChange={onText('gatewayUrl')}
-            onBlur={onUrlBlur('gatewayUrl')}
-            disabled={readOnly}
-          />
-        </Field>
+        {textSetting('gatewayUrl', {
+          label: 'Gateway URL',
+          description:
+            'Base URL of the MLOps gateway, without /model-monitoring (the data source appends it), e.g. https://api.mlops.example.com',
+          placeholder: 'https://api.mlops.example.com',
+          required: true,
+        })}
       </ConfigSection>
 
       <Divider />
@@ -262,64 +282,23 @@ export function ConfigEditor({ options, onOptionsChange, validation }: ConfigEdi
             />
           </Field>
 
-          {!isKeycloak && (
-            <Field
-              label="Token URL"
-              description="e.g. https://keycloak.example.com/realms/mlops/protocol/openid-connect/token"
-              required
-              invalid={Boolean(errorOf('tokenUrl'))}
-              error={errorOf('tokenUrl')}
-            >
-              <Input
-                id={ids.tokenUrl}
-                data-testid={dsTestIds.configEditor.tokenUrl}
-                width={LABEL_WIDTH_INPUT}
-                placeholder="https://keycloak.example.com/realms/mlops/protocol/openid-connect/token"
-                value={jsonData.tokenUrl ?? ''}
-                onChange={onText('tokenUrl')}
-                onBlur={onUrlBlur('tokenUrl')}
-                disabled={readOnly}
-              />
-            </Field>
-          )}
+          {!isKeycloak &&
+            textSetting('tokenUrl', {
+              label: 'Token URL',
+              description: 'e.g. https://keycloak.example.com/realms/mlops/protocol/openid-connect/token',
+              placeholder: 'https://keycloak.example.com/realms/mlops/protocol/openid-connect/token',
+              required: true,
+            })}
 
           {isKeycloak && (
             <>
-              <Field
-                label="Keycloak URL"
-                description="Base URL of Keycloak, e.g. https://keycloak.example.com"
-                required
-                invalid={Boolean(errorOf('keycloakUrl'))}
-                error={errorOf('keycloakUrl')}
-              >
-                <Input
-                  id={ids.keycloakUrl}
-                  data-testid={dsTestIds.configEditor.keycloakUrl}
-                  width={LABEL_WIDTH_INPUT}
-                  placeholder="https://keycloak.example.com"
-                  value={jsonData.keycloakUrl ?? ''}
-                  onChange={onText('keycloakUrl')}
-                  onBlur={onUrlBlur('keycloakUrl')}
-                  disabled={readOnly}
-                />
-              </Field>
-              <Field
-                label="Realm"
-                required
-                invalid={Boolean(errorOf('keycloakRealm'))}
-                error={errorOf('keycloakRealm')}
-              >
-                <Input
-                  id={ids.keycloakRealm}
-                  data-testid={dsTestIds.configEditor.keycloakRealm}
-                  width={30}
-                  placeholder="mlops"
-                  value={jsonData.keycloakRealm ?? ''}
-                  onChange={onText('keycloakRealm')}
-                  onBlur={() => touch('keycloakRealm')}
-                  disabled={readOnly}
-                />
-              </Field>
+              {textSetting('keycloakUrl', {
+                label: 'Keycloak URL',
+                description: 'Base URL of Keycloak, e.g. https://keycloak.example.com',
+                placeholder: 'https://keycloak.example.com',
+                required: true,
+              })}
+              {textSetting('keycloakRealm', { label: 'Realm', placeholder: 'mlops', required: true, width: 30 })}
               <Field
                 label="Keycloak < 17 (/auth path)"
                 description="Older Keycloak versions serve their endpoints under /auth."
@@ -347,36 +326,18 @@ export function ConfigEditor({ options, onOptionsChange, validation }: ConfigEdi
         </ConfigSubSection>
 
         <ConfigSubSection title="Client">
-          <Field
-            label="Client ID"
-            description="The OIDC client the token is issued for."
-            required
-            invalid={Boolean(errorOf('clientId'))}
-            error={errorOf('clientId')}
-          >
-            <Input
-              id={ids.clientId}
-              data-testid={dsTestIds.configEditor.clientId}
-              width={40}
-              value={jsonData.clientId ?? ''}
-              onChange={onText('clientId')}
-              onBlur={() => touch('clientId')}
-              disabled={readOnly}
-            />
-          </Field>
-          <Field
-            label="Scope"
-            description="Optional. Sent as the scope of the token request; empty sends openid (Grafana cannot leave the field out, and Keycloak rejects an empty scope)."
-          >
-            <Input
-              id={ids.scope}
-              data-testid={dsTestIds.configEditor.scope}
-              width={40}
-              value={jsonData.scope ?? ''}
-              onChange={onText('scope')}
-              disabled={readOnly}
-            />
-          </Field>
+          {textSetting('clientId', {
+            label: 'Client ID',
+            description: 'The OIDC client the token is issued for.',
+            required: true,
+            width: 40,
+          })}
+          {textSetting('scope', {
+            label: 'Scope',
+            description:
+              'Optional. Sent as the scope of the token request; empty sends openid (Grafana cannot leave the field out, and Keycloak rejects an empty scope).',
+            width: 40,
+          })}
           <Field
             label="Client secret"
             description={
