@@ -62,34 +62,36 @@ export function UnrecognisedView({ frames, notices }: { frames: number; notices:
   );
 }
 
+function MessageList({ messages }: { messages: string[] }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <ul className={styles.list}>
+      {messages.map((message) => (
+        <li key={message}>{message}</li>
+      ))}
+    </ul>
+  );
+}
+
 export function ErrorView({ errors }: { errors: string[] }) {
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.padded} data-testid={panelTestIds.states.error}>
       <Alert severity="error" title="The query failed">
-        <ul className={styles.list}>
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
+        <MessageList messages={errors} />
       </Alert>
     </div>
   );
 }
 
 export function PartialErrors({ errors }: { errors: string[] }) {
-  const styles = useStyles2(getStyles);
   if (errors.length === 0) {
     return null;
   }
   return (
     <div data-testid={panelTestIds.states.partialErrors}>
       <Alert severity="warning" title="Some queries failed; their models or metrics are missing below">
-        <ul className={styles.list}>
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
+        <MessageList messages={errors} />
       </Alert>
     </div>
   );
