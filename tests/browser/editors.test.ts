@@ -80,6 +80,33 @@ describe('query editor', () => {
   });
 });
 
+describe('query editor with template variables', () => {
+  it('a $variable in the deployment field is interpolated when the query runs', async () => {
+    // The preview dashboard defines $deployment = the first deployment of the URL (here: drifting).
+    const { page, record } = await harness.open({ view: 'query', deployments: ['drifting'] });
+    await byTestId(page, dsTestIds.queryEditor.container).waitFor();
+    await choose(page, dsTestIds.queryEditor.deployment, /credit-card-approval/);
+    await page.waitForFunction(
+      (args) => [...document.querySelectorAll(args.sel)].some((f) => f.textContent?.includes(args.id)),
+      { sel: `[data-testid="${previewTestIds.frames}"] > [data-kind]`, id: SCENARIO_IDS.healthy }
+    );
+
+    await choose(page, dsTestIds.queryEditor.deployment, '$deployment');
+    await page.waitForFunction(
+      (args) => [...document.querySelectorAll(args.sel)].every((f) => f.textContent?.includes(args.id)),
+      { sel: `[data-testid="${previewTestIds.frames}"] > [data-kind]`, id: SCENARIO_IDS.drifting }
+    );
+    // The saved query keeps the variable; the frames come from the deployment it stands for.
+    expect(JSON.parse(await byTestId(page, previewTestIds.queryJson).innerText())).toMatchObject({
+      deploymentId: '$deployment',
+    });
+    const frames = await frameSummary(page);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.every((f) => f.text.includes(`deployment_id="${SCENARIO_IDS.drifting}"`))).toBe(true);
+    expect(unexpectedErrors(record)).toEqual([]);
+  });
+});
+
 describe('variable editor', () => {
   it('lists the models of the chosen deployment from the gateway', async () => {
     const { page, record } = await harness.open({ view: 'variable', deployments: ['shadow'] });
