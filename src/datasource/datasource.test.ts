@@ -1,4 +1,10 @@
-import { FieldType, dateTime, type DataQueryRequest, type DataQueryResponse, type DataSourceInstanceSettings } from '@grafana/data';
+import {
+  FieldType,
+  dateTime,
+  type DataQueryRequest,
+  type DataQueryResponse,
+  type DataSourceInstanceSettings,
+} from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import deploymentsPage1 from '../../tests/fixtures/gateway/deployments-page1.json';
@@ -49,7 +55,10 @@ const settings = (jsonData: Partial<MlopsDataSourceOptions> = {}) =>
 function gateway() {
   const backend = new FakeBackendSrv();
   backend
-    .on(/v1\/deployment(\?|$)/, (url) => ({ status: 200, data: url.includes('pageToken=page-2') ? deploymentsPage2 : deploymentsPage1 }))
+    .on(/v1\/deployment(\?|$)/, (url) => ({
+      status: 200,
+      data: url.includes('pageToken=page-2') ? deploymentsPage2 : deploymentsPage1,
+    }))
     .on(`/v1/deployment/${CREDIT.id}`, { status: 200, data: { deployment: CREDIT } })
     .on(`/v1/deployment/${SHADOW.id}`, { status: 200, data: { deployment: SHADOW } })
     .on('/models', { status: 200, data: models })
@@ -61,7 +70,10 @@ function gateway() {
 
 function setup(variables: Record<string, string | string[]> = {}, jsonData?: Partial<MlopsDataSourceOptions>) {
   const backend = gateway();
-  const ds = new MlopsDataSource(settings(jsonData), { backendSrv: backend, templateSrv: new FakeTemplateSrv(variables) });
+  const ds = new MlopsDataSource(settings(jsonData), {
+    backendSrv: backend,
+    templateSrv: new FakeTemplateSrv(variables),
+  });
   return { backend, ds };
 }
 
@@ -70,16 +82,26 @@ function request(...targets: Array<Partial<MlopsQuery>>): DataQueryRequest<Mlops
     requestId: 'r',
     interval: '1m',
     intervalMs: 60_000,
-    range: { from: dateTime('2022-07-19T07:28:40Z'), to: dateTime('2022-08-18T07:28:40Z'), raw: { from: 'now-30d', to: 'now' } },
+    range: {
+      from: dateTime('2022-07-19T07:28:40Z'),
+      to: dateTime('2022-08-18T07:28:40Z'),
+      raw: { from: 'now-30d', to: 'now' },
+    },
     scopedVars: {},
     timezone: 'utc',
     app: 'dashboard',
     startTime: 0,
-    targets: targets.map((t, i) => ({ refId: String.fromCharCode(65 + i), schemaVersion: QUERY_SCHEMA_VERSION, queryType: QueryType.Deployments, ...t })),
+    targets: targets.map((t, i) => ({
+      refId: String.fromCharCode(65 + i),
+      schemaVersion: QUERY_SCHEMA_VERSION,
+      queryType: QueryType.Deployments,
+      ...t,
+    })),
   };
 }
 
-const run = (ds: MlopsDataSource, req: DataQueryRequest<MlopsQuery>): Promise<DataQueryResponse> => lastValueFrom(ds.query(req));
+const run = (ds: MlopsDataSource, req: DataQueryRequest<MlopsQuery>): Promise<DataQueryResponse> =>
+  lastValueFrom(ds.query(req));
 
 describe('MlopsDataSource.query (network mocked at Grafana backendSrv boundary)', () => {
   it('returns the deployments table from every page', async () => {
@@ -101,20 +123,34 @@ describe('MlopsDataSource.query (network mocked at Grafana backendSrv boundary)'
 
   it('maps the dashboard range to startDateTime/endDateTime and labels frames with deployment, model and role', async () => {
     const { ds, backend } = setup();
-    const response = await run(ds, request({ queryType: QueryType.HealthSummary, deploymentId: CREDIT.id, role: 'champion' }));
+    const response = await run(
+      ds,
+      request({ queryType: QueryType.HealthSummary, deploymentId: CREDIT.id, role: 'champion' })
+    );
     expect(backend.calls.find((c) => c.includes('/health'))).toContain(
       `/metrics/${CREDIT.id}/health?endDateTime=2022-08-18T07%3A28%3A40.000Z&startDateTime=2022-07-19T07%3A28%3A40.000Z`
     );
     const total = response.data[0].fields.find((f: { name: string }) => f.name === FIELD.totalPredictions);
     expect(total.values).toEqual([17670]);
-    expect(total.labels).toEqual({ deployment_id: CREDIT.id, deployment: 'credit-risk', model: 'credit-xgb', model_version: '3', role: 'champion' });
+    expect(total.labels).toEqual({
+      deployment_id: CREDIT.id,
+      deployment: 'credit-risk',
+      model: 'credit-xgb',
+      model_version: '3',
+      role: 'champion',
+    });
   });
 
   it('one query covers every model of a shadow deployment with roles filled in', async () => {
     const { ds, backend } = setup();
     const response = await run(
       ds,
-      request({ queryType: QueryType.PredictionsOverTime, deploymentId: SHADOW.id, modelScope: ModelScope.All, predictionsUnit: PredictionsUnit.RatePerMinute })
+      request({
+        queryType: QueryType.PredictionsOverTime,
+        deploymentId: SHADOW.id,
+        modelScope: ModelScope.All,
+        predictionsUnit: PredictionsUnit.RatePerMinute,
+      })
     );
     expect(response.data).toHaveLength(2);
     const labels = response.data.map((frame) => frame.fields[1].labels);
@@ -123,7 +159,10 @@ describe('MlopsDataSource.query (network mocked at Grafana backendSrv boundary)'
       { deployment_id: SHADOW.id, deployment: SHADOW.id, model: 'churn-dnn', model_version: '2', role: 'challenger' },
     ]);
     const healthCalls = backend.calls.filter((c) => c.includes('/health'));
-    expect(healthCalls.map((c) => decodeURIComponent(c.split('/metrics/')[1].split('/health')[0]))).toEqual([SHADOW.id, 'churn-dnn:2']);
+    expect(healthCalls.map((c) => decodeURIComponent(c.split('/metrics/')[1].split('/health')[0]))).toEqual([
+      SHADOW.id,
+      'churn-dnn:2',
+    ]);
   });
 
   it('multi-value variables fan out, one labelled result per value', async () => {
@@ -136,12 +175,22 @@ describe('MlopsDataSource.query (network mocked at Grafana backendSrv boundary)'
     const { ds, backend } = setup({ dep: SHADOW.id, model: 'churn-dnn:2', role: 'challenger', feature: 'income' });
     const response = await run(
       ds,
-      request({ queryType: QueryType.FeatureFrequency, deploymentId: '$dep', modelId: '${model}', role: '$role', feature: '$feature' })
+      request({
+        queryType: QueryType.FeatureFrequency,
+        deploymentId: '$dep',
+        modelId: '${model}',
+        role: '$role',
+        feature: '$feature',
+      })
     );
     expect(response.errors).toBeUndefined();
     expect(backend.calls.find((c) => c.includes('/drift'))).toContain('/metrics/churn-dnn%3A2/drift?');
     expect(backend.calls.find((c) => c.includes('/drift'))).toContain('featureFrequencySelectedFeature=income');
-    expect(response.data[0].fields[2].labels).toMatchObject({ model: 'churn-dnn', role: 'challenger', feature: 'income' });
+    expect(response.data[0].fields[2].labels).toMatchObject({
+      model: 'churn-dnn',
+      role: 'challenger',
+      feature: 'income',
+    });
   });
 
   it('sends identical gateway requests once while several panels refresh', async () => {
@@ -182,7 +231,10 @@ describe('MlopsDataSource.query (network mocked at Grafana backendSrv boundary)'
     const { ds, backend } = setup();
     const response = await run(
       ds,
-      request({ queryType: QueryType.HealthSummary }, { queryType: QueryType.FeatureFrequency, deploymentId: CREDIT.id })
+      request(
+        { queryType: QueryType.HealthSummary },
+        { queryType: QueryType.FeatureFrequency, deploymentId: CREDIT.id }
+      )
     );
     expect(response.errors?.map((e) => e.message)).toEqual([
       'Choose a deployment (or a template variable holding deployment IDs).',
@@ -239,13 +291,22 @@ describe('MlopsDataSource.query (network mocked at Grafana backendSrv boundary)'
 describe('MlopsDataSource.testDatasource', () => {
   it('answers "Connected: N monitored deployments"', async () => {
     const { ds } = setup();
-    await expect(ds.testDatasource()).resolves.toEqual({ status: 'success', message: 'Connected: 3 monitored deployments' });
+    await expect(ds.testDatasource()).resolves.toEqual({
+      status: 'success',
+      message: 'Connected: 3 monitored deployments',
+    });
   });
 
   it('names missing settings without calling the gateway', async () => {
     const backend = new FakeBackendSrv();
-    const ds = new MlopsDataSource(settings({ gatewayUrl: '', clientId: '' }), { backendSrv: backend, templateSrv: new FakeTemplateSrv() });
-    await expect(ds.testDatasource()).resolves.toMatchObject({ status: 'error', message: 'Missing settings: gateway URL, client ID. Fill them in and save again.' });
+    const ds = new MlopsDataSource(settings({ gatewayUrl: '', clientId: '' }), {
+      backendSrv: backend,
+      templateSrv: new FakeTemplateSrv(),
+    });
+    await expect(ds.testDatasource()).resolves.toMatchObject({
+      status: 'error',
+      message: 'Missing settings: gateway URL, client ID. Fill them in and save again.',
+    });
     expect(backend.calls).toEqual([]);
   });
 
@@ -301,7 +362,10 @@ describe('MlopsDataSource editor support', () => {
     const { ds } = setup();
     const variables = ds.variables as MlopsVariableSupport;
     const response = await lastValueFrom(
-      variables.query({ ...request(), targets: [{ refId: 'v', schemaVersion: 1, kind: VariableQueryKind.Models, deploymentId: SHADOW.id }] })
+      variables.query({
+        ...request(),
+        targets: [{ refId: 'v', schemaVersion: 1, kind: VariableQueryKind.Models, deploymentId: SHADOW.id }],
+      })
     );
     const frame = response.data[0];
     expect(frame.fields.map((f: { name: string; type: FieldType }) => f.name)).toEqual(['text', 'value']);
@@ -310,7 +374,10 @@ describe('MlopsDataSource editor support', () => {
 
   it('interpolates queries for Explore', () => {
     const { ds } = setup({ dep: CREDIT.id });
-    const [query] = ds.interpolateVariablesInQueries([{ refId: 'A', schemaVersion: 1, queryType: QueryType.HealthSummary, deploymentId: '$dep' }], {});
+    const [query] = ds.interpolateVariablesInQueries(
+      [{ refId: 'A', schemaVersion: 1, queryType: QueryType.HealthSummary, deploymentId: '$dep' }],
+      {}
+    );
     expect(query.deploymentId).toBe(CREDIT.id);
   });
 });

@@ -15,10 +15,10 @@ import type { BackendSrv, TemplateSrv } from '@grafana/runtime';
 import { Observable, catchError, forkJoin, lastValueFrom, map, of } from 'rxjs';
 
 import type { EditorDataSource } from './editorApi';
-import { FailureCause, GatewayError } from './gateway/errors';
+import { FailureCause, GatewayError, classifyFailure } from './gateway/errors';
 import { GatewayClient } from './gateway/GatewayClient';
 import { migrateQuery } from './migrations';
-import { modelIdFor } from './query/models';
+import { deploymentName, modelChoices } from './query/models';
 import { QueryConfigError, QueryRunner } from './query/queryRunner';
 import { MlopsVariableSupport } from './variables';
 import {
@@ -149,7 +149,7 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
       const total = list.totalDeployments ?? list.items.length;
       return { status: 'success', message: `Connected: ${total} monitored deployment${total === 1 ? '' : 's'}` };
     } catch (error) {
-      const failure = error instanceof GatewayError ? error : toGatewayError(error);
+      const failure = classifyFailure(error, 'GET /v1/deployment (list deployments)');
       if (failure.failure === FailureCause.Authentication) {
         // Tell "gateway down" apart from "credentials wrong": the liveness route needs no token.
         const reachable = await lastValueFrom(this.client.healthz()).then(
@@ -159,10 +159,14 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
         return {
           status: 'error',
           message: failure.hint,
-          details: { message: reachable ? `The gateway itself is reachable (GET /healthz answered); the credentials are the problem. ${failure.detail}` : failure.detail },
+          details: {
+            message: reachable
+              ? `The gateway itself is reachable (GET /healthz answered); the credentials are the problem. ${failure.detail}`
+              : failure.detail,
+          },
         };
       }
-      return { status: 'error', message: failureTitle(failure.failure), details: { message: failure.message } };
+      return { status: 'error', message: failure.title, details: { message: failure.message } };
     } finally {
       // A test after changing settings must not be answered from the cache.
       this.client.clearCache();
@@ -174,9 +178,11 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
       this.client.listDeployments().pipe(
         map((list) =>
           list.items.map((d) => ({
-            label: d.name && d.name !== '-' ? d.name : d.id,
+            label: deploymentName(d),
             value: d.id,
-            description: [d.type, d.environment, d.monitoringEnabled === false ? 'monitoring off' : ''].filter(Boolean).join(' · '),
+            description: [d.type, d.environment, d.monitoringEnabled === false ? 'monitoring off' : '']
+              .filter(Boolean)
+              .join(' · '),
           }))
         )
       )
@@ -188,10 +194,10 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
     return lastValueFrom(
       this.client.getDeployment(id).pipe(
         map((deployment) =>
-          deployment.models.map((model, index) => ({
-            label: `${model.name} v${model.version}`,
-            value: modelIdFor(deployment, index),
-            description: index === 0 ? 'primary model' : undefined,
+          modelChoices(deployment).map(({ label, value, primary }) => ({
+            label,
+            value,
+            description: primary ? 'primary model' : undefined,
           }))
         )
       )
@@ -203,7 +209,10 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
     const id = templateSrv.replace(deploymentId);
     const model = modelId ? templateSrv.replace(modelId) : id;
     const now = new Date();
-    const range = { startDateTime: new Date(now.getTime() - 24 * 3600_000).toISOString(), endDateTime: now.toISOString() };
+    const range = {
+      startDateTime: new Date(now.getTime() - 24 * 3600_000).toISOString(),
+      endDateTime: now.toISOString(),
+    };
     return lastValueFrom(
       this.client
         .driftMetrics(id, model, range)
@@ -212,38 +221,9 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
   }
 
   getVariableOptions(): Array<SelectableValue<string>> {
-    return this.services.templateSrv.getVariables().map((v) => ({ label: `$${v.name}`, value: `$${v.name}`, description: 'Template variable' }));
-  }
-}
-
-function toGatewayError(error: unknown): GatewayError {
-  if (error instanceof GatewayError) {
-    return error;
-  }
-  const text = error instanceof Error ? error.message : String(error);
-  return new GatewayError(FailureCause.Malformed, 'GET /v1/deployment', text);
-}
-
-function failureTitle(cause: FailureCause): string {
-  switch (cause) {
-    case FailureCause.Unreachable:
-      return 'Gateway unreachable: Grafana could not connect to the gateway URL.';
-    case FailureCause.Timeout:
-      return 'Gateway timed out.';
-    case FailureCause.Forbidden:
-      return 'Forbidden: the credentials work but may not read model monitoring.';
-    case FailureCause.WrongBasePath:
-      return 'Wrong base path: no model-monitoring API at the gateway URL.';
-    case FailureCause.Malformed:
-      return 'Malformed response: the gateway did not answer like an MLOps model-monitoring API.';
-    case FailureCause.NotFound:
-      return 'Not found: the gateway answered 404 for the deployments list.';
-    case FailureCause.RateLimited:
-      return 'Rate limited by the gateway.';
-    case FailureCause.Unavailable:
-      return 'Gateway unavailable.';
-    default:
-      return 'The gateway request failed.';
+    return this.services.templateSrv
+      .getVariables()
+      .map((v) => ({ label: `$${v.name}`, value: `$${v.name}`, description: 'Template variable' }));
   }
 }
 

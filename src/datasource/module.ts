@@ -6,6 +6,8 @@ import type { MlopsDataSource } from './datasource';
 import { GrafanaMlopsDataSource } from './grafanaDataSource';
 import type { MlopsDataSourceOptions, MlopsQuery, MlopsSecureJsonData } from './types';
 
-export const plugin = new DataSourcePlugin<MlopsDataSource, MlopsQuery, MlopsDataSourceOptions, MlopsSecureJsonData>(GrafanaMlopsDataSource)
+export const plugin = new DataSourcePlugin<MlopsDataSource, MlopsQuery, MlopsDataSourceOptions, MlopsSecureJsonData>(
+  GrafanaMlopsDataSource
+)
   .setConfigEditor(ConfigEditor)
   .setQueryEditor(QueryEditor);

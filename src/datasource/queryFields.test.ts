@@ -110,5 +110,4 @@ describe('variable queries', () => {
     });
     expect(VARIABLE_KIND_OPTIONS.map((o) => o.value).sort()).toEqual(Object.values(VariableQueryKind).sort());
   });
-
 });

@@ -1,11 +1,4 @@
-import {
-  ModelScope,
-  OperationalMetric,
-  PredictionsUnit,
-  QueryType,
-  VariableQueryKind,
-  type MlopsQuery,
-} from './types';
+import { ModelScope, OperationalMetric, PredictionsUnit, QueryType, VariableQueryKind, type MlopsQuery } from './types';
 
 /**
  * Which editor fields each query type needs. The query editor renders exactly these; the data

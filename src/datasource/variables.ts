@@ -11,7 +11,7 @@ import { Observable, map } from 'rxjs';
 import { VariableQueryEditor } from './components/VariableQueryEditor';
 import type { MlopsDataSource } from './datasource';
 import { migrateVariableQuery } from './migrations';
-import { modelIdFor } from './query/models';
+import { deploymentName, modelChoices } from './query/models';
 import { toRangeParams } from './query/queryRunner';
 import { VariableQueryKind, type MlopsVariableQuery } from './types';
 
@@ -43,16 +43,17 @@ export class MlopsVariableSupport extends CustomVariableSupport<MlopsDataSource,
     );
   }
 
-  private values(query: MlopsVariableQuery, request: DataQueryRequest<MlopsVariableQuery>): Observable<MetricFindValue[]> {
+  private values(
+    query: MlopsVariableQuery,
+    request: DataQueryRequest<MlopsVariableQuery>
+  ): Observable<MetricFindValue[]> {
     const { client } = this.datasource;
     const replace = (text?: string) => this.datasource.interpolate(text ?? '', request.scopedVars);
     switch (query.kind) {
       case VariableQueryKind.Models:
-        return client.getDeployment(replace(query.deploymentId)).pipe(
-          map((deployment) =>
-            deployment.models.map((model, index) => ({ text: `${model.name} v${model.version}`, value: modelIdFor(deployment, index) }))
-          )
-        );
+        return client
+          .getDeployment(replace(query.deploymentId))
+          .pipe(map((deployment) => modelChoices(deployment).map(({ label, value }) => ({ text: label, value }))));
       case VariableQueryKind.Features: {
         const deploymentId = replace(query.deploymentId);
         const modelId = replace(query.modelId) || deploymentId;
@@ -62,13 +63,15 @@ export class MlopsVariableSupport extends CustomVariableSupport<MlopsDataSource,
       }
       case VariableQueryKind.Deployments:
       default:
-        return client.listDeployments(toRangeParams(request)).pipe(
-          map((list) =>
-            list.items
-              .filter((d) => !query.monitoredOnly || d.monitoringEnabled !== false)
-              .map((d) => ({ text: d.name && d.name !== '-' ? d.name : d.id, value: d.id }))
-          )
-        );
+        return client
+          .listDeployments(toRangeParams(request))
+          .pipe(
+            map((list) =>
+              list.items
+                .filter((d) => !query.monitoredOnly || d.monitoringEnabled !== false)
+                .map((d) => ({ text: deploymentName(d), value: d.id }))
+            )
+          );
     }
   }
 }

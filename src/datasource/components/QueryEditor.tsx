@@ -24,7 +24,7 @@ import {
   type QueryType,
 } from '../types';
 import { dsTestIds } from './testIds';
-import { useAsyncOptions, withVariables } from './useAsyncOptions';
+import { loadFailureMessage, useAsyncOptions, withVariables } from './useAsyncOptions';
 
 /**
  * Grafana's query editor props with the data source narrowed to what the editor uses. The real
@@ -58,10 +58,6 @@ function idsFor(refId: string) {
   };
 }
 
-function loadFailure(what: string, error: string | undefined, typed: string): string | undefined {
-  return error ? `Could not load ${what} (${error}). You can still type ${typed} or a variable.` : undefined;
-}
-
 export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource }: MlopsQueryEditorProps) {
   const query = useMemo(() => migrateQuery(rawQuery), [rawQuery]);
   const fields = fieldsForQueryType(query.queryType);
@@ -84,9 +80,9 @@ export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource 
   const variables = datasource.getVariableOptions();
 
   // A failed option list is reported inline; the field still accepts typed values.
-  const deploymentMessage = loadFailure('deployments', deployments.error, 'a deployment id') ?? errors.deploymentId;
-  const modelMessage = loadFailure('models', models.error, 'a model id');
-  const featureMessage = loadFailure('features', features.error, 'a feature name') ?? errors.feature;
+  const deploymentMessage = loadFailureMessage(deployments, 'deployments', 'a deployment id') ?? errors.deploymentId;
+  const modelMessage = loadFailureMessage(models, 'models', 'a model id');
+  const featureMessage = loadFailureMessage(features, 'features', 'a feature name') ?? errors.feature;
 
   /** Commit a change: the full query to Grafana, then run it. */
   const commit = (patch: Partial<MlopsQuery>) => {

@@ -6,7 +6,7 @@ import type { EditorDataSource } from '../editorApi';
 import { VARIABLE_KIND_OPTIONS, variableFieldsFor } from '../queryFields';
 import type { MlopsVariableQuery, VariableQueryKind } from '../types';
 import { dsTestIds } from './testIds';
-import { useAsyncOptions, withVariables } from './useAsyncOptions';
+import { loadFailureMessage, useAsyncOptions, withVariables } from './useAsyncOptions';
 
 /**
  * The props Grafana's `CustomVariableSupport.editor` passes (`query`, `onChange`, `datasource`,
@@ -43,14 +43,10 @@ export function VariableQueryEditor({ query: rawQuery, onChange, datasource }: V
 
   const commit = (patch: Partial<MlopsVariableQuery>) => onChange({ ...query, ...patch });
 
-  const deploymentMessage = deployments.error
-    ? `Could not load deployments (${deployments.error}). You can still type a deployment id or a variable.`
-    : fields.deployment && !deploymentId.trim()
-      ? 'Choose a deployment.'
-      : undefined;
-  const modelMessage = models.error
-    ? `Could not load models (${models.error}). You can still type a model id or a variable.`
-    : undefined;
+  const deploymentMessage =
+    loadFailureMessage(deployments, 'deployments', 'a deployment id') ??
+    (fields.deployment && !deploymentId.trim() ? 'Choose a deployment.' : undefined);
+  const modelMessage = loadFailureMessage(models, 'models', 'a model id');
 
   return (
     <div data-testid={dsTestIds.variableEditor.container}>

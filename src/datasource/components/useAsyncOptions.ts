@@ -76,3 +76,8 @@ export function withVariables(
   const seen = new Set(variableOptions.map((option) => option.value));
   return [...variableOptions, ...live.filter((option) => !seen.has(option.value))];
 }
+
+/** The inline message for an option list that failed to load; the field still takes typed values. */
+export function loadFailureMessage(list: AsyncOptions, what: string, typed: string): string | undefined {
+  return list.error ? `Could not load ${what} (${list.error}). You can still type ${typed} or a variable.` : undefined;
+}

@@ -1,5 +1,5 @@
 import type { BackendSrv, FetchResponse } from '@grafana/runtime';
-import { EMPTY, Observable, defer, expand, last, map, of, reduce, share, tap, throwError, timeout, catchError } from 'rxjs';
+import { EMPTY, Observable, catchError, defer, expand, map, of, reduce, share, tap, throwError, timeout } from 'rxjs';
 
 import {
   parseDeploymentPage,
@@ -252,7 +252,6 @@ export class GatewayClient {
       .pipe(
         timeout({ first: this.settings.timeoutMs, with: () => throwError(() => new GatewayError(FailureCause.Timeout, endpoint, 'no answer')) }),
         map((response) => response.status),
-        last(),
         catchError((error: unknown) => throwError(() => classifyFailure(error, endpoint)))
       );
   }

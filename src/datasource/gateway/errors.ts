@@ -29,24 +29,43 @@ const HINTS: Record<FailureCause, string> = {
   [FailureCause.Timeout]:
     'The gateway did not answer in time. Try a shorter time range, or raise the request timeout in the data source settings.',
   [FailureCause.Authentication]:
-    'Authentication failed. Check the token URL, client ID and client secret; in refresh-token mode the refresh token may have expired or been revoked (issue a new offline token). Grafana must trust the identity provider\'s TLS certificate.',
+    "Authentication failed. Check the token URL, client ID and client secret; in refresh-token mode the refresh token may have expired or been revoked (issue a new offline token). Grafana must trust the identity provider's TLS certificate.",
   [FailureCause.Forbidden]:
-    'The gateway refused access. The service account or user behind the token needs permission to read model monitoring for this deployment (check its roles and the token\'s audience/scope).',
-  [FailureCause.NotFound]: 'The gateway does not know this deployment or model. Check the deployment and model IDs (or the template variable behind them).',
+    "The gateway refused access. The service account or user behind the token needs permission to read model monitoring for this deployment (check its roles and the token's audience/scope).",
+  [FailureCause.NotFound]:
+    'The gateway does not know this deployment or model. Check the deployment and model IDs (or the template variable behind them).',
   [FailureCause.WrongBasePath]:
     'The URL does not lead to the model-monitoring API. Set the gateway URL to the gateway\'s base URL, without "/model-monitoring".',
   [FailureCause.BadRequest]: 'The gateway rejected the request parameters. Check the time range and the query fields.',
-  [FailureCause.RateLimited]: 'The gateway is rate-limiting requests. Wait and refresh, or raise the cache TTL in the data source settings to send fewer requests.',
+  [FailureCause.RateLimited]:
+    'The gateway is rate-limiting requests. Wait and refresh, or raise the cache TTL in the data source settings to send fewer requests.',
   [FailureCause.Unavailable]: 'The gateway is temporarily unavailable. Try again shortly.',
-  [FailureCause.ServerError]: 'The gateway failed internally. Try again; if it persists, check the gateway\'s logs.',
+  [FailureCause.ServerError]: "The gateway failed internally. Try again; if it persists, check the gateway's logs.",
   [FailureCause.Malformed]:
-    'The gateway\'s answer does not match the model-monitoring API this data source supports. Check that the gateway URL points at an H2O MLOps gateway (model monitoring v1).',
+    "The gateway's answer does not match the model-monitoring API this data source supports. Check that the gateway URL points at an H2O MLOps gateway (model monitoring v1).",
+  [FailureCause.Cancelled]: 'The request was cancelled.',
+};
+
+/** One-line headline per cause, as Save & test shows it above the details. */
+const TITLES: Record<FailureCause, string> = {
+  [FailureCause.Unreachable]: 'Gateway unreachable: Grafana could not connect to the gateway URL.',
+  [FailureCause.Timeout]: 'Gateway timed out.',
+  [FailureCause.Authentication]: 'Authentication failed.',
+  [FailureCause.Forbidden]: 'Forbidden: the credentials work but may not read model monitoring.',
+  [FailureCause.NotFound]: 'Not found: the gateway answered 404 for this request.',
+  [FailureCause.WrongBasePath]: 'Wrong base path: no model-monitoring API at the gateway URL.',
+  [FailureCause.BadRequest]: 'The gateway rejected the request.',
+  [FailureCause.RateLimited]: 'Rate limited by the gateway.',
+  [FailureCause.Unavailable]: 'Gateway unavailable.',
+  [FailureCause.ServerError]: 'The gateway failed internally.',
+  [FailureCause.Malformed]: 'Malformed response: the gateway did not answer like an MLOps model-monitoring API.',
   [FailureCause.Cancelled]: 'The request was cancelled.',
 };
 
 /** A failed gateway call, carrying the endpoint it concerned and an actionable message. */
 export class GatewayError extends Error {
   readonly hint: string;
+  readonly title: string;
 
   constructor(
     readonly failure: FailureCause,
@@ -57,6 +76,7 @@ export class GatewayError extends Error {
     super(`${endpoint}: ${detail}. ${HINTS[failure]}`);
     this.name = 'GatewayError';
     this.hint = HINTS[failure];
+    this.title = TITLES[failure];
   }
 }
 
@@ -120,7 +140,11 @@ export function classifyFailure(error: unknown, endpoint: string): GatewayError 
       return new GatewayError(FailureCause.Timeout, endpoint, `gateway timed out (${detail})`, status);
     }
     // Grafana's proxy rewrites an upstream 401 to 400 "Authentication to data source failed".
-    if (status === 401 || code === 16 || (status === 400 && /authentication to data source failed/i.test(message ?? ''))) {
+    if (
+      status === 401 ||
+      code === 16 ||
+      (status === 400 && /authentication to data source failed/i.test(message ?? ''))
+    ) {
       return new GatewayError(FailureCause.Authentication, endpoint, `authentication failed (${detail})`, status);
     }
     if (status === 403) {
@@ -130,7 +154,12 @@ export function classifyFailure(error: unknown, endpoint: string): GatewayError 
       // A grpc-gateway NOT_FOUND body means the API answered; anything else is a wrong path.
       return code === 5
         ? new GatewayError(FailureCause.NotFound, endpoint, `not found (${detail})`, status)
-        : new GatewayError(FailureCause.WrongBasePath, endpoint, `no model-monitoring API at this URL (${isHtml(error.data) ? 'HTTP 404 HTML page' : detail})`, status);
+        : new GatewayError(
+            FailureCause.WrongBasePath,
+            endpoint,
+            `no model-monitoring API at this URL (${isHtml(error.data) ? 'HTTP 404 HTML page' : detail})`,
+            status
+          );
     }
     if (status === 429) {
       return new GatewayError(FailureCause.RateLimited, endpoint, `rate limited (${detail})`, status);

@@ -35,10 +35,29 @@ export function rolesFor(models: Model[]): string[] {
   return models.map((_, index) => (index === 0 ? ROLE.champion : ROLE.challenger));
 }
 
-export function labelsFor(deployment: Deployment, model: Model | undefined, role: string, fallbackModelId = ''): FrameLabels {
+/** What people read for a deployment: its name, or its id when the gateway sends "-" (unnamed). */
+export function deploymentName(deployment: Deployment): string {
+  return deployment.name && deployment.name !== '-' ? deployment.name : deployment.id;
+}
+
+/** The models of a deployment as choices: "name vN" for people, the model id for the gateway. */
+export function modelChoices(deployment: Deployment): Array<{ label: string; value: string; primary: boolean }> {
+  return deployment.models.map((model, index) => ({
+    label: `${model.name} v${model.version}`,
+    value: modelIdFor(deployment, index),
+    primary: index === 0,
+  }));
+}
+
+export function labelsFor(
+  deployment: Deployment,
+  model: Model | undefined,
+  role: string,
+  fallbackModelId = ''
+): FrameLabels {
   const labels: FrameLabels = {
     deployment_id: deployment.id,
-    deployment: deployment.name && deployment.name !== '-' ? deployment.name : deployment.id,
+    deployment: deploymentName(deployment),
     model: model?.name || fallbackModelId,
     model_version: model?.version ?? '',
   };
