@@ -1,13 +1,12 @@
-// Browser tests (tests/browser/): the BUILT plugins in headless Chromium through the preview page
-// (tests/preview/). They need `npm run build` (npm test builds first) and Debian's Chromium, which
-// `pretest:browser` installs (scripts/setup/chromium.sh; CHROMIUM_PATH overrides /usr/bin/chromium). Run with
-// `npm run test:browser`. One worker: each file starts its own simulator, servers and browser.
-const rootConfig = require('./jest.config');
+// Browser tests (tests/browser/) alone: the BUILT plugins in headless Chromium through the preview
+// page (tests/preview/), on the real Keycloak that the stack tests' globalSetup starts. `npm test`
+// runs them inside `npm run test:stack` (one Keycloak for both); this config is for running them
+// by themselves with `npm run test:browser`. They need `npm run build` and Debian's Chromium
+// (scripts/setup/chromium.sh; CHROMIUM_PATH overrides /usr/bin/chromium).
+const stackConfig = require('./jest.stack.config');
 
 module.exports = {
-  ...rootConfig,
+  ...stackConfig,
+  displayName: 'browser',
   testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
-  testEnvironment: 'node',
-  testTimeout: 60_000,
-  maxWorkers: 1,
 };

@@ -2,11 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 
 import { launchChromium, openRecordedPage, waitForPreview, type PageRecord } from '../preview/browser';
 import { previewPath, type PreviewParams } from '../preview/shared';
-import { startPreviewStack, type PreviewStack, type PreviewStackOptions } from '../preview/stack';
+import { startPreviewStack, type ExternalIdentity, type PreviewStack, type PreviewStackOptions } from '../preview/stack';
+import { stackInfo } from '../stack/support/stackInfo';
 
 /**
- * One preview stack (simulator, token endpoint, Grafana proxy stand-in, preview server) and one
- * headless Chromium per test file. Pages are opened on the preview with URL parameters and record
+ * One preview stack (simulator, Grafana proxy stand-in, preview server) on the real Keycloak that
+ * the stack tests' globalSetup started, and one headless Chromium per test file. Pages are opened on the preview with URL parameters and record
  * console errors, dialogs, requests and response bodies.
  */
 export interface Harness {
@@ -19,8 +20,24 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The real Keycloak that tests/stack/globalSetup.ts started, as the preview's identity provider. */
+function keycloakIdentity(): ExternalIdentity {
+  const info = stackInfo();
+  return {
+    keycloakUrl: info.keycloak.baseUrl,
+    realm: info.keycloak.realm,
+    tokenUrl: info.keycloak.tokenUrl,
+    jwksUrl: info.keycloak.jwksUrl,
+    issuer: info.keycloak.issuer,
+    audience: info.demo.audience,
+    clientId: info.demo.clientId,
+    clientSecret: info.demo.clientSecret,
+    refreshToken: info.provisioningEnv.MLOPS_REFRESH_TOKEN,
+  };
+}
+
 export async function startHarness(options: PreviewStackOptions = {}): Promise<Harness> {
-  const stack = await startPreviewStack({ cacheTtlSeconds: 0, ...options });
+  const stack = await startPreviewStack({ cacheTtlSeconds: 0, identity: keycloakIdentity(), ...options });
   let browser: Browser;
   try {
     browser = await launchChromium();

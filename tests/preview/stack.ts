@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { createSimulator, type Simulator } from '../../simulator/server';
 import { startTestSimulator, type TestSimulator } from '../../simulator/testKit';
+import type { ProxyStandIn } from '../support/proxyStandIn';
 import { AuthMode, OPTIONS_SCHEMA_VERSION, TokenUrlMode } from '../../src/datasource/types';
 import { buildHost, HOST_INPUTS_FILE, HOST_OUT_DIR } from './build';
 import { startPreviewServer, type PreviewServer } from './server';
@@ -25,9 +27,10 @@ import {
 
 export interface PreviewStack {
   url: string;
-  simulator: TestSimulator;
+  simulator: { sim: Simulator; close(): Promise<void> };
   server: PreviewServer;
-  upstream: ProxyUpstream;
+  upstream: ProxyUpstream & { standIn?: ProxyStandIn };
+  /** The local token endpoint, when no external identity provider was given. */
   tokenEndpoint?: TokenEndpoint;
   datasource: PreviewDataSource;
   /** Values that must never reach the browser: configured secrets and every gateway access token so far. */
@@ -35,14 +38,33 @@ export interface PreviewStack {
   close(): Promise<void>;
 }
 
+/** A real identity provider (the browser tests use the Keycloak that tests/stack starts). */
+export interface ExternalIdentity {
+  keycloakUrl: string;
+  realm: string;
+  tokenUrl: string;
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+  clientId: string;
+  clientSecret: string;
+  /** An offline refresh token of the demo user. */
+  refreshToken: string;
+}
+
 export interface PreviewStackOptions {
   port?: number;
   /** Simulator port (0: any). The gateway URL in the config editor shows it. */
   simulatorPort?: number;
-  /** Bypass the proxy stand-in: forward to the simulator with a bearer token. */
+  /** Bypass the proxy stand-in: forward to the simulator with a bearer token (local identity only). */
   direct?: boolean;
   /** Response cache TTL of the data source (seconds); tests use 0. */
   cacheTtlSeconds?: number;
+  /**
+   * Take tokens from this identity provider, and have the simulator validate them against its
+   * JWKS. Without it, a local token endpoint and a locally generated key stand in for Keycloak.
+   */
+  identity?: ExternalIdentity;
 }
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -73,18 +95,37 @@ export async function ensureHostBuilt(): Promise<void> {
 export async function startPreviewStack(options: PreviewStackOptions = {}): Promise<PreviewStack> {
   assertBuilt();
   await ensureHostBuilt();
-  const simulator = await startTestSimulator({ port: options.simulatorPort ?? 0 });
-  const credentials = {
+  const { identity } = options;
+  if (identity && options.direct) {
+    throw new Error('direct mode mints its own tokens: it cannot be combined with an external identity provider');
+  }
+  const port = options.simulatorPort ?? 0;
+  const local: TestSimulator | undefined = identity ? undefined : await startTestSimulator({ port });
+  const simulator = local ?? {
+    sim: await createSimulator({
+      port,
+      jwksUrl: identity!.jwksUrl,
+      issuer: identity!.issuer,
+      audience: identity!.audience,
+    }),
+    close() {
+      return this.sim.close();
+    },
+  };
+  const credentials = identity ?? {
     clientId: 'grafana-mlops',
     // Recognisable but random: the tests search every page and response for them.
     clientSecret: `preview-secret-${randomBytes(8).toString('hex')}`,
     refreshToken: `preview-refresh-${randomBytes(8).toString('hex')}`,
   };
   let tokenEndpoint: TokenEndpoint | undefined;
-  let upstream: ProxyUpstream | undefined;
+  let upstream: (ProxyUpstream & { standIn?: ProxyStandIn }) | undefined;
   let server: PreviewServer | undefined;
   try {
-    tokenEndpoint = await startTokenEndpoint(simulator, credentials);
+    tokenEndpoint = local ? await startTokenEndpoint(local, credentials) : undefined;
+    const keycloak = identity
+      ? { baseUrl: identity.keycloakUrl, realm: identity.realm, url: identity.tokenUrl }
+      : { baseUrl: tokenEndpoint!.baseUrl, realm: tokenEndpoint!.realm, url: tokenEndpoint!.url };
     const datasource: PreviewDataSource = {
       uid: PREVIEW_DS_UID,
       name: 'MLOps Gateway',
@@ -93,19 +134,20 @@ export async function startPreviewStack(options: PreviewStackOptions = {}): Prom
         gatewayUrl: simulator.sim.url,
         authMode: AuthMode.RefreshToken,
         tokenUrlMode: TokenUrlMode.Keycloak,
-        keycloakUrl: tokenEndpoint.baseUrl,
-        keycloakRealm: tokenEndpoint.realm,
+        keycloakUrl: keycloak.baseUrl,
+        keycloakRealm: keycloak.realm,
         keycloakLegacyAuthPath: false,
-        tokenUrl: tokenEndpoint.url,
+        tokenUrl: keycloak.url,
         clientId: credentials.clientId,
-        scope: 'offline_access',
+        // Empty: the routes send `openid`, which Keycloak accepts (it refuses an empty scope).
+        scope: '',
         requestTimeoutSeconds: 30,
         cacheTtlSeconds: options.cacheTtlSeconds ?? 15,
       },
       secureJsonData: { clientSecret: credentials.clientSecret, refreshToken: credentials.refreshToken },
     };
     // The one line that picks what plays Grafana's data-source proxy.
-    upstream = options.direct ? directSimulatorUpstream(simulator) : await proxyStandInUpstream([datasource]);
+    upstream = options.direct && local ? directSimulatorUpstream(local) : await proxyStandInUpstream([datasource]);
     server = await startPreviewServer({ upstream, datasource, port: options.port });
     const started = { upstream, server, tokenEndpoint };
     return {
@@ -118,13 +160,14 @@ export async function startPreviewStack(options: PreviewStackOptions = {}): Prom
       secrets: () => [
         credentials.clientSecret,
         credentials.refreshToken,
-        simulator.token,
-        ...started.tokenEndpoint.issuedTokens,
+        ...(local ? [local.token] : []),
+        ...(started.tokenEndpoint?.issuedTokens ?? []),
+        ...(started.upstream.standIn?.accessTokens() ?? []),
       ],
       close: async () => {
         await started.server.close();
         await started.upstream.close();
-        await started.tokenEndpoint.close();
+        await started.tokenEndpoint?.close();
         await simulator.close();
       },
     };

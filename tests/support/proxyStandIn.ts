@@ -85,6 +85,8 @@ export interface ProxyStandIn {
   updateDataSource(uid: string, patch: Partial<Omit<StandInDataSource, 'uid'>>): void;
   /** Forgets every cached access token. */
   clearTokenCache(): void;
+  /** Every access token obtained so far — for tests proving none of them leaks to the browser. */
+  accessTokens(): string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,6 +384,7 @@ export async function startProxyStandIn(options: ProxyStandInOptions): Promise<P
   const upstreamTimeoutMs = options.upstreamTimeoutMs ?? 30_000;
   const log = options.log ?? (() => undefined);
   const tokenCache = new Map<string, CachedToken>();
+  const obtainedTokens: string[] = [];
   const tokenCounts = new Map<string, number>();
   const upstreamCounts: Record<string, number> = {};
   // Grafana holds one mutex over its whole token cache while fetching: concurrent requests wait
@@ -438,6 +441,9 @@ export async function startProxyStandIn(options: ProxyStandInOptions): Promise<P
         expiresOn = now + Number(parsed.expires_in) * 1000;
       }
       const accessToken = typeof parsed.access_token === 'string' ? parsed.access_token : '';
+      if (accessToken) {
+        obtainedTokens.push(accessToken);
+      }
       tokenCache.set(key, { accessToken, expiresOn });
       return accessToken;
     };
@@ -620,5 +626,6 @@ export async function startProxyStandIn(options: ProxyStandInOptions): Promise<P
       datasources.set(uid, { ...ds, ...patch, uid, updated: ++clock });
     },
     clearTokenCache: () => tokenCache.clear(),
+    accessTokens: () => [...obtainedTokens],
   };
 }
