@@ -6,6 +6,7 @@ import type {
   RawModel,
 } from '../src/datasource/gateway/rawTypes';
 import { Grpc, GrpcError, quote } from './errors';
+import type { Incident } from './incidents';
 import { driftMetrics, healthMetrics, operationalSummary, totalPredictions, type TimeRange } from './generators';
 import { deploymentView, modelView, resolveModel, SCENARIOS, type ScenarioSpec } from './scenarios';
 import { DAY, HOUR, parseRfc3339 } from './time';
@@ -27,6 +28,8 @@ export interface ApiOptions {
   defaultPageSize: number;
   /** Epoch milliseconds; only used for the default time range and the brand-new deployment. */
   now: () => number;
+  /** The incidents in force (test control); none = every scenario as specified. */
+  incidents?: () => readonly Incident[];
 }
 
 export interface ApiResult {
@@ -102,7 +105,7 @@ function matchRoute(pathname: string): Route | undefined {
 
 function listDeployments(q: URLSearchParams, options: ApiOptions): RawListMonitoredDeployments {
   const range = parseRange(q, options.now);
-  const ctx = { seed: options.seed, range };
+  const ctx = { seed: options.seed, range, incidents: options.incidents?.() };
   const order = parseOrderBy(q.get('orderBy'), DEPLOYMENT_ORDER_FIELDS);
   const sorted = sortBy(SCENARIOS, order, DEPLOYMENT_ORDER_FIELDS);
   const page = paginate(sorted, q, options, `deployments|${order.key}`);
@@ -144,7 +147,7 @@ function metrics(
   if (!model) {
     throw new GrpcError(Grpc.NOT_FOUND, `model ${quote(modelId)} not found in deployment ${quote(deploymentId)}`);
   }
-  const ctx = { seed: options.seed, range: parseRange(q, options.now) };
+  const ctx = { seed: options.seed, range: parseRange(q, options.now), incidents: options.incidents?.() };
   if (metric === 'health') {
     return healthMetrics(ctx, scenario, model);
   }

@@ -178,6 +178,7 @@ describe('programmatic faults and stats', () => {
       unauthorized: 1,
       requests: { [`GET ${LIST}?pageSize=3`]: 2, [`GET ${HEALTH}`]: 1, [`GET ${LIST}`]: 1 },
       statuses: { '200': 3, '401': 1 },
+      distinctTokens: 1,
     });
     expect(t.sim.stats).toEqual(stats);
   });
@@ -186,7 +187,7 @@ describe('programmatic faults and stats', () => {
     t.sim.faults.add({ status: 500 });
     await t.get(LIST);
     t.sim.reset();
-    expect(t.sim.stats).toEqual({ total: 0, unauthorized: 0, requests: {}, statuses: {} });
+    expect(t.sim.stats).toEqual({ total: 0, unauthorized: 0, requests: {}, statuses: {}, distinctTokens: 0 });
     expect((await t.get(LIST)).status).toBe(200);
   });
 

@@ -9,8 +9,9 @@ import type {
   RawPoint,
   RawSimpleGraph,
 } from '../src/datasource/gateway/rawTypes';
+import { effectsFor, incidentBoundaries, type Effect, type Incident } from './incidents';
 import { apportion, indexedUnit, normalCdf, round, signedUnit, unit } from './prng';
-import { deploymentDate, type FeatureSpec, type ModelSpec, type ScenarioSpec } from './scenarios';
+import { deploymentDate, modelKey, type FeatureSpec, type ModelSpec, type ScenarioSpec } from './scenarios';
 import { binEdges, DAY, formatRfc3339, HOUR, MINUTE, pointTimes } from './time';
 
 /**
@@ -29,7 +30,13 @@ export interface TimeRange {
 export interface GenContext {
   seed: number;
   range: TimeRange;
+  /** Incidents on the simulated timeline (see incidents.ts); none = every scenario as specified. */
+  incidents?: readonly Incident[];
 }
+
+/** The incidents' effect on one model over time. */
+const effectsOf = (ctx: GenContext, scenario: ScenarioSpec, model: ModelSpec): ((t: number) => Readonly<Effect>) =>
+  effectsFor(ctx.incidents, scenario.id, modelKey(model));
 
 /** Drift below this is "low"; the gateway's driftThreshold. */
 export const DRIFT_THRESHOLD = 0.1;
@@ -89,7 +96,7 @@ interface Integral {
 
 /** Integrates the rate over [a, b), clipped to the deployment's lifetime. */
 function integrate(
-  seed: number,
+  ctx: GenContext,
   scenario: ScenarioSpec,
   model: ModelSpec,
   deployedAt: number,
@@ -102,7 +109,9 @@ function integrate(
   if (b <= from || scenario.trafficPerHour <= 0) {
     return { count, latencyWeight };
   }
-  const c = curves(seed, scenario, model);
+  const c = curves(ctx.seed, scenario, model);
+  const effect = effectsOf(ctx, scenario, model);
+  const cuts = incidentBoundaries(ctx.incidents, scenario.id, modelKey(model));
   let k = Math.floor(from / KNOT);
   let r0 = c.rate(k);
   let l0 = c.latency(k);
@@ -111,17 +120,36 @@ function integrate(
     const l1 = c.latency(k + 1);
     const lo = Math.max(from, k * KNOT);
     const hi = Math.min(b, (k + 1) * KNOT);
-    if (hi > lo) {
-      // Linear between knots: the mean over [lo, hi] is the value at its midpoint.
-      const f = ((lo + hi) / 2 - k * KNOT) / KNOT;
-      const w = ((r0 + (r1 - r0) * f) * (hi - lo)) / HOUR;
+    // Incidents switch on and off at their boundaries, so a knot interval is cut there and each
+    // piece gets the effect in force over it.
+    for (const [p, q] of pieces(lo, hi, cuts)) {
+      // Linear between knots: the mean over [p, q] is the value at its midpoint.
+      const f = ((p + q) / 2 - k * KNOT) / KNOT;
+      const e = effect((p + q) / 2);
+      const w = (((r0 + (r1 - r0) * f) * (q - p)) / HOUR) * e.traffic;
       count += w;
-      latencyWeight += w * (l0 + (l1 - l0) * f);
+      latencyWeight += w * (l0 + (l1 - l0) * f) * e.latency;
     }
     r0 = r1;
     l0 = l1;
   }
   return { count, latencyWeight };
+}
+
+/** [lo, hi) split at the given sorted cut points (empty when hi <= lo). */
+function pieces(lo: number, hi: number, cuts: readonly number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = lo;
+  for (const cut of cuts) {
+    if (cut > start && cut < hi) {
+      out.push([start, cut]);
+      start = cut;
+    }
+  }
+  if (hi > start) {
+    out.push([start, hi]);
+  }
+  return out;
 }
 
 const deployedAt = (ctx: GenContext, scenario: ScenarioSpec) => deploymentDate(ctx.seed, scenario, ctx.range.end);
@@ -151,7 +179,7 @@ export function totalPredictions(ctx: GenContext, scenario: ScenarioSpec, model:
   const at = deployedAt(ctx, scenario);
   let total = 0;
   for (let i = 1; i < edges.length; i++) {
-    total += Math.round(integrate(ctx.seed, scenario, model, at, edges[i - 1], edges[i]).count);
+    total += Math.round(integrate(ctx, scenario, model, at, edges[i - 1], edges[i]).count);
   }
   return total;
 }
@@ -161,7 +189,7 @@ export function totalPredictions(ctx: GenContext, scenario: ScenarioSpec, model:
  * partial ends), total = sum of bins, latency = prediction-weighted mean. No data → no bins.
  */
 export function healthMetrics(ctx: GenContext, scenario: ScenarioSpec, model: ModelSpec): RawHealthMetrics {
-  const { seed, range } = ctx;
+  const { range } = ctx;
   const at = deployedAt(ctx, scenario);
   const edges = binEdges(range.start, range.end, MAX_BINS);
   const bins: Array<{ a: number; b: number; count: number }> = [];
@@ -169,7 +197,7 @@ export function healthMetrics(ctx: GenContext, scenario: ScenarioSpec, model: Mo
   let latencyWeight = 0;
   let exact = 0;
   for (let i = 1; i < edges.length && scenario.monitoringEnabled; i++) {
-    const part = integrate(seed, scenario, model, at, edges[i - 1], edges[i]);
+    const part = integrate(ctx, scenario, model, at, edges[i - 1], edges[i]);
     const count = Math.round(part.count);
     bins.push({ a: edges[i - 1], b: edges[i], count });
     total += count;
@@ -241,6 +269,7 @@ export function operationalSummary(ctx: GenContext, scenario: ScenarioSpec, mode
   const label = `${model.registeredModelName}:${model.registeredModelVersion}`;
   const at = deployedAt(ctx, scenario);
   const { step, times } = pointTimes(range.start, range.end, MAX_OPERATIONAL_POINTS);
+  const effect = effectsOf(ctx, scenario, model);
   const latency: RawPoint[] = [];
   const memory: RawPoint[] = [];
   const cpu: RawPoint[] = [];
@@ -254,9 +283,10 @@ export function operationalSummary(ctx: GenContext, scenario: ScenarioSpec, mode
     }
     const x = formatRfc3339(t);
     const u = (k: string) => unit(seed, scenario.id, label, 'ops', k, t, step);
-    const part = integrate(seed, scenario, model, at, t - step, t);
+    const part = integrate(ctx, scenario, model, at, t - step, t);
     const total = Math.round(part.count);
-    const failures = Math.round(total * model.failureRate * (0.5 + u('fail')));
+    const failureRate = effect(t).failureRate ?? model.failureRate;
+    const failures = Math.min(total, Math.round(total * failureRate * (0.5 + u('fail'))));
     if (total > 0) {
       latency.push(point(x, round(part.latencyWeight / part.count, 3)));
     }
@@ -316,7 +346,8 @@ function driftAt(
     1 +
     0.15 *
       signedUnit(ctx.seed, scenario.id, model.registeredModelName, model.registeredModelVersion, f.name, 'drift', t);
-  return Math.max(0, (baseline + (level - baseline) * ramp) * wave * noise);
+  const incident = effectsOf(ctx, scenario, model)(t).drift;
+  return Math.max(0, (baseline + (level - baseline) * ramp) * wave * noise * incident);
 }
 
 export interface DriftSelection {

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleApi, BASE_PATH } from './api';
 import { createAuthenticator, type AuthOptions } from './auth';
 import { errorBody, Grpc, type GrpcCode, GrpcError, httpStatusFor } from './errors';
 import { applyFault, FaultTable, faultRuleSchema, type ActiveFault, type FaultRule, type SimResponse } from './faults';
+import { incidentSchema, toIncident, type Incident, type IncidentInput } from './incidents';
+import { describeNotification, NotificationSink, type ReceivedNotification } from './notifications';
 
 /**
  * The simulator's HTTP server: the gateway's model-monitoring API behind bearer-token auth, a
@@ -33,6 +36,11 @@ export interface SimulatorStats {
   requests: Record<string, number>;
   /** Response counts keyed by HTTP status. */
   statuses: Record<string, number>;
+  /**
+   * How many different bearer tokens the API was called with (only a hash of each is kept), so
+   * tests can check that a client reuses one access token for its lifetime.
+   */
+  distinctTokens: number;
 }
 
 export interface Simulator {
@@ -47,13 +55,21 @@ export interface Simulator {
     clear(): number;
     list(): ActiveFault[];
   };
-  /** Clears faults and stats. */
+  incidents: {
+    add(incident: IncidentInput): string;
+    clear(): number;
+    list(): Array<Incident & { id: string }>;
+  };
+  /** Notifications received by the webhook sink (oldest first). */
+  notifications(): ReceivedNotification[];
+  /** Clears faults, incidents, notifications and stats. */
   reset(): void;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' };
 const ADMIN_PREFIX = '/__simulator/';
-const MAX_ADMIN_BODY = 64 * 1024;
+/** Grafana's webhook payloads carry every alert of a group, so allow more than a fault rule needs. */
+const MAX_ADMIN_BODY = 1024 * 1024;
 
 /** Starts a simulator and resolves once it listens. */
 export async function createSimulator(options: SimulatorOptions): Promise<Simulator> {
@@ -62,6 +78,7 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
     seed: options.seed ?? 42,
     defaultPageSize: options.defaultPageSize ?? 50,
     now: options.now ?? (() => Date.now()),
+    incidents: () => [...incidents.values()],
   };
   if (!Number.isInteger(apiOptions.defaultPageSize) || apiOptions.defaultPageSize < 1) {
     throw new Error('defaultPageSize must be a positive integer');
@@ -70,7 +87,24 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
     throw new Error('seed must be an integer');
   }
   const faults = new FaultTable();
+  const incidents = new Map<string, Incident>();
+  let nextIncident = 1;
+  const notifications = new NotificationSink();
   let stats = emptyStats();
+  let tokenHashes = new Set<string>();
+  const addIncident = (input: IncidentInput): string => {
+    const id = `incident-${nextIncident++}`;
+    incidents.set(id, toIncident(incidentSchema.parse(input)));
+    return id;
+  };
+  const listIncidents = () => [...incidents].map(([id, incident]) => ({ id, ...incident }));
+  const resetAll = () => {
+    faults.clear();
+    incidents.clear();
+    notifications.clear();
+    stats = emptyStats();
+    tokenHashes = new Set();
+  };
   const timers = new Set<NodeJS.Timeout>();
 
   const sleep = (ms: number) =>
@@ -90,6 +124,11 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
     }
     if (url.pathname !== BASE_PATH && !url.pathname.startsWith(`${BASE_PATH}/`)) {
       return grpc(Grpc.NOT_FOUND, 'Not Found');
+    }
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      tokenHashes.add(createHash('sha256').update(bearer).digest('hex'));
+      stats.distinctTokens = tokenHashes.size;
     }
     const auth = await authenticate(req.headers.authorization);
     if (!auth.ok) {
@@ -136,24 +175,36 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
   async function admin(req: http.IncomingMessage, url: URL): Promise<SimResponse> {
     const method = req.method ?? 'GET';
     const route = url.pathname.slice(ADMIN_PREFIX.length);
-    if (route === 'faults' && method === 'POST') {
-      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-        // Also keeps browsers on other origins from adding faults without a CORS preflight.
-        return grpc(Grpc.INVALID_ARGUMENT, 'send the fault rule as application/json');
+    if (method === 'POST' && (route === 'faults' || route === 'incidents' || route === 'notifications')) {
+      const body = await readJsonBody(req);
+      if (!body.ok) {
+        return body.response;
       }
-      let rule: unknown;
-      try {
-        rule = JSON.parse(await readBody(req));
-      } catch (e) {
-        return grpc(Grpc.INVALID_ARGUMENT, `invalid JSON body: ${e instanceof Error ? e.message : String(e)}`);
+      if (route === 'notifications') {
+        process.stdout.write(`${describeNotification(body.value)}\n`);
+        notifications.add(body.value);
+        return json(200, {});
       }
-      const parsed = faultRuleSchema.safeParse(rule);
+      const schema = route === 'faults' ? faultRuleSchema : incidentSchema;
+      const parsed = schema.safeParse(body.value);
       if (!parsed.success) {
-        return grpc(Grpc.INVALID_ARGUMENT, `invalid fault rule: ${parsed.error.message}`);
+        return grpc(Grpc.INVALID_ARGUMENT, `invalid ${route.slice(0, -1)}: ${parsed.error.message}`);
       }
-      return json(201, { id: faults.add(parsed.data) });
+      const id = route === 'faults' ? faults.add(parsed.data as FaultRule) : addIncident(parsed.data as IncidentInput);
+      return json(201, { id });
     }
     req.resume();
+    if (route === 'incidents' && method === 'GET') {
+      return json(200, { incidents: listIncidents() });
+    }
+    if (route === 'incidents' && method === 'DELETE') {
+      const cleared = incidents.size;
+      incidents.clear();
+      return json(200, { cleared });
+    }
+    if (route === 'notifications' && method === 'GET') {
+      return json(200, { notifications: notifications.list() });
+    }
     if (route === 'faults' && method === 'DELETE') {
       return json(200, { cleared: faults.clear() });
     }
@@ -164,11 +215,10 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
       return json(200, stats);
     }
     if (route === 'reset' && method === 'POST') {
-      faults.clear();
-      stats = emptyStats();
+      resetAll();
       return json(200, {});
     }
-    if (route === 'faults' || route === 'stats' || route === 'reset') {
+    if (['faults', 'incidents', 'notifications', 'stats', 'reset'].includes(route)) {
       return grpc(Grpc.UNIMPLEMENTED, 'Method Not Allowed');
     }
     return grpc(Grpc.NOT_FOUND, 'Not Found');
@@ -206,10 +256,17 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
       clear: () => faults.clear(),
       list: () => faults.list(),
     },
-    reset() {
-      faults.clear();
-      stats = emptyStats();
+    incidents: {
+      add: addIncident,
+      clear: () => {
+        const n = incidents.size;
+        incidents.clear();
+        return n;
+      },
+      list: listIncidents,
     },
+    notifications: () => notifications.list(),
+    reset: resetAll,
     close() {
       for (const timer of timers) {
         clearTimeout(timer);
@@ -224,7 +281,24 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
 }
 
 function emptyStats(): SimulatorStats {
-  return { total: 0, unauthorized: 0, requests: {}, statuses: {} };
+  return { total: 0, unauthorized: 0, requests: {}, statuses: {}, distinctTokens: 0 };
+}
+
+type JsonBody = { ok: true; value: unknown } | { ok: false; response: SimResponse };
+
+/** Reads an admin request's JSON body; anything but application/json is refused. */
+async function readJsonBody(req: http.IncomingMessage): Promise<JsonBody> {
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    req.resume();
+    // Also keeps browsers on other origins from posting without a CORS preflight.
+    return { ok: false, response: grpc(Grpc.INVALID_ARGUMENT, 'send the body as application/json') };
+  }
+  try {
+    return { ok: true, value: JSON.parse(await readBody(req)) as unknown };
+  } catch (e) {
+    const message = `invalid JSON body: ${e instanceof Error ? e.message : String(e)}`;
+    return { ok: false, response: grpc(Grpc.INVALID_ARGUMENT, message) };
+  }
 }
 
 function json(status: number, body: unknown): SimResponse {

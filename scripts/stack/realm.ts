@@ -17,7 +17,12 @@ export interface DemoRealm {
   /** `aud` that the audience mapper adds to access tokens (checked by the simulator). */
   audience: string;
   accessTokenLifespan: number;
+  /** The service-account client that Grafana's Infinity data source uses for alert rules. */
+  alertingClient: { clientId: string; clientSecret: string };
 }
+
+/** Client of the Infinity data source that evaluates the alert rules (provisioning/datasources/infinity.yaml). */
+export const ALERTING_CLIENT_ID = 'grafana-alerting';
 
 interface RealmJson {
   realm: string;
@@ -39,8 +44,11 @@ export function loadDemoRealm(file = realmFile): DemoRealm {
     'included.custom.audience'
   ];
   const password = user?.credentials?.find((c) => c.type === 'password')?.value;
-  if (!client?.secret || !user || !password || !audience) {
-    throw new Error(`${file}: expected client grafana-mlops with secret + audience mapper and user mlops-demo`);
+  const alerting = json.clients.find((c) => c.clientId === ALERTING_CLIENT_ID);
+  if (!client?.secret || !user || !password || !audience || !alerting?.secret) {
+    throw new Error(
+      `${file}: expected clients grafana-mlops (secret + audience mapper) and ${ALERTING_CLIENT_ID} (secret), user mlops-demo`
+    );
   }
   return {
     realm: json.realm,
@@ -50,5 +58,6 @@ export function loadDemoRealm(file = realmFile): DemoRealm {
     password,
     audience,
     accessTokenLifespan: json.accessTokenLifespan,
+    alertingClient: { clientId: alerting.clientId, clientSecret: alerting.secret },
   };
 }

@@ -16,6 +16,7 @@ import { log } from './paths';
 import { installCleanupHandlers, ManagedProcess, stopAll } from './processes';
 import { loadDemoRealm } from './realm';
 import { SimulatorHandle, simulatorAvailable, startSimulator } from './simulator';
+import { NOTIFICATIONS_PATH } from '../../simulator/notifications';
 
 export interface StackOptions {
   /** Start the simulator (default: when simulator/main.ts exists). */
@@ -47,6 +48,11 @@ export interface ProvisioningEnv {
   MLOPS_CLIENT_ID: string;
   MLOPS_CLIENT_SECRET: string;
   MLOPS_REFRESH_TOKEN: string;
+  /** Service-account client of the Infinity data source that evaluates the alert rules. */
+  MLOPS_ALERTING_CLIENT_ID: string;
+  MLOPS_ALERTING_CLIENT_SECRET: string;
+  /** Where the alerting contact point posts notifications (the simulator's notification sink). */
+  MLOPS_ALERT_WEBHOOK_URL: string;
 }
 
 export interface Stack {
@@ -114,6 +120,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       MLOPS_CLIENT_ID: demo.clientId,
       MLOPS_CLIENT_SECRET: demo.clientSecret,
       MLOPS_REFRESH_TOKEN: await offlineRefreshToken(client, demo.username, demo.password),
+      MLOPS_ALERTING_CLIENT_ID: demo.alertingClient.clientId,
+      MLOPS_ALERTING_CLIENT_SECRET: demo.alertingClient.clientSecret,
+      MLOPS_ALERT_WEBHOOK_URL: simulator ? `${simulator.url}${NOTIFICATIONS_PATH}` : '',
     };
     log('stack', `offline refresh token obtained for ${demo.username}`);
 
