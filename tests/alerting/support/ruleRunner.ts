@@ -1,0 +1,117 @@
+/**
+ * Evaluates one provisioned alert rule the way Grafana's alert evaluator does: the rule's data
+ * queries run through Infinity's REAL backend (the Go harness), with the rule's relative time range
+ * at the evaluation time; the expressions run in the expression engine STAND-IN; the condition's
+ * numbers become alert instances, and no data / query errors map through the rule's
+ * `noDataState` / `execErrState`. Pending periods (`for`) are not modelled: a "firing" instance
+ * here is one whose condition holds at this evaluation.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DataFrame } from '@grafana/data';
+import { parse } from 'yaml';
+
+import { EXPRESSION_UID, type ProvisionedRule, type RuleGroup } from '../../../scripts/alerting/model';
+import { repoRoot } from '../../stack/support/stackInfo';
+import {
+  framesToNumbers,
+  math,
+  threshold,
+  type Labels,
+  type MathModel,
+  type NumberSet,
+  type ThresholdModel,
+} from './expressionsStandIn';
+import type { InfinityHarness } from './infinityHarness';
+
+export const RULES_FILE = path.join(repoRoot, 'provisioning', 'alerting', 'mlops-rules.yaml');
+
+/** Every provisioned rule with its group. */
+export function provisionedRules(file = RULES_FILE): Array<{ group: RuleGroup; rule: ProvisionedRule }> {
+  const doc = parse(fs.readFileSync(file, 'utf8')) as { groups: RuleGroup[] };
+  return doc.groups.flatMap((group) => group.rules.map((rule) => ({ group, rule })));
+}
+
+export interface Instance {
+  labels: Labels;
+  /** Whether the condition holds. */
+  firing: boolean;
+  /** The value of every query and expression for this instance's labels (where one exists). */
+  values: Record<string, number | null>;
+}
+
+export type Evaluation =
+  | { kind: 'values'; instances: Instance[]; frames: Record<string, DataFrame[]> }
+  | { kind: 'nodata'; state: ProvisionedRule['noDataState']; frames: Record<string, DataFrame[]> }
+  | { kind: 'error'; state: ProvisionedRule['execErrState']; error: string };
+
+/** The harness instance name per data-source uid (created by the caller). */
+export type InstanceFor = (datasourceUid: string) => string;
+
+export async function evaluateRule(
+  harness: InfinityHarness,
+  rule: ProvisionedRule,
+  now: Date,
+  instanceFor: InstanceFor = (uid) => uid
+): Promise<Evaluation> {
+  const queries = rule.data.filter((q) => q.datasourceUid !== EXPRESSION_UID);
+  const byInstance = new Map<string, typeof queries>();
+  for (const q of queries) {
+    const name = instanceFor(q.datasourceUid);
+    byInstance.set(name, [...(byInstance.get(name) ?? []), q]);
+  }
+  const frames: Record<string, DataFrame[]> = {};
+  for (const [instance, qs] of byInstance) {
+    const results = await harness.query(
+      instance,
+      qs.map((q) => ({ refId: q.refId, relativeTimeRange: q.relativeTimeRange, model: q.model })),
+      { now }
+    );
+    for (const q of qs) {
+      const r = results[q.refId];
+      if (!r || r.error) {
+        return { kind: 'error', state: rule.execErrState, error: r?.error ?? `no response for ${q.refId}` };
+      }
+      frames[q.refId] = r.frames;
+    }
+  }
+  const vars: Record<string, NumberSet> = {};
+  for (const q of rule.data) {
+    if (q.datasourceUid !== EXPRESSION_UID) {
+      vars[q.refId] = framesToNumbers(q.refId, frames[q.refId]);
+      continue;
+    }
+    const model = q.model as unknown as ThresholdModel | MathModel;
+    if (model.type === 'threshold') {
+      vars[q.refId] = threshold(model, vars[model.expression] ?? missing(model.expression));
+    } else if (model.type === 'math') {
+      vars[q.refId] = math(model, vars);
+    } else {
+      throw new Error(`${rule.uid}: expression type ${(model as { type: string }).type} is not in the stand-in`);
+    }
+  }
+  const condition = vars[rule.condition] ?? missing(rule.condition);
+  if (condition.length === 0) {
+    return { kind: 'nodata', state: rule.noDataState, frames };
+  }
+  const key = (l: Labels) => JSON.stringify(Object.entries(l).sort());
+  const instances = condition.map((c) => ({
+    labels: c.labels,
+    firing: c.value !== null && c.value !== 0,
+    values: Object.fromEntries(
+      Object.entries(vars).flatMap(([refId, set]) => {
+        const match = set.find((i) => key(i.labels) === key(c.labels));
+        return match ? [[refId, match.value]] : [];
+      })
+    ),
+  }));
+  return { kind: 'values', instances, frames };
+}
+
+function missing(refId: string): never {
+  throw new Error(`refId ${refId} is not defined before it is used`);
+}
+
+/** Firing instances' labels, for compact assertions. */
+export const firingLabels = (e: Evaluation): Labels[] =>
+  e.kind === 'values' ? e.instances.filter((i) => i.firing).map((i) => i.labels) : [];
