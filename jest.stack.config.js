@@ -8,8 +8,13 @@ module.exports = {
   ...base,
   displayName: 'stack',
   testEnvironment: 'node',
-  // The browser tests run here too, so that one Keycloak serves both (see jest.browser.config.js).
-  testMatch: ['<rootDir>/tests/stack/**/*.test.ts', '<rootDir>/tests/browser/**/*.test.ts'],
+  // The browser tests run here too, so that one Keycloak serves both (see jest.browser.config.js),
+  // and the alerting tests, which evaluate rule queries with Infinity's backend (tests/alerting/).
+  testMatch: [
+    '<rootDir>/tests/stack/**/*.test.ts',
+    '<rootDir>/tests/browser/**/*.test.ts',
+    '<rootDir>/tests/alerting/**/*.test.ts',
+  ],
   globalSetup: '<rootDir>/tests/stack/globalSetup.ts',
   globalTeardown: '<rootDir>/tests/stack/globalTeardown.ts',
   // Keycloak answers in tens of milliseconds once up; the slow parts are the official client's

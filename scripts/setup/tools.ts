@@ -4,12 +4,14 @@
  *
  * - Keycloak (keycloak-quarkus-dist from Maven Central) and a Java it supports — scripts/stack;
  * - a Python venv with the official gateway client `h2o-mlops==1.3.4` from PyPI;
- * - docker compose, built from the Go module proxy by scripts/setup/docker-compose.sh.
+ * - docker compose, built from the Go module proxy by scripts/setup/docker-compose.sh;
+ * - the Infinity data source harness for the alerting tests — scripts/setup/infinity.ts.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { ensureInfinityHarness } from './infinity';
 import { ensureKeycloakDist, KEYCLOAK_JAVA_MAJORS } from '../stack/keycloak';
 import { findJavaHome } from '../stack/java';
 import { cacheRoot, log, repoRoot } from '../stack/paths';
@@ -72,10 +74,12 @@ export async function ensureStackTools(): Promise<{
   javaHome: string;
   venvPython: string;
   composeBin: string;
+  infinityHarness: string;
 }> {
   const keycloakDist = await ensureKeycloakDist();
   const javaHome = findJavaHome(KEYCLOAK_JAVA_MAJORS);
   const venvPython = await ensureVenv();
   const composeBin = ensureCompose();
-  return { keycloakDist, javaHome, venvPython, composeBin };
+  const infinityHarness = await ensureInfinityHarness();
+  return { keycloakDist, javaHome, venvPython, composeBin, infinityHarness };
 }

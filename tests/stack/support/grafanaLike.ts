@@ -49,14 +49,14 @@ function expand<T>(value: T, env: Record<string, string>): T {
   return value;
 }
 
-/** The data sources of provisioning/datasources/mlops.yaml with the stack's environment expanded. */
-export function provisionedDataSources(env: Record<string, string>): ProvisionedDataSource[] {
-  const doc = parse(fs.readFileSync(DATASOURCES_YAML, 'utf8')) as {
+/** The data sources of a provisioning file (default: mlops.yaml) with the stack's environment expanded. */
+export function provisionedDataSources(env: Record<string, string>, file = DATASOURCES_YAML): ProvisionedDataSource[] {
+  const doc = parse(fs.readFileSync(file, 'utf8')) as {
     apiVersion: number;
     datasources: ProvisionedDataSource[];
   };
   if (doc.apiVersion !== 1 || !Array.isArray(doc.datasources)) {
-    throw new Error(`${DATASOURCES_YAML}: expected apiVersion 1 and a datasources list`);
+    throw new Error(`${file}: expected apiVersion 1 and a datasources list`);
   }
   return doc.datasources.map((ds) =>
     expand({ ...ds, jsonData: ds.jsonData ?? {}, secureJsonData: ds.secureJsonData ?? {} }, env)

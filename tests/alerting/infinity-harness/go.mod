@@ -1,0 +1,3 @@
+module modelwatch.local/infinity-harness
+
+go 1.26
