@@ -12,7 +12,7 @@ const SECTIONS: Record<RunbookSection, { title: string; body: string }> = {
   gateway: {
     title: 'MLOps gateway unreachable or credentials failing',
     body: `The alerting data source (Infinity) could not list deployments. The alert's error text names the cause.
-1. **Token endpoint refused** (\`oauth2: cannot fetch token\`, \`invalid_client\`, \`invalid_grant\`): the client secret changed, or the refresh token expired or was revoked. Update the **MLOps gateway (alerting)** data source's secrets and press *Save & test*.
+1. **Token endpoint refused** (\`oauth2: "unauthorized_client"\` — wrong client id or secret; \`"invalid_grant"\` — expired or revoked refresh token): the client secret changed, or the refresh token expired or was revoked. Update the **MLOps gateway (alerting)** data source's secrets and press *Save & test*.
 2. **Connection refused / timeout**: the gateway is down or the Grafana server cannot reach it. Check the gateway's \`/healthz\`.
 3. **Not a deployments list**: a proxy answered instead of the gateway (HTML error page) — check the data source URL.
 

@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { INFINITY_TYPE, INFINITY_VERSION } from '../../scripts/alerting/infinity';
 import { KEYCLOAK_VERSION } from '../../scripts/stack/keycloak';
+import { NOTIFICATIONS_PATH } from '../../simulator/notifications';
 import { provisionedDataSources } from './support/grafanaLike';
 import { repoRoot, stackInfo } from './support/stackInfo';
 
@@ -101,6 +103,28 @@ it('`docker compose config` accepts docker-compose.yaml: Keycloak, simulator, to
   expect(services['token-init'].command).toEqual(
     expect.arrayContaining(['scripts/stack/writeTokenEnv.ts', '/run/mlops/mlops.env'])
   );
+
+  // The alert engine: Infinity pinned to the version the rules are tested with, and every variable
+  // that the Infinity data sources and the alerting files expand is provided too.
+  expect(grafana.environment?.GF_PLUGINS_PREINSTALL_SYNC).toBe(`${INFINITY_TYPE}@${INFINITY_VERSION}`);
+  const alertingText = ['datasources/infinity.yaml', 'alerting/mlops-notifications.yaml', 'alerting/mlops-rules.yaml']
+    .map((f) => fs.readFileSync(path.join(repoRoot, 'provisioning', f), 'utf8').replace(/^\s*#.*$/gm, ''))
+    .join('\n');
+  const alertingUsed = [...new Set([...alertingText.matchAll(/\$\{?(MLOPS_\w+)/g)].map((m) => m[1]))].sort();
+  expect(alertingUsed).toEqual([
+    'MLOPS_ALERTING_CLIENT_ID',
+    'MLOPS_ALERTING_CLIENT_SECRET',
+    'MLOPS_ALERT_WEBHOOK_URL',
+    'MLOPS_CLIENT_ID',
+    'MLOPS_CLIENT_SECRET',
+    'MLOPS_GATEWAY_URL',
+    'MLOPS_REFRESH_TOKEN',
+    'MLOPS_TOKEN_URL',
+  ]);
+  for (const name of alertingUsed.filter((n) => n !== 'MLOPS_REFRESH_TOKEN')) {
+    expect({ name, set: Boolean(grafana.environment?.[name]) }).toEqual({ name, set: true });
+  }
+  expect(grafana.environment?.MLOPS_ALERT_WEBHOOK_URL).toBe(`http://simulator:8081${NOTIFICATIONS_PATH}`);
 
   // The URLs Grafana gets point at the compose services, and the data sources expand with them.
   const env = grafana.environment as Record<string, string>;

@@ -61,7 +61,10 @@ export async function gatewayJson<T>(info: StackInfo, pathAndQuery: string): Pro
 /** `startDateTime`/`endDateTime` for a window ending at `now`, as Infinity's macros render them. */
 export function windowQuery(now: Date, seconds: number): string {
   const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-  const q = new URLSearchParams({ startDateTime: iso(now.getTime() - seconds * 1000), endDateTime: iso(now.getTime()) });
+  const q = new URLSearchParams({
+    startDateTime: iso(now.getTime() - seconds * 1000),
+    endDateTime: iso(now.getTime()),
+  });
   return q.toString();
 }
 
