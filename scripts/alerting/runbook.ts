@@ -68,6 +68,17 @@ export function runbookDashboard(): Record<string, unknown> {
     editable: false,
     schemaVersion: 41,
     time: { from: 'now-6h', to: 'now' },
+    links: [
+      {
+        title: 'MLOps dashboards',
+        type: 'dashboards',
+        tags: ['mlops'],
+        asDropdown: false,
+        includeVars: false,
+        keepTime: true,
+      },
+    ],
+    templating: { list: [] },
     panels: RUNBOOK_SECTIONS.map((key, i) => ({
       id: i + 1,
       type: 'text',
