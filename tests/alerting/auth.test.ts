@@ -6,7 +6,7 @@
  * (expressions: the STAND-IN for Grafana's expression engine).
  */
 import { offlineRefreshToken } from '../../scripts/stack/oidc';
-import { tokenRequest } from '../stack/support/oidc';
+import { revokeRefreshToken, tokenRequest } from '../stack/support/oidc';
 import {
   infinityDataSources,
   instanceSettings,
@@ -90,17 +90,7 @@ it('a revoked offline token fails once the cached access token is gone (new inst
   const before = await instance('revoked-before', 'mlops-alerting-refresh', { MLOPS_REFRESH_TOKEN: refreshToken });
   expect(await evaluate(gatewayRule, before)).toMatchObject({ kind: 'values' });
 
-  const revoke = await fetch(`${keycloak.issuer}/protocol/openid-connect/revoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      token: refreshToken,
-      token_type_hint: 'refresh_token',
-      client_id: demo.clientId,
-      client_secret: demo.clientSecret,
-    }),
-  });
-  expect(revoke.status).toBe(200);
+  expect(await revokeRefreshToken(keycloak.issuer, demo, refreshToken)).toBe(200);
   // Keycloak itself now refuses the token…
   const refused = await tokenRequest(keycloak.tokenUrl, {
     grant_type: 'refresh_token',

@@ -41,6 +41,21 @@ function composeConfig(): { services: Record<string, ComposeService> } {
   return JSON.parse(out) as { services: Record<string, ComposeService> };
 }
 
+/** The $MLOPS_ variables that provisioning files (paths under provisioning/) expand, comments aside. */
+function expandedVariables(files: string[]): string[] {
+  const text = files
+    .map((f) => fs.readFileSync(path.join(repoRoot, 'provisioning', f), 'utf8').replace(/^\s*#.*$/gm, ''))
+    .join('\n');
+  return [...new Set([...text.matchAll(/\$\{?(MLOPS_\w+)/g)].map((m) => m[1]))].sort();
+}
+
+/** Each variable is in Grafana's environment, except the refresh token (token-init's env file). */
+function expectProvided(grafana: ComposeService, names: string[]): void {
+  for (const name of names.filter((n) => n !== 'MLOPS_REFRESH_TOKEN')) {
+    expect({ name, set: Boolean(grafana.environment?.[name]) }).toEqual({ name, set: true });
+  }
+}
+
 it('the compose binary is the pinned Compose v5', () => {
   expect(execFileSync(info.composeBin, ['version'], { encoding: 'utf8' })).toMatch(/v5\.5\.0/);
 });
@@ -85,10 +100,7 @@ it('`docker compose config` accepts docker-compose.yaml: Keycloak, simulator, to
 
   // Every $MLOPS_ variable that provisioning/datasources/mlops.yaml expands is provided:
   // four in Grafana's environment, the refresh token through token-init's env file.
-  const yamlText = fs
-    .readFileSync(path.join(repoRoot, 'provisioning', 'datasources', 'mlops.yaml'), 'utf8')
-    .replace(/^\s*#.*$/gm, '');
-  const used = [...new Set([...yamlText.matchAll(/\$\{?(MLOPS_\w+)/g)].map((m) => m[1]))].sort();
+  const used = expandedVariables(['datasources/mlops.yaml']);
   expect(used).toEqual([
     'MLOPS_CLIENT_ID',
     'MLOPS_CLIENT_SECRET',
@@ -96,9 +108,7 @@ it('`docker compose config` accepts docker-compose.yaml: Keycloak, simulator, to
     'MLOPS_REFRESH_TOKEN',
     'MLOPS_TOKEN_URL',
   ]);
-  for (const name of used.filter((n) => n !== 'MLOPS_REFRESH_TOKEN')) {
-    expect({ name, set: Boolean(grafana.environment?.[name]) }).toEqual({ name, set: true });
-  }
+  expectProvided(grafana, used);
   expect(grafana.entrypoint?.join(' ')).toContain('/run/mlops/mlops.env');
   expect(services['token-init'].command).toEqual(
     expect.arrayContaining(['scripts/stack/writeTokenEnv.ts', '/run/mlops/mlops.env'])
@@ -107,10 +117,11 @@ it('`docker compose config` accepts docker-compose.yaml: Keycloak, simulator, to
   // The alert engine: Infinity pinned to the version the rules are tested with, and every variable
   // that the Infinity data sources and the alerting files expand is provided too.
   expect(grafana.environment?.GF_PLUGINS_PREINSTALL_SYNC).toBe(`${INFINITY_TYPE}@${INFINITY_VERSION}`);
-  const alertingText = ['datasources/infinity.yaml', 'alerting/mlops-notifications.yaml', 'alerting/mlops-rules.yaml']
-    .map((f) => fs.readFileSync(path.join(repoRoot, 'provisioning', f), 'utf8').replace(/^\s*#.*$/gm, ''))
-    .join('\n');
-  const alertingUsed = [...new Set([...alertingText.matchAll(/\$\{?(MLOPS_\w+)/g)].map((m) => m[1]))].sort();
+  const alertingUsed = expandedVariables([
+    'datasources/infinity.yaml',
+    'alerting/mlops-notifications.yaml',
+    'alerting/mlops-rules.yaml',
+  ]);
   expect(alertingUsed).toEqual([
     'MLOPS_ALERTING_CLIENT_ID',
     'MLOPS_ALERTING_CLIENT_SECRET',
@@ -121,9 +132,7 @@ it('`docker compose config` accepts docker-compose.yaml: Keycloak, simulator, to
     'MLOPS_REFRESH_TOKEN',
     'MLOPS_TOKEN_URL',
   ]);
-  for (const name of alertingUsed.filter((n) => n !== 'MLOPS_REFRESH_TOKEN')) {
-    expect({ name, set: Boolean(grafana.environment?.[name]) }).toEqual({ name, set: true });
-  }
+  expectProvided(grafana, alertingUsed);
   expect(grafana.environment?.MLOPS_ALERT_WEBHOOK_URL).toBe(`http://simulator:8081${NOTIFICATIONS_PATH}`);
 
   // The URLs Grafana gets point at the compose services, and the data sources expand with them.

@@ -11,7 +11,7 @@ import {
   startGrafanaProxyStandIn,
   type ProvisionedDataSource,
 } from './support/grafanaLike';
-import { tokenRequest } from './support/oidc';
+import { revokeRefreshToken, tokenRequest } from './support/oidc';
 import { stackInfo } from './support/stackInfo';
 
 const info = stackInfo();
@@ -190,17 +190,7 @@ describe('refresh-token mode: bad refresh tokens through the Grafana proxy stand
     proxy.updateDataSource(uid, { secureJsonData: { ...byUid(uid).secureJsonData, refreshToken } });
     expect((await fetch(`${proxy.proxyUrl(uid)}/${route}`)).status).toBe(200);
 
-    const revoke = await fetch(`${info.keycloak.issuer}/protocol/openid-connect/revoke`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        token: refreshToken,
-        token_type_hint: 'refresh_token',
-        client_id: demo.clientId,
-        client_secret: demo.clientSecret,
-      }),
-    });
-    expect(revoke.status).toBe(200);
+    expect(await revokeRefreshToken(info.keycloak.issuer, demo, refreshToken)).toBe(200);
     // Saving the data source drops the cached access token (as Grafana does on save).
     proxy.updateDataSource(uid, { secureJsonData: { ...byUid(uid).secureJsonData, refreshToken } });
     await expectExplainedFailure();

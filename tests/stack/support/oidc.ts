@@ -27,3 +27,22 @@ export async function accessToken(tokenUrl: string, form: Record<string, string>
 export function claims(jwt: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
 }
+
+/** Revokes a refresh token at Keycloak's revocation endpoint (RFC 7009) with the client it was issued to. */
+export async function revokeRefreshToken(
+  issuer: string,
+  client: { clientId: string; clientSecret: string },
+  refreshToken: string
+): Promise<number> {
+  const res = await fetch(`${issuer}/protocol/openid-connect/revoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      token: refreshToken,
+      token_type_hint: 'refresh_token',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+    }),
+  });
+  return res.status;
+}
