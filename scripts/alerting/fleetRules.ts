@@ -14,10 +14,16 @@ export const STATUS_LEVELS = { FAILING: 2, AT_RISK: 1 } as const;
 /**
  * One row per monitored model and monitor (drift status, accuracy). Deployments whose
  * `monitoringEnabled` is false are left out (gateways before 0.65 do not send the flag: kept).
+ *
+ * Infinity merges the pages of a paged list by field, and a page that yields no row has no fields,
+ * which fails the whole query ("unable to merge fields due to different fields"). A page without
+ * any monitored model therefore yields one placeholder row — `monitor` "none", level 0, never
+ * firing — labelled with the page's first deployment id so that rows stay unique.
  */
+export const NO_MODEL_MONITOR = 'none';
 export const MODEL_STATUS_SELECTOR = `(
   $level := function($s) { $s = "FAILING" ? ${STATUS_LEVELS.FAILING} : ($s = "AT_RISK" ? ${STATUS_LEVELS.AT_RISK} : 0) };
-  [deployment[$not(monitoringEnabled = false)].(
+  $rows := [deployment[$not(monitoringEnabled = false)].(
     $d := $;
     models.(
       $m := $;
@@ -33,7 +39,15 @@ export const MODEL_STATUS_SELECTOR = `(
         "level": $level(status)
       }
     )
-  )]
+  )];
+  $count($rows) > 0 ? $rows : [{
+    "deployment": "(no monitored model on this page)",
+    "deployment_id": $count(deployment) > 0 ? deployment[0].id : "",
+    "model": "",
+    "model_version": "",
+    "monitor": "${NO_MODEL_MONITOR}",
+    "level": 0
+  }]
 )`;
 
 const statusQuery = () =>

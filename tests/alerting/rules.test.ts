@@ -9,7 +9,7 @@
 import { FieldType } from '@grafana/data';
 
 import { ALERTING_DS_UID } from '../../scripts/alerting/infinity';
-import { STATUS_LEVELS } from '../../scripts/alerting/fleetRules';
+import { NO_MODEL_MONITOR, STATUS_LEVELS } from '../../scripts/alerting/fleetRules';
 import { THRESHOLDS } from '../../scripts/alerting/targetRules';
 import type { ProvisionedRule } from '../../scripts/alerting/model';
 import type {
@@ -193,4 +193,27 @@ describe('the demo scenarios fire what they are built to fire', () => {
     expect(await firing('mlops-failed-predictions')).toEqual([]);
     expect(await firing('mlops-gateway-unreachable')).toEqual([]);
   });
+});
+
+it('the fleet status query follows nextPageToken: pages of 2 deployments give the same instances as one page', async () => {
+  const rule = rules.find((r) => r.uid === 'mlops-model-status-failing')!;
+  const paged = structuredClone(rule);
+  const model = paged.data[0].model as { url_options: { params: Array<{ key: string; value: string }> } };
+  model.url_options.params = model.url_options.params.map((p) => (p.key === 'pageSize' ? { ...p, value: '2' } : p));
+  await simulator.reset(stack.info);
+  const whole = values(await evaluateRule(stack.harness, rule, NOW));
+  const pages = values(await evaluateRule(stack.harness, paged, NOW));
+  // A page without a monitored model (here: the last, with only the unmonitored deployment) yields
+  // one placeholder that never fires, so that Infinity can merge the pages.
+  const placeholders = pages.filter((i) => i.labels.monitor === NO_MODEL_MONITOR);
+  expect(placeholders.map((i) => [i.labels.deployment_id, i.firing])).toEqual([[SCENARIO_IDS.disabled, false]]);
+  const real = pages.filter((i) => i.labels.monitor !== NO_MODEL_MONITOR);
+  expect(sortByLabels(real.map((i) => ({ ...i.labels, firing: i.firing })))).toEqual(
+    sortByLabels(whole.map((i) => ({ ...i.labels, firing: i.firing })))
+  );
+  expect(whole.some((i) => i.firing)).toBe(true);
+  const stats = (await simulator.stats(stack.info)) as unknown as { requests: Record<string, number> };
+  const listCalls = Object.keys(stats.requests).filter((k) => k.includes('pageSize=2'));
+  expect(listCalls.length).toBe(Math.ceil(SCENARIOS.length / 2));
+  expect(listCalls.filter((k) => k.includes('pageToken=')).length).toBe(Math.ceil(SCENARIOS.length / 2) - 1);
 });
