@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { ensureDriftVenv } from './driftVenv';
 import { ensureInfinityHarness } from './infinity';
 import { ensureKeycloakDist, KEYCLOAK_JAVA_MAJORS } from '../stack/keycloak';
 import { findJavaHome } from '../stack/java';
@@ -75,11 +76,13 @@ export async function ensureStackTools(): Promise<{
   venvPython: string;
   composeBin: string;
   infinityHarness: string;
+  driftPython: string;
 }> {
   const keycloakDist = await ensureKeycloakDist();
   const javaHome = findJavaHome(KEYCLOAK_JAVA_MAJORS);
   const venvPython = await ensureVenv();
   const composeBin = ensureCompose();
   const infinityHarness = await ensureInfinityHarness();
-  return { keycloakDist, javaHome, venvPython, composeBin, infinityHarness };
+  const driftPython = await ensureDriftVenv();
+  return { keycloakDist, javaHome, venvPython, composeBin, infinityHarness, driftPython };
 }
