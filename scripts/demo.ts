@@ -11,7 +11,7 @@ import { startStack } from './stack/stack';
 /**
  * `npm run demo` (its `predemo` step installs and builds). With a Docker engine: `docker compose
  * up` — real Grafana, Keycloak, the simulator and the provisioning. Without one (these project
- * machines), Grafana cannot run, so the demo starts the real Keycloak and the simulator, puts the
+ * machines), Grafana does not run (its AGPL server is never built or fetched here), so the demo starts the real Keycloak and the simulator, puts the
  * demo user's offline refresh token into a stand-in for Grafana's data-source proxy, and serves the
  * preview page that loads the built plugins. Ctrl-C stops everything.
  */
@@ -38,7 +38,7 @@ async function runPreview(): Promise<void> {
   assertBuilt();
   await ensureHostBuilt();
   console.log('No Docker engine: starting Keycloak and the gateway simulator as local processes (a cold first run downloads Keycloak).');
-  const stack = await startStack({ grafana: false, handleSignals: false });
+  const stack = await startStack({ handleSignals: false });
   const env = stack.provisioningEnv;
   const datasource: PreviewDataSource = {
     uid: PREVIEW_DS_UID,

@@ -21,7 +21,8 @@ import { runLogged } from '../stack/processes';
 /** The last h2o-mlops line with the legacy model-monitoring client (1.4 replaced it). */
 export const H2O_MLOPS_VERSION = process.env.H2O_MLOPS_VERSION ?? '1.3.4';
 
-function pythonCommand(): string {
+/** A python3 with venv and ensurepip (the venvs of the stack tests and of semgrep need both). */
+export function pythonCommand(): string {
   for (const candidate of ['python3.11', 'python3']) {
     try {
       execFileSync(candidate, ['-c', 'import venv, ensurepip'], { stdio: 'ignore' });

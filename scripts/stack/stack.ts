@@ -1,15 +1,15 @@
 /**
  * The real stack for integration tests and the demo, without Docker:
- * Keycloak (demo realm) -> MLOps gateway simulator (validates Keycloak tokens) -> Grafana (plugin +
- * provisioning, data source authenticating with Keycloak through the data proxy).
+ * Keycloak (demo realm) -> MLOps gateway simulator (validates Keycloak tokens). Grafana is not part
+ * of it: its server is AGPL-licensed and is never built or fetched here; users run it with
+ * docker-compose.yaml.
  *
  * Library: `const stack = await startStack(); ...; await stack.stop();`
- * CLI:     `npx tsx scripts/stack/stack.ts [--no-grafana] [--no-simulator]` (Ctrl-C stops everything).
+ * CLI:     `npx tsx scripts/stack/stack.ts [--no-simulator]` (Ctrl-C stops everything).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureGrafana, GrafanaHandle, startGrafana } from './grafanaServer';
 import { KeycloakHandle, startKeycloak } from './keycloak';
 import { offlineRefreshToken } from './oidc';
 import { log } from './paths';
@@ -21,15 +21,8 @@ import { NOTIFICATIONS_PATH } from '../../simulator/notifications';
 export interface StackOptions {
   /** Start the simulator (default: when simulator/main.ts exists). */
   simulator?: boolean;
-  /** Start Grafana (default true). */
-  grafana?: boolean;
   /** Gateway URL for the data source when the simulator is not started (e.g. a test's own server). */
   gatewayUrl?: string;
-  /** See GrafanaOptions.pluginsDir. */
-  pluginsDir?: string;
-  provisioningDir?: string;
-  /** Grafana admin password; default the demo-only "admin". */
-  grafanaAdminPassword?: string;
   /** Where logs and per-run homes go; default a fresh temp dir. */
   runDir?: string;
   /** Keep runDir after stop() (default: keep only if it was given). */
@@ -59,7 +52,6 @@ export interface Stack {
   runDir: string;
   keycloak: KeycloakHandle;
   simulator?: SimulatorHandle;
-  grafana?: GrafanaHandle;
   provisioningEnv: ProvisioningEnv;
   stop(): Promise<void>;
 }
@@ -70,7 +62,7 @@ function printTails(processes: ManagedProcess[]): void {
   }
 }
 
-/** Starts Keycloak, the simulator and Grafana in that order; on any failure stops what was started. */
+/** Starts Keycloak, then the simulator; on any failure stops what was started. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   installCleanupHandlers({ signals: options.handleSignals ?? true });
   const runDir = options.runDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-stack-'));
@@ -84,18 +76,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   log('stack', `logs in ${runDir}`);
   try {
-    // Grafana first only as a build step: a cold build takes long and must not hold Keycloak open.
-    const grafanaInstall =
-      options.grafana === false
-        ? undefined
-        : await ensureGrafana().catch((err: Error) => {
-            throw new Error(
-              `Grafana server not available: ${err.message}\n` +
-                'Use a prebuilt binary (GRAFANA_BIN + GRAFANA_HOME_TEMPLATE) or start without Grafana ' +
-                '(CLI --no-grafana, startStack({ grafana: false })).'
-            );
-          });
-
     const keycloak = await startKeycloak({ runDir });
     started.push(keycloak.process);
     const demo = loadDemoRealm();
@@ -126,24 +106,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     };
     log('stack', `offline refresh token obtained for ${demo.username}`);
 
-    let grafana: GrafanaHandle | undefined;
-    if (grafanaInstall) {
-      grafana = await startGrafana({
-        runDir,
-        install: grafanaInstall,
-        pluginsDir: options.pluginsDir,
-        provisioningDir: options.provisioningDir,
-        adminPassword: options.grafanaAdminPassword,
-        env: { ...provisioningEnv },
-      });
-      started.push(grafana.process);
-    }
-
     return {
       runDir,
       keycloak,
       simulator,
-      grafana,
       provisioningEnv,
       stop: async () => {
         await stopStarted();
@@ -163,9 +129,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 async function cli(): Promise<void> {
   const args = process.argv.slice(2);
   const stack = await startStack({
-    grafana: !args.includes('--no-grafana'),
     simulator: args.includes('--no-simulator') ? false : undefined,
-    grafanaAdminPassword: process.env.STACK_GRAFANA_ADMIN_PASSWORD,
     runDir: fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-stack-')),
     keepRunDir: true,
   });
@@ -174,10 +138,7 @@ async function cli(): Promise<void> {
     'MLOps stack is up (Ctrl-C stops it):',
     `  Keycloak   ${stack.keycloak.baseUrl}  realm ${stack.keycloak.realm}, issuer ${stack.keycloak.issuer}`,
     `  Simulator  ${stack.simulator?.url ?? '(not started)'}`,
-    stack.grafana
-      ? `  Grafana    ${stack.grafana.url}  login: ${stack.grafana.adminUser} / ` +
-        (process.env.STACK_GRAFANA_ADMIN_PASSWORD ? '$STACK_GRAFANA_ADMIN_PASSWORD' : 'admin (demo-only default)')
-      : '  Grafana    (not started)',
+    '  Grafana    not part of this stack (docker compose runs it)',
     `  Logs       ${stack.runDir}`,
     '',
   ];

@@ -25,6 +25,15 @@ interface ComposeService {
 }
 
 const info = stackInfo();
+
+/** dependencies.grafanaDependency of the app's plugin.json. */
+function grafanaDependency(): string {
+  const app = JSON.parse(fs.readFileSync(path.join(repoRoot, 'src', 'plugin.json'), 'utf8')) as {
+    dependencies: { grafanaDependency: string };
+  };
+  return app.dependencies.grafanaDependency;
+}
+
 const pluginIds = ['src/plugin.json', 'src/datasource/plugin.json', 'src/panel/plugin.json'].map(
   (f) => (JSON.parse(fs.readFileSync(path.join(repoRoot, f), 'utf8')) as { id: string }).id
 );
@@ -78,8 +87,12 @@ it('`docker compose config` accepts docker-compose.yaml: Keycloak, simulator, to
   const grafana = services.grafana;
   const [, version] = /^grafana\/grafana:(\d+\.\d+\.\d+)$/.exec(grafana.image ?? '') ?? [];
   expect(version).toBeDefined();
-  const [major, minor] = version.split('.').map(Number);
-  expect(major > 12 || (major === 12 && minor >= 3)).toBe(true); // grafanaDependency >=12.3.0
+  // At or above the floor that src/plugin.json claims (grafanaDependency ">=X.Y.Z").
+  const floor = /^>=(\d+\.\d+\.\d+)$/.exec(grafanaDependency())?.[1];
+  expect(floor).toBeDefined();
+  const [run, min] = [version, floor!].map((v) => v.split('.').map(Number));
+  const differs = run.findIndex((n, i) => n !== min[i]);
+  expect(differs < 0 || run[differs] > min[differs]).toBe(true);
   expect(grafana.environment?.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS.split(',').sort()).toEqual(
     [...pluginIds].sort()
   );

@@ -1,8 +1,8 @@
 /**
  * Starts the real services ONCE for every tests/stack file: Keycloak (demo realm) and the gateway
- * simulator validating Keycloak's tokens. Grafana's server cannot run on these machines (its Go
- * module is refused by the module proxy), so `grafana: false`; the tests stand in for its data-source
- * proxy with tests/support/proxyStandIn.ts. Fails loudly (with log tails) when a part cannot start.
+ * simulator validating Keycloak's tokens. Grafana's server does not run here (it is AGPL-licensed
+ * and never built or fetched on these machines), so the tests stand in for its data-source proxy
+ * with tests/support/proxyStandIn.ts. Fails loudly (with log tails) when a part cannot start.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,7 +32,7 @@ export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   const tools = await ensureStackTools();
   process.stderr.write(`\n[stack] tools ready after ${Math.round((Date.now() - started) / 1000)} s\n`);
-  const stack = await startStack({ grafana: false, simulator: true, handleSignals: true });
+  const stack = await startStack({ simulator: true, handleSignals: true });
   try {
     if (!stack.simulator) {
       throw new Error('the simulator did not start');
