@@ -1,12 +1,12 @@
 import { SCENARIO_IDS, type ScenarioKey } from '../../simulator/scenarios';
 import {
   ModelScope,
-  OperationalMetric,
   PredictionsUnit,
   QUERY_SCHEMA_VERSION,
   QueryType,
   type MlopsQuery,
 } from '../../src/datasource/types';
+import { OperationalMetric } from '../../src/shared/operationalMetrics';
 
 /**
  * What the preview page (browser), its server and the browser tests (Node) agree on: the data

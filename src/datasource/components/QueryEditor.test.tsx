@@ -10,13 +10,13 @@ import { fakeEditorDataSource, provideComboboxLayout } from './testUtils';
 import type { EditorDataSource } from '../editorApi';
 import {
   ModelScope,
-  OperationalMetric,
   PredictionsUnit,
   QueryType,
   type MlopsDataSourceOptions,
   type MlopsQuery,
   type MlopsSecureJsonData,
 } from '../types';
+import { OperationalMetric } from '../../shared/operationalMetrics';
 
 let restoreLayout: () => void;
 beforeAll(() => {

@@ -19,19 +19,19 @@ import {
   ModelScope,
   type MlopsDataSourceOptions,
   type MlopsQuery,
-  type OperationalMetric,
   type PredictionsUnit,
   type QueryType,
 } from '../types';
 import { dsTestIds } from './testIds';
 import { loadFailureMessage, useAsyncOptions, withVariables } from './useAsyncOptions';
+import { type OperationalMetric } from '../../shared/operationalMetrics';
 
 /**
  * Grafana's query editor props with the data source narrowed to what the editor uses. The real
  * data source (a `DataSourceApi` implementing `EditorDataSource`) fits, and tests can pass a
  * plain `EditorDataSource` object.
  */
-export type MlopsQueryEditorProps = Omit<
+type MlopsQueryEditorProps = Omit<
   QueryEditorProps<DataSourceApi<MlopsQuery, MlopsDataSourceOptions>, MlopsQuery, MlopsDataSourceOptions>,
   'datasource'
 > & { datasource: EditorDataSource };

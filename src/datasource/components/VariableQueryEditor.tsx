@@ -12,7 +12,7 @@ import { loadFailureMessage, useAsyncOptions, withVariables } from './useAsyncOp
  * The props Grafana's `CustomVariableSupport.editor` passes (`query`, `onChange`, `datasource`,
  * plus others this editor does not need), with the data source narrowed to `EditorDataSource`.
  */
-export interface VariableQueryEditorProps {
+interface VariableQueryEditorProps {
   query: MlopsVariableQuery;
   onChange: (query: MlopsVariableQuery) => void;
   datasource: EditorDataSource;

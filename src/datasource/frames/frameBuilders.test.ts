@@ -5,16 +5,20 @@ import drift from '../../../tests/fixtures/gateway/drift.json';
 import healthExample from '../../../tests/fixtures/gateway/health-documented-example.json';
 import healthRegression from '../../../tests/fixtures/gateway/health-regression.json';
 import operational from '../../../tests/fixtures/gateway/operational.json';
-import { FIELD, FeatureStatus, FrameKind, FRAME_SCHEMA_VERSION, type FrameLabels } from '../../shared/frameSchema';
-import { parseDeploymentPage, parseDriftMetrics, parseHealthMetrics, parseOperationalSummary } from '../parse/parseResponses';
-import { OperationalMetric, PredictionsUnit } from '../types';
+import { FIELD, FrameKind, FRAME_SCHEMA_VERSION, type FrameLabels } from '../../shared/frameSchema';
+import {
+  parseDeploymentPage,
+  parseDriftMetrics,
+  parseHealthMetrics,
+  parseOperationalSummary,
+} from '../parse/parseResponses';
+import { PredictionsUnit } from '../types';
 import {
   deploymentsFrame,
   driftOverTimeFrames,
   driftSummaryFrame,
   featureDriftFrame,
   featureFrequencyFrame,
-  featureStatus,
   healthSummaryFrame,
   operationalSummaryFrame,
   operationalTimeSeriesFrames,
@@ -23,8 +27,16 @@ import {
   seriesName,
   worstModelStatus,
 } from './frameBuilders';
+import { OperationalMetric } from '../../shared/operationalMetrics';
+import { FeatureStatus } from '../../shared/featureStatus';
 
-const labels: FrameLabels = { deployment_id: 'd1', deployment: 'churn', model: 'churn-gbm', model_version: '7', role: 'champion' };
+const labels: FrameLabels = {
+  deployment_id: 'd1',
+  deployment: 'churn',
+  model: 'churn-gbm',
+  model_version: '7',
+  role: 'champion',
+};
 
 const field = (frame: DataFrame, name: string) => {
   const found = frame.fields.find((f) => f.name === name);
@@ -42,8 +54,16 @@ describe('frame schema', () => {
   });
 
   it('omits empty labels (role only when set)', () => {
-    const frame = healthSummaryFrame(parseHealthMetrics(healthExample), { ...labels, role: undefined, model_version: '' });
-    expect(field(frame, FIELD.totalPredictions).labels).toEqual({ deployment_id: 'd1', deployment: 'churn', model: 'churn-gbm' });
+    const frame = healthSummaryFrame(parseHealthMetrics(healthExample), {
+      ...labels,
+      role: undefined,
+      model_version: '',
+    });
+    expect(field(frame, FIELD.totalPredictions).labels).toEqual({
+      deployment_id: 'd1',
+      deployment: 'churn',
+      model: 'churn-gbm',
+    });
   });
 
   it('names series "model vN (role)"', () => {
@@ -63,8 +83,16 @@ describe('deploymentsFrame', () => {
   });
 
   it('ranks UNKNOWN below HEALTHY so unmeasured accuracy does not hide a status', () => {
-    expect(worstModelStatus([{ name: 'm', version: '1', driftStatus: 'HEALTHY', accuracy: 'UNKNOWN', averageScoringRequests: null }])).toBe('HEALTHY');
-    expect(worstModelStatus([{ name: 'm', version: '1', driftStatus: 'UNKNOWN', accuracy: 'UNKNOWN', averageScoringRequests: null }])).toBe('UNKNOWN');
+    expect(
+      worstModelStatus([
+        { name: 'm', version: '1', driftStatus: 'HEALTHY', accuracy: 'UNKNOWN', averageScoringRequests: null },
+      ])
+    ).toBe('HEALTHY');
+    expect(
+      worstModelStatus([
+        { name: 'm', version: '1', driftStatus: 'UNKNOWN', accuracy: 'UNKNOWN', averageScoringRequests: null },
+      ])
+    ).toBe('UNKNOWN');
     expect(worstModelStatus([])).toBe('');
   });
 });
@@ -78,7 +106,11 @@ describe('health frames', () => {
   });
 
   it('predictions over time keep each bin width', () => {
-    const frame = predictionsOverTimeFrame(parseHealthMetrics(healthExample).predictions, labels, PredictionsUnit.CountPerBin);
+    const frame = predictionsOverTimeFrame(
+      parseHealthMetrics(healthExample).predictions,
+      labels,
+      PredictionsUnit.CountPerBin
+    );
     expect(field(frame, FIELD.time).values[0]).toBe(Date.UTC(2022, 6, 19, 7, 28, 40));
     expect(field(frame, FIELD.predictions).values).toEqual([0, 0, 0, 17670]);
     expect(field(frame, FIELD.binMinutes).values[0]).toBe(2 * 24 * 60);
@@ -87,7 +119,11 @@ describe('health frames', () => {
   });
 
   it('per-minute rate divides each count by its own bin width', () => {
-    const frame = predictionsOverTimeFrame(parseHealthMetrics(healthExample).predictions, labels, PredictionsUnit.RatePerMinute);
+    const frame = predictionsOverTimeFrame(
+      parseHealthMetrics(healthExample).predictions,
+      labels,
+      PredictionsUnit.RatePerMinute
+    );
     const partialBinMinutes = 7 * 60 + 28 + 40 / 60;
     const rate = field(frame, FIELD.predictionsPerMinute).values[3] as number;
     expect(rate).toBeCloseTo(17670 / partialBinMinutes, 10);
@@ -101,7 +137,14 @@ describe('health frames', () => {
 
   it('prediction values are min/q1/median/q3/max over time', () => {
     const frame = predictionValuesFrame(parseHealthMetrics(healthRegression).predictionValues, labels);
-    expect(frame.fields.map((f) => f.name)).toEqual([FIELD.time, FIELD.min, FIELD.q1, FIELD.median, FIELD.q3, FIELD.max]);
+    expect(frame.fields.map((f) => f.name)).toEqual([
+      FIELD.time,
+      FIELD.min,
+      FIELD.q1,
+      FIELD.median,
+      FIELD.q3,
+      FIELD.max,
+    ]);
     expect(field(frame, FIELD.median).values).toEqual([20, null]);
   });
 
@@ -131,8 +174,15 @@ describe('operational frames', () => {
   });
 
   it('only the chosen metrics, in the chosen order', () => {
-    const frames = operationalTimeSeriesFrames(summary, [OperationalMetric.FailedPrediction, OperationalMetric.MemoryUsage], labels);
-    expect(frames.map((f) => (f.meta?.custom as { metric: string }).metric)).toEqual(['failedPrediction', 'memoryUsage']);
+    const frames = operationalTimeSeriesFrames(
+      summary,
+      [OperationalMetric.FailedPrediction, OperationalMetric.MemoryUsage],
+      labels
+    );
+    expect(frames.map((f) => (f.meta?.custom as { metric: string }).metric)).toEqual([
+      'failedPrediction',
+      'memoryUsage',
+    ]);
   });
 });
 
@@ -150,7 +200,12 @@ describe('drift frames', () => {
 
   it('feature table derives status from both thresholds and leaves uncalculated drift empty', () => {
     const frame = featureDriftFrame(metrics, labels);
-    expect(field(frame, FIELD.feature).values).toEqual(['income', 'age', '<img src=x onerror=alert(1)>', 'new_feature']);
+    expect(field(frame, FIELD.feature).values).toEqual([
+      'income',
+      'age',
+      '<img src=x onerror=alert(1)>',
+      'new_feature',
+    ]);
     expect(field(frame, FIELD.drift).values).toEqual([0.35, 0.31, 0.05, null]);
     expect(field(frame, FIELD.driftStatusDerived).values).toEqual([
       FeatureStatus.DriftingImportant,
@@ -159,12 +214,6 @@ describe('drift frames', () => {
       FeatureStatus.NotCalculated,
     ]);
     expect(field(frame, FIELD.drift).config.thresholds?.steps[1].value).toBe(0.3);
-  });
-
-  it('status is unknown without a drift threshold', () => {
-    const feature = metrics.features[0];
-    expect(featureStatus(feature, null, 0.5)).toBeNull();
-    expect(featureStatus(feature, 0.35, null)).toBe(FeatureStatus.Drifting);
   });
 
   it('drift over time: one frame per feature, labelled with it', () => {

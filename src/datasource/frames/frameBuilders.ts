@@ -9,7 +9,13 @@ import {
   type QueryResultMetaNotice,
 } from '@grafana/data';
 
-import { FIELD, FeatureStatus, FrameKind, FRAME_SCHEMA_VERSION, type FrameLabels, type MlopsFrameMeta } from '../../shared/frameSchema';
+import {
+  FIELD,
+  FrameKind,
+  FRAME_SCHEMA_VERSION,
+  type FrameLabels,
+  type MlopsFrameMeta,
+} from '../../shared/frameSchema';
 import type {
   BoxPlot,
   Deployment,
@@ -21,7 +27,10 @@ import type {
   OperationalSummary,
   TimeHistogram,
 } from '../parse/domain';
-import { OperationalMetric, PredictionsUnit } from '../types';
+import { PredictionsUnit } from '../types';
+import { OperationalMetric, OPERATIONAL_METRICS } from '../../shared/operationalMetrics';
+import { featureStatus } from '../../shared/featureStatus';
+import { worstGatewayStatus } from '../../shared/modelStatus';
 
 /**
  * Pure builders from domain objects to data frames following `shared/frameSchema.ts`.
@@ -29,23 +38,12 @@ import { OperationalMetric, PredictionsUnit } from '../types';
  * so tables get readable headers and legends read "model v3 (champion)" instead of a label dump.
  */
 
-const STATUS_RANK: Record<string, number> = { UNKNOWN: 0, HEALTHY: 1, AT_RISK: 2, FAILING: 3 };
-
 /**
- * The most severe status over the drift and accuracy statuses of all models. UNKNOWN ranks
- * lowest so that an unmeasured accuracy does not hide a healthy drift status; unknown future
- * values rank with UNKNOWN. Empty string when there are no models.
+ * The most severe status over the drift and accuracy statuses of all models (rank in
+ * `shared/modelStatus.ts`). Empty string when there are no models.
  */
 export function worstModelStatus(models: Model[]): string {
-  let worst = '';
-  for (const model of models) {
-    for (const status of [model.driftStatus, model.accuracy]) {
-      if (worst === '' || (STATUS_RANK[status] ?? 0) > (STATUS_RANK[worst] ?? 0)) {
-        worst = status;
-      }
-    }
-  }
-  return worst;
+  return worstGatewayStatus(models.flatMap((model) => [model.driftStatus, model.accuracy]));
 }
 
 /** The legend/series name of one model: "name vN (role)". */
@@ -56,7 +54,10 @@ export function seriesName(labels: FrameLabels): string {
   return `${model}${version}${role}`;
 }
 
-function meta(kind: FrameKind, extra: { type?: DataFrameType; metric?: string; notices?: QueryResultMetaNotice[] } = {}) {
+function meta(
+  kind: FrameKind,
+  extra: { type?: DataFrameType; metric?: OperationalMetric; notices?: QueryResultMetaNotice[] } = {}
+) {
   const custom: MlopsFrameMeta = { kind, frameSchemaVersion: FRAME_SCHEMA_VERSION };
   if (extra.metric) {
     custom.metric = extra.metric;
@@ -98,7 +99,7 @@ function frameName(base: string, labels: FrameLabels): string {
 
 /** Table of deployments: one row each, with monitoring flags, model count and worst model status. */
 export function deploymentsFrame(deployments: Deployment[]): DataFrame {
-  const col = <T,>(pick: (d: Deployment) => T) => deployments.map(pick);
+  const col = <T>(pick: (d: Deployment) => T) => deployments.map(pick);
   return createDataFrame({
     name: 'Deployments',
     meta: meta(FrameKind.Deployments),
@@ -107,34 +108,120 @@ export function deploymentsFrame(deployments: Deployment[]): DataFrame {
       { name: FIELD.name, type: FieldType.string, values: col((d) => d.name), config: { displayNameFromDS: 'Name' } },
       { name: FIELD.type, type: FieldType.string, values: col((d) => d.type), config: { displayNameFromDS: 'Type' } },
       { name: FIELD.mode, type: FieldType.string, values: col((d) => d.mode), config: { displayNameFromDS: 'Mode' } },
-      { name: FIELD.environment, type: FieldType.string, values: col((d) => d.environment), config: { displayNameFromDS: 'Environment' } },
-      { name: FIELD.problemType, type: FieldType.string, values: col((d) => d.problemType), config: { displayNameFromDS: 'Problem type' } },
-      { name: FIELD.deploymentDate, type: FieldType.time, values: col((d) => d.deploymentDate), config: { displayNameFromDS: 'Deployed' } },
-      { name: FIELD.monitoringEnabled, type: FieldType.boolean, values: col((d) => d.monitoringEnabled), config: { displayNameFromDS: 'Monitoring' } },
-      { name: FIELD.storeScoringData, type: FieldType.boolean, values: col((d) => d.storeScoringData), config: { displayNameFromDS: 'Stores scoring data' } },
-      { name: FIELD.modelCount, type: FieldType.number, values: col((d) => d.models.length), config: { displayNameFromDS: 'Models', decimals: 0 } },
-      { name: FIELD.worstStatus, type: FieldType.string, values: col((d) => worstModelStatus(d.models)), config: { displayNameFromDS: 'Worst model status' } },
-      { name: FIELD.description, type: FieldType.string, values: col((d) => d.description), config: { displayNameFromDS: 'Description' } },
-      { name: FIELD.projectId, type: FieldType.string, values: col((d) => d.projectId), config: { displayNameFromDS: 'Project' } },
+      {
+        name: FIELD.environment,
+        type: FieldType.string,
+        values: col((d) => d.environment),
+        config: { displayNameFromDS: 'Environment' },
+      },
+      {
+        name: FIELD.problemType,
+        type: FieldType.string,
+        values: col((d) => d.problemType),
+        config: { displayNameFromDS: 'Problem type' },
+      },
+      {
+        name: FIELD.deploymentDate,
+        type: FieldType.time,
+        values: col((d) => d.deploymentDate),
+        config: { displayNameFromDS: 'Deployed' },
+      },
+      {
+        name: FIELD.monitoringEnabled,
+        type: FieldType.boolean,
+        values: col((d) => d.monitoringEnabled),
+        config: { displayNameFromDS: 'Monitoring' },
+      },
+      {
+        name: FIELD.storeScoringData,
+        type: FieldType.boolean,
+        values: col((d) => d.storeScoringData),
+        config: { displayNameFromDS: 'Stores scoring data' },
+      },
+      {
+        name: FIELD.modelCount,
+        type: FieldType.number,
+        values: col((d) => d.models.length),
+        config: { displayNameFromDS: 'Models', decimals: 0 },
+      },
+      {
+        name: FIELD.worstStatus,
+        type: FieldType.string,
+        values: col((d) => worstModelStatus(d.models)),
+        config: { displayNameFromDS: 'Worst model status' },
+      },
+      {
+        name: FIELD.description,
+        type: FieldType.string,
+        values: col((d) => d.description),
+        config: { displayNameFromDS: 'Description' },
+      },
+      {
+        name: FIELD.projectId,
+        type: FieldType.string,
+        values: col((d) => d.projectId),
+        config: { displayNameFromDS: 'Project' },
+      },
     ],
   });
 }
 
 /** Table of the models of one deployment, with the role each plays in a comparison. */
 export function modelsFrame(deployment: Deployment, models: Model[], roles: string[]): DataFrame {
-  const labels: FrameLabels = { deployment_id: deployment.id, deployment: deployment.name, model: '', model_version: '' };
+  const labels: FrameLabels = {
+    deployment_id: deployment.id,
+    deployment: deployment.name,
+    model: '',
+    model_version: '',
+  };
   return createDataFrame({
     name: `Models – ${deployment.name || deployment.id}`,
     meta: meta(FrameKind.Models),
     fields: [
-      valueField(FIELD.model, FieldType.string, models.map((m) => m.name), labels, { displayNameFromDS: 'Model' }),
-      valueField(FIELD.modelVersion, FieldType.string, models.map((m) => m.version), labels, { displayNameFromDS: 'Version' }),
-      valueField(FIELD.role, FieldType.string, models.map((_, i) => roles[i] ?? ''), labels, { displayNameFromDS: 'Role' }),
-      valueField(FIELD.driftStatus, FieldType.string, models.map((m) => m.driftStatus), labels, { displayNameFromDS: 'Drift status' }),
-      valueField(FIELD.accuracyStatus, FieldType.string, models.map((m) => m.accuracy), labels, { displayNameFromDS: 'Accuracy' }),
-      valueField(FIELD.averageScoringRequests, FieldType.number, models.map((m) => m.averageScoringRequests), labels, {
-        displayNameFromDS: 'Avg scoring requests',
-      }),
+      valueField(
+        FIELD.model,
+        FieldType.string,
+        models.map((m) => m.name),
+        labels,
+        { displayNameFromDS: 'Model' }
+      ),
+      valueField(
+        FIELD.modelVersion,
+        FieldType.string,
+        models.map((m) => m.version),
+        labels,
+        { displayNameFromDS: 'Version' }
+      ),
+      valueField(
+        FIELD.role,
+        FieldType.string,
+        models.map((_, i) => roles[i] ?? ''),
+        labels,
+        { displayNameFromDS: 'Role' }
+      ),
+      valueField(
+        FIELD.driftStatus,
+        FieldType.string,
+        models.map((m) => m.driftStatus),
+        labels,
+        { displayNameFromDS: 'Drift status' }
+      ),
+      valueField(
+        FIELD.accuracyStatus,
+        FieldType.string,
+        models.map((m) => m.accuracy),
+        labels,
+        { displayNameFromDS: 'Accuracy' }
+      ),
+      valueField(
+        FIELD.averageScoringRequests,
+        FieldType.number,
+        models.map((m) => m.averageScoringRequests),
+        labels,
+        {
+          displayNameFromDS: 'Avg scoring requests',
+        }
+      ),
     ],
   });
 }
@@ -164,11 +251,17 @@ export function healthSummaryFrame(health: HealthMetrics, labels: FrameLabels): 
  * 2-day, 3-day and partial bins). Counts per bin are therefore not comparable between bins of
  * different widths; the per-minute rate (count / width) is.
  */
-export function predictionsOverTimeFrame(histogram: TimeHistogram | null, labels: FrameLabels, unit: PredictionsUnit): DataFrame {
+export function predictionsOverTimeFrame(
+  histogram: TimeHistogram | null,
+  labels: FrameLabels,
+  unit: PredictionsUnit
+): DataFrame {
   const bins = histogram?.bins ?? [];
   const minutes = bins.map((b) => (b.end - b.start) / 60_000);
   const rate = unit === PredictionsUnit.RatePerMinute;
-  const values = bins.map((b, i) => (b.count === null ? null : rate ? (minutes[i] > 0 ? b.count / minutes[i] : null) : b.count));
+  const values = bins.map((b, i) =>
+    b.count === null ? null : rate ? (minutes[i] > 0 ? b.count / minutes[i] : null) : b.count
+  );
   return createDataFrame({
     name: frameName('Predictions over time', labels),
     meta: meta(FrameKind.PredictionsOverTime, { type: DataFrameType.TimeSeriesMulti }),
@@ -177,9 +270,16 @@ export function predictionsOverTimeFrame(histogram: TimeHistogram | null, labels
       valueField(rate ? FIELD.predictionsPerMinute : FIELD.predictions, FieldType.number, values, labels, {
         displayNameFromDS: seriesName(labels),
         unit: rate ? 'suffix: /min' : 'short',
-        description: rate ? 'Predictions per minute in each gateway bin' : 'Predictions in each gateway bin (bins may differ in width)',
+        description: rate
+          ? 'Predictions per minute in each gateway bin'
+          : 'Predictions in each gateway bin (bins may differ in width)',
       }),
-      { name: FIELD.binEnd, type: FieldType.time, values: bins.map((b) => b.end), config: { custom: { hideFrom: { viz: true, legend: true } } } },
+      {
+        name: FIELD.binEnd,
+        type: FieldType.time,
+        values: bins.map((b) => b.end),
+        config: { custom: { hideFrom: { viz: true, legend: true } } },
+      },
       {
         name: FIELD.binMinutes,
         type: FieldType.number,
@@ -194,7 +294,9 @@ export function predictionsOverTimeFrame(histogram: TimeHistogram | null, labels
 export function predictionValuesFrame(plot: BoxPlot | null, labels: FrameLabels): DataFrame {
   const boxes = plot?.boxes ?? [];
   const stat = (name: string, display: string, pick: (b: (typeof boxes)[number]) => number | null) =>
-    valueField(name, FieldType.number, boxes.map(pick), labels, { displayNameFromDS: `${display} – ${seriesName(labels)}` });
+    valueField(name, FieldType.number, boxes.map(pick), labels, {
+      displayNameFromDS: `${display} – ${seriesName(labels)}`,
+    });
   const notices: QueryResultMetaNotice[] = plot
     ? []
     : [{ severity: 'info', text: 'The gateway reports prediction values only for regression deployments.' }];
@@ -230,15 +332,6 @@ export function operationalSummaryFrame(summary: OperationalSummary, labels: Fra
   });
 }
 
-const OPERATIONAL_DISPLAY: Record<OperationalMetric, { title: string; unit?: string }> = {
-  [OperationalMetric.ScoringLatency]: { title: 'Scoring latency', unit: 'ms' },
-  [OperationalMetric.MemoryUsage]: { title: 'Memory usage' },
-  [OperationalMetric.CpuUsage]: { title: 'CPU usage' },
-  [OperationalMetric.Availability]: { title: 'Availability' },
-  [OperationalMetric.SuccessPrediction]: { title: 'Successful predictions', unit: 'short' },
-  [OperationalMetric.FailedPrediction]: { title: 'Failed predictions', unit: 'short' },
-};
-
 /** Operational graphs over time: one frame per metric, `meta.custom.metric` names it. */
 export function operationalTimeSeriesFrames(
   summary: OperationalSummary,
@@ -249,17 +342,23 @@ export function operationalTimeSeriesFrames(
   return selected.map((metric) => {
     const graph = summary.graphs[metric];
     const points = graph?.points ?? [];
-    const display = OPERATIONAL_DISPLAY[metric];
+    const display = OPERATIONAL_METRICS[metric];
     return createDataFrame({
       name: frameName(display.title, labels),
       meta: meta(FrameKind.OperationalTimeSeries, { type: DataFrameType.TimeSeriesMulti, metric }),
       fields: [
         timeField(points.map((p) => p.time)),
-        valueField(FIELD.value, FieldType.number, points.map((p) => p.value), labels, {
-          displayNameFromDS: `${display.title} – ${seriesName(labels)}`,
-          unit: display.unit,
-          description: graph?.yLabel || undefined,
-        }),
+        valueField(
+          FIELD.value,
+          FieldType.number,
+          points.map((p) => p.value),
+          labels,
+          {
+            displayNameFromDS: `${display.title} – ${seriesName(labels)}`,
+            unit: display.unit,
+            description: graph?.yLabel || undefined,
+          }
+        ),
       ],
     });
   });
@@ -271,13 +370,18 @@ export function driftSummaryFrame(drift: DriftMetrics, labels: FrameLabels): Dat
     valueField(name, FieldType.number, [value], labels, { displayNameFromDS: display, decimals: 0 });
   return createDataFrame({
     name: frameName('Drift summary', labels),
-    meta: meta(FrameKind.DriftSummary, { type: DataFrameType.NumericWide, notices: notCalculatedNotice(drift.features) }),
+    meta: meta(FrameKind.DriftSummary, {
+      type: DataFrameType.NumericWide,
+      notices: notCalculatedNotice(drift.features),
+    }),
     fields: [
       count(FIELD.featuresDrifting, 'Features drifting', drift.countFeatureDrift),
       count(FIELD.highDrift, 'High drift', drift.highFeatureDrift),
       count(FIELD.mediumDrift, 'Medium drift', drift.mediumFeatureDrift),
       count(FIELD.lowDrift, 'Low drift', drift.lowFeatureDrift),
-      valueField(FIELD.driftThreshold, FieldType.number, [drift.driftThreshold], labels, { displayNameFromDS: 'Drift threshold' }),
+      valueField(FIELD.driftThreshold, FieldType.number, [drift.driftThreshold], labels, {
+        displayNameFromDS: 'Drift threshold',
+      }),
       valueField(FIELD.importanceThreshold, FieldType.number, [drift.importanceThreshold], labels, {
         displayNameFromDS: 'Importance threshold',
       }),
@@ -288,53 +392,80 @@ export function driftSummaryFrame(drift: DriftMetrics, labels: FrameLabels): Dat
 function notCalculatedNotice(features: Feature[]): QueryResultMetaNotice[] {
   const missing = features.filter((f) => !f.driftCalculated).length;
   return missing > 0
-    ? [{ severity: 'info', text: `Drift is not calculated yet for ${missing} of ${features.length} features; they show no value.` }]
+    ? [
+        {
+          severity: 'info',
+          text: `Drift is not calculated yet for ${missing} of ${features.length} features; they show no value.`,
+        },
+      ]
     : [];
-}
-
-/**
- * Status of one feature from the two thresholds of its drift response: drift at or above the
- * drift threshold is drifting; if its importance is also at or above the importance threshold it
- * is "drifting, important". null when a threshold is missing (nothing to derive from).
- */
-export function featureStatus(feature: Feature, driftThreshold: number | null, importanceThreshold: number | null): FeatureStatus | null {
-  if (!feature.driftCalculated || feature.drift === null) {
-    return FeatureStatus.NotCalculated;
-  }
-  if (driftThreshold === null) {
-    return null;
-  }
-  if (feature.drift < driftThreshold) {
-    return FeatureStatus.Stable;
-  }
-  const important = importanceThreshold !== null && feature.importance !== null && feature.importance >= importanceThreshold;
-  return important ? FeatureStatus.DriftingImportant : FeatureStatus.Drifting;
 }
 
 /** Table: one row per feature with drift, importance, impact, missing values, type and status. */
 export function featureDriftFrame(drift: DriftMetrics, labels: FrameLabels): DataFrame {
   const features = drift.features;
-  const col = <T,>(pick: (f: Feature) => T) => features.map(pick);
+  const col = <T>(pick: (f: Feature) => T) => features.map(pick);
   return createDataFrame({
     name: frameName('Feature drift', labels),
     meta: meta(FrameKind.FeatureDrift, { notices: notCalculatedNotice(features) }),
     fields: [
-      valueField(FIELD.feature, FieldType.string, col((f) => f.name), labels, { displayNameFromDS: 'Feature' }),
-      valueField(FIELD.drift, FieldType.number, col((f) => f.drift), labels, {
-        displayNameFromDS: 'Drift',
-        thresholds: drift.driftThreshold === null ? undefined : driftThresholds(drift.driftThreshold),
-      }),
-      valueField(FIELD.importance, FieldType.number, col((f) => f.importance), labels, { displayNameFromDS: 'Importance' }),
-      valueField(FIELD.impact, FieldType.number, col((f) => f.impact), labels, { displayNameFromDS: 'Impact' }),
-      valueField(FIELD.missingValues, FieldType.number, col((f) => f.missingValues), labels, {
-        displayNameFromDS: 'Missing values',
-        decimals: 0,
-      }),
-      valueField(FIELD.dataType, FieldType.string, col((f) => f.dataType), labels, { displayNameFromDS: 'Data type' }),
+      valueField(
+        FIELD.feature,
+        FieldType.string,
+        col((f) => f.name),
+        labels,
+        { displayNameFromDS: 'Feature' }
+      ),
+      valueField(
+        FIELD.drift,
+        FieldType.number,
+        col((f) => f.drift),
+        labels,
+        {
+          displayNameFromDS: 'Drift',
+          thresholds: drift.driftThreshold === null ? undefined : driftThresholds(drift.driftThreshold),
+        }
+      ),
+      valueField(
+        FIELD.importance,
+        FieldType.number,
+        col((f) => f.importance),
+        labels,
+        { displayNameFromDS: 'Importance' }
+      ),
+      valueField(
+        FIELD.impact,
+        FieldType.number,
+        col((f) => f.impact),
+        labels,
+        { displayNameFromDS: 'Impact' }
+      ),
+      valueField(
+        FIELD.missingValues,
+        FieldType.number,
+        col((f) => f.missingValues),
+        labels,
+        {
+          displayNameFromDS: 'Missing values',
+          decimals: 0,
+        }
+      ),
+      valueField(
+        FIELD.dataType,
+        FieldType.string,
+        col((f) => f.dataType),
+        labels,
+        { displayNameFromDS: 'Data type' }
+      ),
       valueField(
         FIELD.driftStatusDerived,
         FieldType.string,
-        col((f) => featureStatus(f, drift.driftThreshold, drift.importanceThreshold)),
+        col((f) =>
+          featureStatus(f.driftCalculated ? f.drift : null, f.importance, {
+            drift: drift.driftThreshold,
+            importance: drift.importanceThreshold,
+          })
+        ),
         labels,
         { displayNameFromDS: 'Status' }
       ),
@@ -362,9 +493,15 @@ export function driftOverTimeFrames(drift: DriftMetrics, labels: FrameLabels, fe
       meta: meta(FrameKind.DriftOverTime, { type: DataFrameType.TimeSeriesMulti }),
       fields: [
         timeField(s.points.map((p) => p.time)),
-        valueField(FIELD.drift, FieldType.number, s.points.map((p) => p.value), featureLabels, {
-          displayNameFromDS: `${s.feature.name} – ${seriesName(labels)}`,
-        }),
+        valueField(
+          FIELD.drift,
+          FieldType.number,
+          s.points.map((p) => p.value),
+          featureLabels,
+          {
+            displayNameFromDS: `${s.feature.name} – ${seriesName(labels)}`,
+          }
+        ),
       ],
     });
   });
@@ -385,9 +522,15 @@ export function featureFrequencyFrame(frequency: FeatureFrequency, labels: Frame
       fields: [
         { name: FIELD.histogramMin, type: FieldType.number, values: frequency.bins.map((b) => b.min), config: {} },
         { name: FIELD.histogramMax, type: FieldType.number, values: frequency.bins.map((b) => b.max), config: {} },
-        valueField(FIELD.count, FieldType.number, frequency.bins.map((b) => b.count), featureLabels, {
-          displayNameFromDS: frequency.featureName,
-        }),
+        valueField(
+          FIELD.count,
+          FieldType.number,
+          frequency.bins.map((b) => b.count),
+          featureLabels,
+          {
+            displayNameFromDS: frequency.featureName,
+          }
+        ),
       ],
     });
   }
@@ -395,13 +538,27 @@ export function featureFrequencyFrame(frequency: FeatureFrequency, labels: Frame
   return createDataFrame({
     name,
     meta: meta(FrameKind.FeatureFrequency, {
-      notices: frequency.kind === 'empty' ? [{ severity: 'info', text: `No frequency data for ${frequency.featureName} in this range.` }] : [],
+      notices:
+        frequency.kind === 'empty'
+          ? [{ severity: 'info', text: `No frequency data for ${frequency.featureName} in this range.` }]
+          : [],
     }),
     fields: [
-      { name: FIELD.category, type: FieldType.string, values: categories.map((c) => c.category), config: { displayNameFromDS: 'Category' } },
-      valueField(FIELD.count, FieldType.number, categories.map((c) => c.value), featureLabels, {
-        displayNameFromDS: frequency.featureName,
-      }),
+      {
+        name: FIELD.category,
+        type: FieldType.string,
+        values: categories.map((c) => c.category),
+        config: { displayNameFromDS: 'Category' },
+      },
+      valueField(
+        FIELD.count,
+        FieldType.number,
+        categories.map((c) => c.value),
+        featureLabels,
+        {
+          displayNameFromDS: frequency.featureName,
+        }
+      ),
     ],
   });
 }

@@ -15,7 +15,6 @@ import {
   type RawPoint,
   type RawSimpleGraph,
 } from '../gateway/rawTypes';
-import { OperationalMetric } from '../types';
 import type {
   BoxPlot,
   CategoryPoint,
@@ -42,6 +41,7 @@ import {
   parseTime,
   requireTime,
 } from './scalars';
+import { OperationalMetric } from '../../shared/operationalMetrics';
 
 /**
  * Pure parsers: raw response body (unknown) → validated raw shape → typed domain object.
@@ -50,7 +50,7 @@ import {
  */
 
 /** Checks the body against a raw schema. Non-objects (HTML pages, text, truncated JSON) fail here. */
-export function decode<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
+function decode<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
   if (body === '') {
     throw new ResponseShapeError(`${what}: the gateway returned an empty body`, '');
   }
@@ -69,7 +69,10 @@ export function decode<S extends z.ZodType>(schema: S, body: unknown, what: stri
   const result = schema.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const path = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
     throw new ResponseShapeError(`${what}: ${issue.message}`, path);
   }
   return result.data;
@@ -139,7 +142,12 @@ export function parseModelPage(body: unknown): ModelPage {
   };
 }
 
-function graphLabels(raw: { name?: string | null; description?: string | null; xLabel?: string | null; yLabel?: string | null }): GraphLabels {
+function graphLabels(raw: {
+  name?: string | null;
+  description?: string | null;
+  xLabel?: string | null;
+  yLabel?: string | null;
+}): GraphLabels {
   return {
     name: optionalText(raw.name),
     description: optionalText(raw.description),
@@ -275,7 +283,9 @@ export function parseDriftMetrics(body: unknown): DriftMetrics {
       points: parseTimePoints(item.drift, `${path}.drift`),
     };
   });
-  const summaryFeatures = (raw.featureSummary?.feature ?? []).map((f, i) => parseFeature(f, `featureSummary.feature[${i}]`));
+  const summaryFeatures = (raw.featureSummary?.feature ?? []).map((f, i) =>
+    parseFeature(f, `featureSummary.feature[${i}]`)
+  );
   const frequencies: FeatureFrequency[] = (raw.featureFrequency?.featureDensity ?? []).map((density, i) => {
     const path = `featureFrequency.featureDensity[${i}]`;
     const featureName = optionalText(density.featureName);

@@ -9,7 +9,7 @@ import { panelTestIds } from './testIds';
 import { diffIcon, modelColor, outcomeVisual, outcomeWordAfter, statusVisual, verdictVisual } from './visual';
 
 /** Where each metric comes from, for the "not in the data" hint. */
-export const METRIC_HINTS: Record<MetricId, string> = {
+const METRIC_HINTS: Record<MetricId, string> = {
   [MetricId.Predictions]: 'Add a Health summary query, or a series such as ml_predictions_total.',
   [MetricId.Latency]: 'Add a Health or Operational summary query, or ml_prediction_latency_seconds.',
   [MetricId.FailureRate]:

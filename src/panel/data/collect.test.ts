@@ -1,6 +1,5 @@
 import { FieldType, createDataFrame } from '@grafana/data';
 
-import { FeatureStatus } from '../../shared/frameSchema';
 import {
   featureDriftFrame,
   gatewayPair,
@@ -14,6 +13,7 @@ import {
 } from '../testing/factories';
 import { collectModels, counterIncreases, identityFromLabels, makeIdentity, reduceValues, toNumber } from './collect';
 import { Reducer, Signal } from './mapping';
+import { FeatureStatus } from '../../shared/featureStatus';
 
 describe('value helpers', () => {
   it('reduces series with nulls', () => {
@@ -203,7 +203,7 @@ describe('collectModels', () => {
 
   it('keeps not-calculated features with null drift', () => {
     const { models } = collectModels([featureDriftFrame(labels('m', '1'), [['x', null, null]])]);
-    expect(models[0].features.get('x')).toMatchObject({ drift: null, importance: null, status: null });
+    expect(models[0].features.get('x')).toMatchObject({ drift: null, importance: null });
     expect(FeatureStatus.NotCalculated).toBe('not calculated');
   });
 

@@ -17,6 +17,7 @@ import {
   type NameMapping,
 } from './mapping';
 import type { FeatureData, ModelData, ModelIdentity, Sample, SeriesSample } from './types';
+import { FRAME_KINDS, FrameShape, PanelUse } from '../../shared/frameKinds';
 
 /**
  * Frames → one {@link ModelData} per model: pure, order-preserving, tolerant of partial and mixed
@@ -24,18 +25,12 @@ import type { FeatureData, ModelData, ModelIdentity, Sample, SeriesSample } from
  * fields are skipped; nothing here throws on odd data.
  */
 
-export interface CollectResult {
+interface CollectResult {
   models: ModelData[];
   notices: string[];
   /** Frames that carried something for the panel. */
   recognisedFrames: number;
 }
-
-const TIME_SERIES_KINDS: ReadonlySet<FrameKind> = new Set([
-  FrameKind.PredictionsOverTime,
-  FrameKind.OperationalTimeSeries,
-  FrameKind.DriftOverTime,
-]);
 
 // ---------------------------------------------------------------------------------------------
 // Small value helpers
@@ -117,7 +112,7 @@ function numbers(field: Field): Array<number | null> {
 // ---------------------------------------------------------------------------------------------
 // Identity
 
-export interface IdentityParts {
+interface IdentityParts {
   model?: string;
   version?: string;
   role?: string;
@@ -200,9 +195,10 @@ class Collector {
       return;
     }
     let used: boolean;
-    if (kind === FrameKind.Models || (kind === undefined && isModelTable(frame))) {
+    const use = kind && FRAME_KINDS[kind].panelUse;
+    if (use === PanelUse.ModelRows || (kind === undefined && isModelTable(frame))) {
       used = this.modelTable(frame, kind);
-    } else if (kind === FrameKind.FeatureDrift || (kind === undefined && isFeatureTable(frame))) {
+    } else if (use === PanelUse.FeatureRows || (kind === undefined && isFeatureTable(frame))) {
       used = this.featureTable(frame, kind);
     } else {
       used = this.fields(frame);
@@ -228,7 +224,9 @@ class Collector {
       const identity = identityFromLabels(field.labels, fallbackNameOf(frame));
       const values = numbers(field);
       // Our time-series kinds are series even with one point; others need two (an instant query has one).
-      const isSeries = time !== undefined && (values.length > 1 || (kind !== undefined && TIME_SERIES_KINDS.has(kind)));
+      const isSeries =
+        time !== undefined &&
+        (values.length > 1 || (kind !== undefined && FRAME_KINDS[kind].shape === FrameShape.TimeSeries));
       const spec = SIGNAL_SPECS[mapping.signal];
       if (spec.perFeature) {
         const feature = pickLabel(field.labels, MODEL_LABELS.feature);
@@ -249,7 +247,6 @@ class Collector {
             values,
             field,
             reducer: mapping.reducer,
-            rank: 2,
             source: mapping.source,
           } satisfies SeriesSample;
         }
@@ -458,7 +455,7 @@ function setFeature(
 ) {
   let feature = features.get(name);
   if (!feature) {
-    feature = { name, drift: null, importance: null, status: null, rank: 0 };
+    feature = { name, drift: null, importance: null, rank: 0 };
     features.set(name, feature);
   }
   if (signal === Signal.DriftScore) {

@@ -11,12 +11,13 @@ import {
   predictionsOverTimeFrame,
 } from '../../datasource/frames/frameBuilders';
 import type { Deployment, DriftMetrics, Model, OperationalSummary } from '../../datasource/parse/domain';
-import { OperationalMetric, PredictionsUnit } from '../../datasource/types';
+import { PredictionsUnit } from '../../datasource/types';
 import type { FrameLabels } from '../../shared/frameSchema';
 import { DEFAULT_OPTIONS, MetricId } from '../types';
 import { T0 } from '../testing/factories';
 import { buildPanelView } from './panelModel';
-import { ModelStatus } from './types';
+import { OperationalMetric } from '../../shared/operationalMetrics';
+import { ModelStatus } from '../../shared/modelStatus';
 
 /**
  * Contract test: the panel reads the frames the data source really builds (not only this

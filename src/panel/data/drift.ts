@@ -1,10 +1,11 @@
 import { ThresholdsMode, type Field } from '@grafana/data';
 
-import { FeatureStatus } from '../../shared/frameSchema';
 import type { Direction, PanelOptions } from '../types';
 import { Signal } from './mapping';
 import { outcomeOf } from './outcome';
-import { ModelStatus, type ModelData, type ModelInfo, type Outcome } from './types';
+import { type ModelData, type ModelInfo, type Outcome } from './types';
+import { FeatureStatus, featureStatus } from '../../shared/featureStatus';
+import { ModelStatus, MODEL_STATUS_LABELS, parseGatewayStatus } from '../../shared/modelStatus';
 
 /**
  * Drift model: per model a badge, counts by category, the top-N drifting features, quadrant points
@@ -18,7 +19,7 @@ export enum Quadrant {
   Stable = 'stable',
 }
 
-export type ThresholdSource = 'data' | 'field' | 'option';
+type ThresholdSource = 'data' | 'field' | 'option';
 
 export interface DriftThresholds {
   drift: number;
@@ -66,7 +67,7 @@ export interface QuadrantModel {
   counts: Record<Quadrant, number>;
 }
 
-export interface ModelDrift {
+interface ModelDrift {
   modelKey: string;
   modelName: string;
   role: string;
@@ -83,7 +84,7 @@ export interface ModelDrift {
   quadrant: QuadrantModel;
 }
 
-export interface FeatureComparisonRow {
+interface FeatureComparisonRow {
   name: string;
   champion: number | null;
   challenger: number | null;
@@ -113,28 +114,6 @@ export interface DriftModel {
   comparisons: FeatureComparison[];
 }
 
-export const STATUS_LABELS: Record<ModelStatus, string> = {
-  [ModelStatus.Healthy]: 'Healthy',
-  [ModelStatus.AtRisk]: 'At risk',
-  [ModelStatus.Failing]: 'Failing',
-  [ModelStatus.Unknown]: 'Unknown',
-};
-
-/** Gateway status strings → status; UNKNOWN, empty and unknown future values → undefined. */
-export function parseGatewayStatus(value: string): ModelStatus | undefined {
-  switch (value.trim().toUpperCase().replace(/[\s-]/g, '_')) {
-    case 'HEALTHY':
-      return ModelStatus.Healthy;
-    case 'AT_RISK':
-    case 'ATRISK':
-      return ModelStatus.AtRisk;
-    case 'FAILING':
-      return ModelStatus.Failing;
-    default:
-      return undefined;
-  }
-}
-
 /** The first step above the base of a field's absolute thresholds, if the field has one. */
 export function firstThresholdStep(field: Field | undefined): number | undefined {
   const thresholds = field?.config?.thresholds;
@@ -145,7 +124,7 @@ export function firstThresholdStep(field: Field | undefined): number | undefined
   return values.length > 0 ? Math.min(...values) : undefined;
 }
 
-export function resolveThresholds(
+function resolveThresholds(
   data: ModelData,
   options: Pick<PanelOptions, 'driftThreshold' | 'importanceThreshold'>
 ): DriftThresholds {
@@ -187,21 +166,6 @@ export function resolveThresholds(
     options.importanceThreshold
   );
   return { drift, importance, driftSource, importanceSource };
-}
-
-/** Same rule as the data source's derived status: at or above the drift threshold is drifting. */
-export function featureStatusOf(
-  drift: number | null,
-  importance: number | null,
-  t: Pick<DriftThresholds, 'drift' | 'importance'>
-): FeatureStatus {
-  if (drift === null) {
-    return FeatureStatus.NotCalculated;
-  }
-  if (drift < t.drift) {
-    return FeatureStatus.Stable;
-  }
-  return importance !== null && importance >= t.importance ? FeatureStatus.DriftingImportant : FeatureStatus.Drifting;
 }
 
 export function quadrantOf(
@@ -266,7 +230,7 @@ function badgeOf(data: ModelData, features: FeaturePoint[], t: DriftThresholds):
   if (gateway) {
     return {
       status: gateway,
-      label: STATUS_LABELS[gateway],
+      label: MODEL_STATUS_LABELS[gateway],
       source: 'gateway',
       detail: "From the gateway's model drift status.",
     };
@@ -283,7 +247,7 @@ function badgeOf(data: ModelData, features: FeaturePoint[], t: DriftThresholds):
           (important > 0
             ? `, ${important} of them important (importance ≥ ${formatNumber(t.importance)}).`
             : ', none of them important.');
-    return { status, label: STATUS_LABELS[status], source: 'thresholds', detail };
+    return { status, label: MODEL_STATUS_LABELS[status], source: 'thresholds', detail };
   }
   const high = data.scalars[Signal.HighDrift]?.value;
   const medium = data.scalars[Signal.MediumDrift]?.value;
@@ -292,14 +256,14 @@ function badgeOf(data: ModelData, features: FeaturePoint[], t: DriftThresholds):
     const status = (high ?? 0) > 0 ? ModelStatus.Failing : (medium ?? 0) > 0 ? ModelStatus.AtRisk : ModelStatus.Healthy;
     return {
       status,
-      label: STATUS_LABELS[status],
+      label: MODEL_STATUS_LABELS[status],
       source: 'summary',
       detail: "From the gateway's high/medium drift counts.",
     };
   }
   return {
     status: ModelStatus.Unknown,
-    label: STATUS_LABELS[ModelStatus.Unknown],
+    label: MODEL_STATUS_LABELS[ModelStatus.Unknown],
     source: 'none',
     detail: 'No drift information for this model.',
   };
@@ -351,7 +315,7 @@ function quadrantModel(features: FeaturePoint[], t: DriftThresholds, labels: num
   };
 }
 
-export function buildModelDrift(
+function buildModelDrift(
   data: ModelData,
   info: ModelInfo,
   options: Pick<PanelOptions, 'driftThreshold' | 'importanceThreshold' | 'topN' | 'quadrantLabels'>
@@ -363,7 +327,7 @@ export function buildModelDrift(
       name: f.name,
       drift: f.drift,
       importance: f.importance,
-      status: featureStatusOf(f.drift, f.importance, thresholds),
+      status: featureStatus(f.drift, f.importance, thresholds),
       quadrant: quadrantOf(f.drift, f.importance, thresholds),
     });
   }
@@ -383,7 +347,7 @@ export function buildModelDrift(
   };
 }
 
-export function compareFeatureDrift(
+function compareFeatureDrift(
   champion: ModelDrift,
   challenger: ModelDrift,
   options: Pick<PanelOptions, 'topN' | 'equalTolerancePercent' | 'directions'>,

@@ -2,6 +2,8 @@ import type { DataFrame, Field, Labels } from '@grafana/data';
 
 import { FIELD, FrameKind, LABEL, type MlopsFrameMeta } from '../../shared/frameSchema';
 import { Dimension } from './units';
+import { FRAME_KINDS, PanelUse } from '../../shared/frameKinds';
+import { OperationalMetric } from '../../shared/operationalMetrics';
 
 /**
  * How frames map onto the panel's signals: the frames of our data source by their FrameKind and
@@ -39,7 +41,7 @@ export enum Reducer {
   Increase = 'increase',
 }
 
-export interface SignalSpec {
+interface SignalSpec {
   dimension: Dimension;
   /** Reducer for a series of this signal when no mapping says otherwise. */
   reducer: Reducer;
@@ -85,7 +87,7 @@ const m = (signal: Signal, reducer: Reducer = SIGNAL_SPECS[signal].reducer, unit
  * frame name and the query's refId, in that order. Our own field names are included so frames
  * that lost their meta in a transformation still map.
  */
-export const METRIC_NAMES: Readonly<Record<string, NameMapping>> = {
+const METRIC_NAMES: Readonly<Record<string, NameMapping>> = {
   // predictions
   ml_predictions_total: m(Signal.Predictions, Reducer.Increase),
   ml_prediction_requests_total: m(Signal.Predictions, Reducer.Increase),
@@ -163,22 +165,12 @@ const GATEWAY_FIELDS: Partial<Record<FrameKind, Record<string, NameMapping>>> = 
 };
 
 /** Operational time series of our data source, by `meta.custom.metric`. */
-const GATEWAY_OPERATIONAL: Record<string, NameMapping> = {
-  scoringLatency: m(Signal.Latency, Reducer.Mean, 'ms'),
-  availability: m(Signal.Availability, Reducer.Mean, 'percent'),
-  failedPrediction: m(Signal.FailedPredictions, Reducer.Sum),
-  successPrediction: m(Signal.SuccessfulPredictions, Reducer.Sum),
+const GATEWAY_OPERATIONAL: Partial<Record<OperationalMetric, NameMapping>> = {
+  [OperationalMetric.ScoringLatency]: m(Signal.Latency, Reducer.Mean, 'ms'),
+  [OperationalMetric.Availability]: m(Signal.Availability, Reducer.Mean, 'percent'),
+  [OperationalMetric.FailedPrediction]: m(Signal.FailedPredictions, Reducer.Sum),
+  [OperationalMetric.SuccessPrediction]: m(Signal.SuccessfulPredictions, Reducer.Sum),
 };
-
-/** Frame kinds that are read row by row (tables), not field by field. */
-export const TABLE_KINDS: ReadonlySet<string> = new Set([FrameKind.FeatureDrift, FrameKind.Models]);
-
-/** Frame kinds of our data source that carry nothing for this panel. */
-const IGNORED_KINDS: ReadonlySet<string> = new Set([
-  FrameKind.Deployments,
-  FrameKind.PredictionValues,
-  FrameKind.FeatureFrequency,
-]);
 
 export function frameKind(frame: DataFrame): FrameKind | undefined {
   const custom = frame.meta?.custom as Partial<MlopsFrameMeta> | undefined;
@@ -189,13 +181,13 @@ export function frameKind(frame: DataFrame): FrameKind | undefined {
 }
 
 export function isIgnoredKind(kind: FrameKind | undefined): boolean {
-  return kind !== undefined && IGNORED_KINDS.has(kind);
+  return kind !== undefined && FRAME_KINDS[kind].panelUse === PanelUse.Ignored;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Aliases (panel option)
 
-export interface AliasParseResult {
+interface AliasParseResult {
   aliases: Record<string, NameMapping>;
   errors: string[];
 }
@@ -311,17 +303,6 @@ export function lookupName(names: string[], aliases: Record<string, NameMapping>
   return undefined;
 }
 
-const KIND_SOURCES: Partial<Record<FrameKind, string>> = {
-  [FrameKind.HealthSummary]: 'Health summary',
-  [FrameKind.OperationalSummary]: 'Operational summary',
-  [FrameKind.OperationalTimeSeries]: 'Operational time series',
-  [FrameKind.PredictionsOverTime]: 'Predictions over time',
-  [FrameKind.DriftSummary]: 'Drift summary',
-  [FrameKind.DriftOverTime]: 'Drift over time',
-  [FrameKind.FeatureDrift]: 'Feature drift',
-  [FrameKind.Models]: 'Models',
-};
-
 function withSource(mapping: NameMapping | undefined, source: string): MatchedMapping | undefined {
   return mapping ? { ...mapping, source } : undefined;
 }
@@ -339,15 +320,15 @@ export function classifyField(
   if (kind === FrameKind.OperationalTimeSeries) {
     const metric = (frame.meta?.custom as Partial<MlopsFrameMeta> | undefined)?.metric;
     return field.name === FIELD.value && metric
-      ? withSource(GATEWAY_OPERATIONAL[metric], KIND_SOURCES[kind]!)
+      ? withSource(GATEWAY_OPERATIONAL[metric], FRAME_KINDS[kind].label)
       : undefined;
   }
   if (kind !== undefined) {
-    return withSource(GATEWAY_FIELDS[kind]?.[field.name], KIND_SOURCES[kind] ?? kind);
+    return withSource(GATEWAY_FIELDS[kind]?.[field.name], FRAME_KINDS[kind].label);
   }
   return lookupName(candidateNames(frame, field), aliases);
 }
 
 export function kindSource(kind: FrameKind | undefined, fallback: string): string {
-  return (kind && KIND_SOURCES[kind]) || fallback;
+  return kind ? FRAME_KINDS[kind].label : fallback;
 }

@@ -7,7 +7,7 @@ import type { ModelData, ModelInfo } from './types';
  * fallback does.
  */
 
-export interface RoleResult {
+interface RoleResult {
   /** Champion first; empty when there are no models. */
   models: ModelInfo[];
   /** The data of each model, in the same order. */

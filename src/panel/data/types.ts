@@ -1,8 +1,8 @@
 import type { DisplayProcessor, Field, LinkModel } from '@grafana/data';
 
-import type { FeatureStatus } from '../../shared/frameSchema';
 import type { Direction, MetricId } from '../types';
 import type { Reducer, Signal } from './mapping';
+import { type ModelStatus } from '../../shared/modelStatus';
 
 /** Who a model is, as far as the labels tell. */
 export interface ModelIdentity {
@@ -37,7 +37,6 @@ export interface SeriesSample {
   values: Array<number | null>;
   field: Field;
   reducer: Reducer;
-  rank: number;
   source: string;
 }
 
@@ -45,8 +44,6 @@ export interface FeatureData {
   name: string;
   drift: number | null;
   importance: number | null;
-  /** Status as the data source derived it (our feature-drift table), if present. */
-  status: FeatureStatus | null;
   /** Rank of the drift value's source (a table beats the last point of a series). */
   rank: number;
   driftField?: Field;
@@ -64,13 +61,6 @@ export interface ModelData {
   /** Gateway model statuses (HEALTHY, AT_RISK, FAILING, UNKNOWN or other strings). */
   driftStatus: string;
   accuracyStatus: string;
-}
-
-export enum ModelStatus {
-  Healthy = 'healthy',
-  AtRisk = 'atRisk',
-  Failing = 'failing',
-  Unknown = 'unknown',
 }
 
 /** A model with its resolved role, in comparison order (champion first). */
