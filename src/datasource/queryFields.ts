@@ -6,7 +6,7 @@ import { FRAME_KINDS } from '../shared/frameKinds';
  * Which editor fields each query type needs. The query editor renders exactly these; the data
  * source ignores the other properties of a query, so switching types keeps them.
  */
-interface QueryTypeFields {
+export interface QueryTypeFields {
   /** Deployments: "monitored only" switch. */
   monitoredOnly: boolean;
   /** Deployment id (required where shown). */
