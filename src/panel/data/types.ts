@@ -4,9 +4,17 @@ import type { Direction, MetricId } from '../types';
 import type { Reducer, Signal } from './mapping';
 import { type ModelStatus } from '../../shared/modelStatus';
 
+/** What names a model: its model/version labels, else only its role, else only its query. */
+export enum IdentityKind {
+  Model = 'model',
+  Role = 'role',
+  Query = 'query',
+}
+
 /** Who a model is, as far as the labels tell. */
 export interface ModelIdentity {
-  /** Stable key: deployment|model|version, or role / query when those are absent. */
+  kind: IdentityKind;
+  /** Stable key: kind, then deployment|model|version, the role or the query name. */
   key: string;
   model: string;
   version: string;
@@ -18,11 +26,19 @@ export interface ModelIdentity {
   fallbackName: string;
 }
 
+/** How directly a value was read; a higher rank replaces a lower one. */
+export enum SampleRank {
+  /** Reduced from a series (mean, sum, last point…). */
+  ReducedSeries = 2,
+  /** Read as is: a one-row summary, a table cell, an instant value. */
+  Direct = 3,
+}
+
 /** One value of a signal for a model, with where it came from. */
 export interface Sample {
   value: number | null;
-  /** Higher wins: 3 direct values, 2 reduced series, 1 derived from other signals. */
-  rank: number;
+  /** Higher wins (see {@link SampleRank}). */
+  rank: SampleRank;
   /** The field it came from, for display (units, decimals, thresholds) and data links. */
   field?: Field;
   rowIndex?: number;
@@ -44,8 +60,8 @@ export interface FeatureData {
   name: string;
   drift: number | null;
   importance: number | null;
-  /** Rank of the drift value's source (a table beats the last point of a series). */
-  rank: number;
+  /** Rank of the drift value's source (a table beats the last point of a series); 0 before any. */
+  rank: SampleRank | 0;
   driftField?: Field;
   importanceField?: Field;
 }
