@@ -1,15 +1,9 @@
 import { createTheme } from '@grafana/data';
 
-import {
-  driftOverTimeFrames,
-  driftSummaryFrame,
-  featureDriftFrame,
-  healthSummaryFrame,
-  modelsFrame,
-  operationalSummaryFrame,
-  operationalTimeSeriesFrames,
-  predictionsOverTimeFrame,
-} from '../../datasource/frames/frameBuilders';
+import { modelsFrame } from '../../datasource/frames/deployments';
+import { driftOverTimeFrames, driftSummaryFrame, featureDriftFrame } from '../../datasource/frames/drift';
+import { healthSummaryFrame, predictionsOverTimeFrame } from '../../datasource/frames/health';
+import { operationalSummaryFrame, operationalTimeSeriesFrames } from '../../datasource/frames/operational';
 import type { Deployment, DriftMetrics, Model, OperationalSummary } from '../../datasource/parse/domain';
 import { PredictionsUnit } from '../../datasource/types';
 import type { FrameLabels } from '../../shared/frameSchema';

@@ -13,20 +13,11 @@ import {
   parseOperationalSummary,
 } from '../parse/parseResponses';
 import { PredictionsUnit } from '../types';
-import {
-  deploymentsFrame,
-  driftOverTimeFrames,
-  driftSummaryFrame,
-  featureDriftFrame,
-  featureFrequencyFrame,
-  healthSummaryFrame,
-  operationalSummaryFrame,
-  operationalTimeSeriesFrames,
-  predictionValuesFrame,
-  predictionsOverTimeFrame,
-  seriesName,
-  worstModelStatus,
-} from './frameBuilders';
+import { seriesName } from './common';
+import { deploymentsFrame, worstModelStatus } from './deployments';
+import { driftOverTimeFrames, driftSummaryFrame, featureDriftFrame, featureFrequencyFrame } from './drift';
+import { healthSummaryFrame, predictionValuesFrame, predictionsOverTimeFrame } from './health';
+import { operationalSummaryFrame, operationalTimeSeriesFrames } from './operational';
 import { OperationalMetric } from '../../shared/operationalMetrics';
 import { FeatureStatus } from '../../shared/featureStatus';
 
