@@ -10,7 +10,9 @@ import {
   promSeries,
 } from '../testing/factories';
 import { collectModels } from './collect';
-import { Quadrant, buildDrift, compareFeatures, firstThresholdStep, quadrantOf } from './drift';
+import { Quadrant, buildDrift, compareFeatures } from './drift';
+import { firstThresholdStep } from './driftThresholds';
+import { quadrantOf } from './quadrant';
 import { resolveRoles } from './roles';
 import { FeatureStatus } from '../../shared/featureStatus';
 import { ModelStatus } from '../../shared/modelStatus';
