@@ -35,7 +35,7 @@ import {
  * fetched from @grafana/runtime here, so the same class runs in Node against a real Grafana proxy
  * in integration tests — @grafana/runtime only loads in a browser.
  */
-export interface GrafanaServices {
+interface GrafanaServices {
   backendSrv: Pick<BackendSrv, 'fetch'>;
   templateSrv: Pick<TemplateSrv, 'replace' | 'getVariables'>;
 }
@@ -228,7 +228,7 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
 }
 
 /** The error Grafana shows on a panel for one query. */
-export function toQueryError(error: unknown, refId: string): DataQueryError {
+function toQueryError(error: unknown, refId: string): DataQueryError {
   if (error instanceof GatewayError) {
     return { refId, message: error.message, status: error.status };
   }

@@ -1,4 +1,6 @@
-import { ModelScope, OperationalMetric, PredictionsUnit, QueryType, VariableQueryKind, type MlopsQuery } from './types';
+import { ModelScope, PredictionsUnit, QueryType, VariableQueryKind, type MlopsQuery } from './types';
+import { OperationalMetric, OPERATIONAL_METRICS } from '../shared/operationalMetrics';
+import { FRAME_KINDS } from '../shared/frameKinds';
 
 /**
  * Which editor fields each query type needs. The query editor renders exactly these; the data
@@ -54,57 +56,18 @@ export function showsRole(query: Pick<MlopsQuery, 'queryType' | 'modelScope'>): 
   return fieldsForQueryType(query.queryType).perModel && query.modelScope !== ModelScope.All;
 }
 
-export interface QueryTypeOption {
+interface QueryTypeOption {
   value: QueryType;
   label: string;
   description: string;
 }
 
-export const QUERY_TYPE_OPTIONS: readonly QueryTypeOption[] = [
-  {
-    value: QueryType.Deployments,
-    label: 'Deployments',
-    description: 'Monitored deployments with their models and status',
-  },
-  { value: QueryType.Models, label: 'Models', description: 'Models of a deployment with drift and accuracy status' },
-  {
-    value: QueryType.HealthSummary,
-    label: 'Health summary',
-    description: 'Total predictions and average scoring latency',
-  },
-  {
-    value: QueryType.PredictionsOverTime,
-    label: 'Predictions over time',
-    description: 'Prediction counts per time bin',
-  },
-  {
-    value: QueryType.PredictionValues,
-    label: 'Prediction values',
-    description: 'Five-number summary of predicted values over time (regression)',
-  },
-  {
-    value: QueryType.OperationalSummary,
-    label: 'Operational summary',
-    description: 'Uptime and average scoring latency',
-  },
-  {
-    value: QueryType.OperationalTimeSeries,
-    label: 'Operational time series',
-    description: 'Latency, CPU, memory, availability and prediction outcomes over time',
-  },
-  {
-    value: QueryType.DriftSummary,
-    label: 'Drift summary',
-    description: 'Counts of features with high, medium and low drift',
-  },
-  {
-    value: QueryType.FeatureDrift,
-    label: 'Feature drift',
-    description: 'Drift, importance and missing values per feature',
-  },
-  { value: QueryType.DriftOverTime, label: 'Drift over time', description: 'Drift of one or all features over time' },
-  { value: QueryType.FeatureFrequency, label: 'Feature frequency', description: 'Value distribution of one feature' },
-];
+/** The type picker's options, in the order of the frame-kind table. */
+export const QUERY_TYPE_OPTIONS: readonly QueryTypeOption[] = Object.values(QueryType).map((value) => ({
+  value,
+  label: FRAME_KINDS[value].label,
+  description: FRAME_KINDS[value].description,
+}));
 
 export const MODEL_SCOPE_OPTIONS: ReadonlyArray<{ value: ModelScope; label: string; description: string }> = [
   { value: ModelScope.Single, label: 'Single model', description: 'One model (empty model = the primary model)' },
@@ -128,19 +91,14 @@ export const PREDICTIONS_UNIT_OPTIONS: ReadonlyArray<{ value: PredictionsUnit; l
   },
 ];
 
-export const OPERATIONAL_METRIC_OPTIONS: ReadonlyArray<{ value: OperationalMetric; label: string }> = [
-  { value: OperationalMetric.ScoringLatency, label: 'Scoring latency' },
-  { value: OperationalMetric.MemoryUsage, label: 'Memory usage' },
-  { value: OperationalMetric.CpuUsage, label: 'CPU usage' },
-  { value: OperationalMetric.Availability, label: 'Availability' },
-  { value: OperationalMetric.SuccessPrediction, label: 'Successful predictions' },
-  { value: OperationalMetric.FailedPrediction, label: 'Failed predictions' },
-];
+export const OPERATIONAL_METRIC_OPTIONS: ReadonlyArray<{ value: OperationalMetric; label: string }> = Object.values(
+  OperationalMetric
+).map((value) => ({ value, label: OPERATIONAL_METRICS[value].title }));
 
 /** Suggested role labels; any text is allowed. */
 export const ROLE_SUGGESTIONS: readonly string[] = ['champion', 'challenger'];
 
-export type QueryFieldErrors = Partial<Record<'deploymentId' | 'feature', string>>;
+type QueryFieldErrors = Partial<Record<'deploymentId' | 'feature', string>>;
 
 /** Messages for required fields that are missing. */
 export function validateQuery(query: MlopsQuery): QueryFieldErrors {

@@ -1,5 +1,8 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
+import { FrameKind as QueryType } from '../shared/frameSchema';
+import type { OperationalMetric } from '../shared/operationalMetrics';
+
 /**
  * Query and configuration model of the MLOps gateway data source.
  *
@@ -12,34 +15,13 @@ import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 /** Version of the persisted query model; bump together with a step in `migrateQuery`. */
 export const QUERY_SCHEMA_VERSION = 1;
 
-export enum QueryType {
-  Deployments = 'deployments',
-  Models = 'models',
-  HealthSummary = 'healthSummary',
-  PredictionsOverTime = 'predictionsOverTime',
-  PredictionValues = 'predictionValues',
-  OperationalSummary = 'operationalSummary',
-  OperationalTimeSeries = 'operationalTimeSeries',
-  DriftSummary = 'driftSummary',
-  FeatureDrift = 'featureDrift',
-  DriftOverTime = 'driftOverTime',
-  FeatureFrequency = 'featureFrequency',
-}
+/** A query type is named after the kind of frames it returns: one enum, see `shared/frameKinds.ts`. */
+export { QueryType };
 
 /** How predictions-over-time bins become values: raw counts per bin, or a per-minute rate. */
 export enum PredictionsUnit {
   CountPerBin = 'countPerBin',
   RatePerMinute = 'ratePerMinute',
-}
-
-/** The SimpleGraphs of the operational summary, by their gateway field names. */
-export enum OperationalMetric {
-  ScoringLatency = 'scoringLatency',
-  MemoryUsage = 'memoryUsage',
-  CpuUsage = 'cpuUsage',
-  Availability = 'availability',
-  SuccessPrediction = 'successPrediction',
-  FailedPrediction = 'failedPrediction',
 }
 
 /**

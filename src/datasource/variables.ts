@@ -3,25 +3,37 @@ import {
   FieldType,
   createDataFrame,
   type DataQueryRequest,
+  type DataSourceApi,
+  type ScopedVars,
   type DataQueryResponse,
   type MetricFindValue,
 } from '@grafana/data';
 import { Observable, map } from 'rxjs';
 
 import { VariableQueryEditor } from './components/VariableQueryEditor';
-import type { MlopsDataSource } from './datasource';
+import type { EditorDataSource } from './editorApi';
+import type { GatewayClient } from './gateway/GatewayClient';
 import { migrateVariableQuery } from './migrations';
 import { deploymentName, modelChoices } from './query/models';
 import { toRangeParams } from './query/queryRunner';
-import { VariableQueryKind, type MlopsVariableQuery } from './types';
+import { VariableQueryKind, type MlopsDataSourceOptions, type MlopsQuery, type MlopsVariableQuery } from './types';
 
 /**
  * Template variables over deployments, the models of a deployment, and the features of a
  * model. Values are what queries send to the gateway (deployment ids, model ids); texts are
  * what people read (names).
  */
-export class MlopsVariableSupport extends CustomVariableSupport<MlopsDataSource, MlopsVariableQuery> {
-  constructor(private readonly datasource: MlopsDataSource) {
+/**
+ * What variable support needs from the data source. An interface, so that this module does not
+ * import `datasource.ts` (which creates the variable support): no import cycle.
+ */
+export interface VariableSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOptions>, EditorDataSource {
+  readonly client: GatewayClient;
+  interpolate(text: string, scopedVars?: ScopedVars): string;
+}
+
+export class MlopsVariableSupport extends CustomVariableSupport<VariableSource, MlopsVariableQuery> {
+  constructor(private readonly datasource: VariableSource) {
     super();
   }
 

@@ -52,18 +52,28 @@ export const fieldConfig: SetFieldConfigOptionsArgs = {
   },
 };
 
+type Builder = PanelOptionsEditorBuilder<PanelOptions>;
+
 /** The panel's options, grouped by category; dependent options only show when relevant. */
-export function buildPanelOptions(builder: PanelOptionsEditorBuilder<PanelOptions>): void {
+export function buildPanelOptions(builder: Builder): void {
+  builder.addCustomEditor({
+    id: 'schemaVersion',
+    path: 'schemaVersion',
+    name: 'Options schema version',
+    editor: () => null,
+    defaultValue: OPTIONS_SCHEMA_VERSION,
+    showIf: () => false,
+  });
+  addLayoutOptions(builder);
+  addComparisonOptions(builder);
+  addDirectionOptions(builder);
+  addDriftOptions(builder);
+  addModelOptions(builder);
+}
+
+/** Layout: arrangement and which sections show. */
+function addLayoutOptions(builder: Builder) {
   builder
-    .addCustomEditor({
-      id: 'schemaVersion',
-      path: 'schemaVersion',
-      name: 'Options schema version',
-      editor: () => null,
-      defaultValue: OPTIONS_SCHEMA_VERSION,
-      showIf: () => false,
-    })
-    // Layout
     .addRadio({
       path: 'layout',
       name: 'Layout',
@@ -95,8 +105,12 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<PanelOption
       name: 'Show drift',
       category: LAYOUT,
       defaultValue: DEFAULT_OPTIONS.showDrift,
-    })
-    // Comparison
+    });
+}
+
+/** Comparison: metrics, how deltas are written, tolerance and verdict. */
+function addComparisonOptions(builder: Builder) {
+  builder
     .addCustomEditor({
       id: 'metrics',
       path: 'metrics',
@@ -138,8 +152,10 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<PanelOption
       defaultValue: DEFAULT_OPTIONS.showVerdict,
       showIf: (o) => o.showComparison !== false,
     });
+}
 
-  // One direction per metric, shown only for metrics that are compared.
+/** "Better when": one direction per metric, shown only for metrics that are compared. */
+function addDirectionOptions(builder: Builder) {
   for (const metric of ALL_METRICS) {
     builder.addRadio({
       path: `directions.${metric}`,
@@ -150,9 +166,11 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<PanelOption
       showIf: (o) => o.showComparison !== false && (o.metrics ?? DEFAULT_OPTIONS.metrics).includes(metric),
     });
   }
+}
 
+/** Drift: top N, quadrant, fallback thresholds. */
+function addDriftOptions(builder: Builder) {
   builder
-    // Drift
     .addSliderInput({
       path: 'topN',
       name: 'Top drifting features',
@@ -202,8 +220,12 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<PanelOption
       defaultValue: DEFAULT_OPTIONS.importanceThreshold,
       settings: { min: 0, step: 0.01 },
       showIf: (o) => o.showDrift !== false,
-    })
-    // Models and mapping
+    });
+}
+
+/** Models and data mapping: who the champion is, and metric aliases. */
+function addModelOptions(builder: Builder) {
+  builder
     .addTextInput({
       path: 'championRole',
       name: 'Champion role',

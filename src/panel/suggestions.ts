@@ -6,29 +6,17 @@ import {
   type VisualizationSuggestionsSupplier,
 } from '@grafana/data';
 
-import { FrameKind } from '../shared/frameSchema';
 import { collectModels } from './data/collect';
-import { frameKind } from './data/mapping';
+import { frameKind, isIgnoredKind } from './data/mapping';
 import type { PanelOptions } from './types';
 
 /**
  * Visualization suggestions: offer the panel when the data holds models it can compare — frames
- * of our data source (by FrameKind), series with a role label, or model metrics of other data
+ * of our data source the panel reads (by frame kind, `shared/frameKinds.ts`), series with a role label, or model metrics of other data
  * sources mapped by name (at a lower score, and only with two or more models).
  */
 
-const USEFUL_KINDS: ReadonlySet<FrameKind> = new Set([
-  FrameKind.Models,
-  FrameKind.HealthSummary,
-  FrameKind.PredictionsOverTime,
-  FrameKind.OperationalSummary,
-  FrameKind.OperationalTimeSeries,
-  FrameKind.DriftSummary,
-  FrameKind.FeatureDrift,
-  FrameKind.DriftOverTime,
-]);
-
-export interface DataFit {
+interface DataFit {
   score: VisualizationSuggestionScore;
   models: number;
 }
@@ -40,7 +28,7 @@ export function dataFit(frames: readonly DataFrame[]): DataFit | undefined {
   }
   const ours = frames.some((f) => {
     const kind = frameKind(f);
-    return kind !== undefined && USEFUL_KINDS.has(kind);
+    return kind !== undefined && !isIgnoredKind(kind);
   });
   const hasRoleLabel = frames.some((f) => f.fields.some((field) => Boolean(field.labels?.role)));
   const { models } = collectModels(frames);
@@ -78,7 +66,7 @@ export function suggestionsFor(frames: readonly DataFrame[]): Array<Visualizatio
 }
 
 /** Grafana 13's supplier: called with a summary of the panel's data. */
-export const suggestionsSupplier: VisualizationSuggestionsSupplier<PanelOptions> = (summary: PanelDataSummary) =>
+const suggestionsSupplier: VisualizationSuggestionsSupplier<PanelOptions> = (summary: PanelDataSummary) =>
   suggestionsFor(summary.rawFrames ?? []);
 
 /** The parts of Grafana 12's (deprecated) suggestions builder this plugin uses. */

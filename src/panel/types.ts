@@ -101,7 +101,7 @@ export interface PanelOptions {
   metricAliases: string;
 }
 
-export const DEFAULT_DIRECTIONS: MetricDirections = {
+const DEFAULT_DIRECTIONS: MetricDirections = {
   [MetricId.Predictions]: Direction.Neutral,
   [MetricId.Latency]: Direction.LowerIsBetter,
   [MetricId.FailureRate]: Direction.LowerIsBetter,
@@ -111,8 +111,8 @@ export const DEFAULT_DIRECTIONS: MetricDirections = {
 };
 
 /** Matches the simulator's and the gateway's defaults; used only when the data carries none. */
-export const DEFAULT_DRIFT_THRESHOLD = 0.1;
-export const DEFAULT_IMPORTANCE_THRESHOLD = 0.05;
+const DEFAULT_DRIFT_THRESHOLD = 0.1;
+const DEFAULT_IMPORTANCE_THRESHOLD = 0.05;
 export const MAX_TOP_N = 50;
 export const MAX_QUADRANT_LABELS = 25;
 

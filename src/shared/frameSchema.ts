@@ -1,3 +1,5 @@
+import type { OperationalMetric } from './operationalMetrics';
+
 /**
  * The frame schema: the contract between the data source (which produces these frames) and the
  * champion/challenger panel (which reads them, alongside frames from other data sources through
@@ -41,6 +43,7 @@ export const ROLE = {
   challenger: 'challenger',
 } as const;
 
+/** What a frame holds; one per query type. Shape, label and panel use: `frameKinds.ts`. */
 export enum FrameKind {
   /** Table: one row per deployment. */
   Deployments = 'deployments',
@@ -70,7 +73,7 @@ export interface MlopsFrameMeta {
   kind: FrameKind;
   frameSchemaVersion: number;
   /** For operational time series: which gateway graph the frame holds. */
-  metric?: string;
+  metric?: OperationalMetric;
 }
 
 /** Field names per frame kind. The panel and provisioned dashboards refer to these. */
@@ -132,14 +135,3 @@ export const FIELD = {
   category: 'category',
   count: 'count',
 } as const;
-
-/**
- * Per-feature status derived from the two thresholds of the drift response:
- * drifted-and-important features are the ones a model owner must look at first.
- */
-export enum FeatureStatus {
-  NotCalculated = 'not calculated',
-  Stable = 'stable',
-  Drifting = 'drifting',
-  DriftingImportant = 'drifting, important',
-}

@@ -18,9 +18,8 @@ import type {
   RawListMonitoredDeployments,
   RawOperationalSummary,
 } from '../../src/datasource/gateway/rawTypes';
-import { featureStatus } from '../../src/datasource/frames/frameBuilders';
 import { parseDriftMetrics } from '../../src/datasource/parse/parseResponses';
-import { FeatureStatus } from '../../src/shared/frameSchema';
+import { FeatureStatus, featureStatus } from '../../src/shared/featureStatus';
 import { SCENARIO_IDS, SCENARIOS } from '../../simulator/scenarios';
 import { gatewayJson, simulator, startAlertingStack, windowQuery, type AlertingStack } from './support/alertingStack';
 import { evaluateRule, provisionedRules, type Evaluation, type Instance } from './support/ruleRunner';
@@ -122,7 +121,11 @@ async function expectedFor(rule: ProvisionedRule): Promise<{
       const instances = important.map((f) => ({
         labels: { feature: f.name },
         A: f.drift!,
-        firing: featureStatus(f, drift.driftThreshold, drift.importanceThreshold) === FeatureStatus.DriftingImportant,
+        firing:
+          featureStatus(f.drift, f.importance, {
+            drift: drift.driftThreshold,
+            importance: drift.importanceThreshold,
+          }) === FeatureStatus.DriftingImportant,
       }));
       return instances.length > 0 ? { instances } : { instances: [], nodata: true };
     }

@@ -1,15 +1,17 @@
 /** @jest-environment node */
 import '../support/nodeGlobals';
-import { dateTime, type DataFrame, type DataQueryRequest, type DataSourceInstanceSettings } from '@grafana/data';
+import { dateTime, type DataFrame, type DataQueryRequest } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { startTestSimulator, type TestSimulator } from '../../simulator/testKit';
 import { MARKUP_FEATURE_NAME, SCENARIO_IDS } from '../../simulator/scenarios';
 import { MlopsDataSource } from '../../src/datasource/datasource';
-import { FakeTemplateSrv } from '../../src/datasource/testing/fakeTemplateSrv';
-import { AuthMode, ModelScope, QUERY_SCHEMA_VERSION, QueryType, type MlopsDataSourceOptions, type MlopsQuery } from '../../src/datasource/types';
-import { FIELD, FeatureStatus, FrameKind } from '../../src/shared/frameSchema';
-import { HttpBackendSrv } from '../support/httpBackendSrv';
+import { FakeTemplateSrv } from '../../src/test/fakeTemplateSrv';
+import { ModelScope, QUERY_SCHEMA_VERSION, QueryType, type MlopsQuery } from '../../src/datasource/types';
+import { FIELD, FrameKind } from '../../src/shared/frameSchema';
+import { HttpBackendSrv } from '../../devtools/httpBackendSrv';
+import { FeatureStatus } from '../../src/shared/featureStatus';
+import { instanceSettings } from '../../src/test/instanceSettings';
 
 /**
  * The data source's own query() over real HTTP against the real simulator. Grafana's proxy is
@@ -26,21 +28,12 @@ let ds: MlopsDataSource;
 beforeAll(async () => {
   simulator = await startTestSimulator({ defaultPageSize: 3 });
   backend = new HttpBackendSrv(
-    (url) => `${simulator.sim.url}${url.replace(`${PROXY}/refresh-token`, '').replace(`${PROXY}/gateway-healthz`, '/healthz')}`,
+    (url) =>
+      `${simulator.sim.url}${url.replace(`${PROXY}/refresh-token`, '').replace(`${PROXY}/gateway-healthz`, '/healthz')}`,
     () => ({ Authorization: `Bearer ${simulator.token}` })
   );
   ds = new MlopsDataSource(
-    {
-      id: 1,
-      uid: 'mlops',
-      name: 'MLOps',
-      type: 'modelwatch-mlopsgateway-datasource',
-      url: PROXY,
-      access: 'proxy',
-      readOnly: false,
-      meta: {} as DataSourceInstanceSettings['meta'],
-      jsonData: { gatewayUrl: 'http://gateway', tokenUrl: 'http://kc/token', clientId: 'grafana', authMode: AuthMode.RefreshToken, cacheTtlSeconds: 0 },
-    } as DataSourceInstanceSettings<MlopsDataSourceOptions>,
+    instanceSettings({ gatewayUrl: 'http://gateway', tokenUrl: 'http://kc/token', cacheTtlSeconds: 0 }),
     { backendSrv: backend, templateSrv: new FakeTemplateSrv({ ab: [SCENARIO_IDS.shadow, SCENARIO_IDS.split] }) }
   );
 });
@@ -59,7 +52,12 @@ function request(...targets: Array<Partial<MlopsQuery>>): DataQueryRequest<Mlops
     timezone: 'utc',
     app: 'dashboard',
     startTime: 0,
-    targets: targets.map((t, i) => ({ refId: `Q${i}`, schemaVersion: QUERY_SCHEMA_VERSION, queryType: QueryType.Deployments, ...t })),
+    targets: targets.map((t, i) => ({
+      refId: `Q${i}`,
+      schemaVersion: QUERY_SCHEMA_VERSION,
+      queryType: QueryType.Deployments,
+      ...t,
+    })),
   };
 }
 
@@ -76,7 +74,12 @@ describe('data source ↔ simulator over HTTP (Grafana proxy replaced by a beare
 
   it('health totals equal the sum of the predictions-over-time bins', async () => {
     const response = await lastValueFrom(
-      ds.query(request({ queryType: QueryType.HealthSummary, deploymentId: SCENARIO_IDS.healthy }, { queryType: QueryType.PredictionsOverTime, deploymentId: SCENARIO_IDS.healthy }))
+      ds.query(
+        request(
+          { queryType: QueryType.HealthSummary, deploymentId: SCENARIO_IDS.healthy },
+          { queryType: QueryType.PredictionsOverTime, deploymentId: SCENARIO_IDS.healthy }
+        )
+      )
     );
     expect(response.errors).toBeUndefined();
     const [summary, series] = response.data;
@@ -87,7 +90,9 @@ describe('data source ↔ simulator over HTTP (Grafana proxy replaced by a beare
   });
 
   it('shadow and split deployments in one query: frames per model with roles', async () => {
-    const response = await lastValueFrom(ds.query(request({ queryType: QueryType.HealthSummary, deploymentId: '$ab', modelScope: ModelScope.All })));
+    const response = await lastValueFrom(
+      ds.query(request({ queryType: QueryType.HealthSummary, deploymentId: '$ab', modelScope: ModelScope.All }))
+    );
     expect(response.errors).toBeUndefined();
     const labels = response.data.map((f) => f.fields[0].labels);
     expect(labels.map((l) => `${l?.deployment_id}/${l?.model}:${l?.model_version}/${l?.role}`)).toEqual([
@@ -102,7 +107,9 @@ describe('data source ↔ simulator over HTTP (Grafana proxy replaced by a beare
   });
 
   it('drift of the drifting deployment: statuses from thresholds and the markup feature kept as text', async () => {
-    const response = await lastValueFrom(ds.query(request({ queryType: QueryType.FeatureDrift, deploymentId: SCENARIO_IDS.drifting })));
+    const response = await lastValueFrom(
+      ds.query(request({ queryType: QueryType.FeatureDrift, deploymentId: SCENARIO_IDS.drifting }))
+    );
     expect(response.errors).toBeUndefined();
     const frame = response.data[0];
     expect(values(frame, FIELD.feature)).toContain(MARKUP_FEATURE_NAME);
@@ -110,7 +117,9 @@ describe('data source ↔ simulator over HTTP (Grafana proxy replaced by a beare
   });
 
   it('the new deployment shows no drift values rather than zeros', async () => {
-    const response = await lastValueFrom(ds.query(request({ queryType: QueryType.FeatureDrift, deploymentId: SCENARIO_IDS.empty })));
+    const response = await lastValueFrom(
+      ds.query(request({ queryType: QueryType.FeatureDrift, deploymentId: SCENARIO_IDS.empty }))
+    );
     const frame = response.data[0];
     expect((values(frame, FIELD.drift) as Array<number | null>).every((v) => v === null)).toBe(true);
     expect(new Set(values(frame, FIELD.driftStatusDerived))).toEqual(new Set([FeatureStatus.NotCalculated]));
@@ -150,6 +159,9 @@ describe('data source ↔ simulator over HTTP (Grafana proxy replaced by a beare
   });
 
   it('health check against the simulator', async () => {
-    await expect(ds.testDatasource()).resolves.toEqual({ status: 'success', message: 'Connected: 7 monitored deployments' });
+    await expect(ds.testDatasource()).resolves.toEqual({
+      status: 'success',
+      message: 'Connected: 7 monitored deployments',
+    });
   });
 });

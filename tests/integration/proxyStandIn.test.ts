@@ -1,6 +1,5 @@
 /** @jest-environment node */
 import '../support/nodeGlobals';
-import type { DataSourceInstanceSettings } from '@grafana/data';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,13 +9,19 @@ import path from 'node:path';
 import { SCENARIO_IDS } from '../../simulator/scenarios';
 import { startTestSimulator, type TestSimulator } from '../../simulator/testKit';
 import { MlopsDataSource } from '../../src/datasource/datasource';
-import { FakeTemplateSrv } from '../../src/datasource/testing/fakeTemplateSrv';
+import { FakeTemplateSrv } from '../../src/test/fakeTemplateSrv';
 import { AuthMode, type MlopsDataSourceOptions } from '../../src/datasource/types';
-import { HttpBackendSrv } from '../support/httpBackendSrv';
-import { GoTemplateError, renderGoTemplate, startProxyStandIn, type ProxyStandIn } from '../support/proxyStandIn';
+import { HttpBackendSrv } from '../../devtools/httpBackendSrv';
+import {
+  GoTemplateError,
+  renderGoTemplate,
+  startProxyStandIn,
+  type ProxyStandIn,
+} from '../../devtools/grafanaProxy/server';
+import { instanceSettings } from '../../src/test/instanceSettings';
 
 /**
- * The stand-in for Grafana's data-source proxy (tests/support/proxyStandIn.ts) against the real
+ * The stand-in for Grafana's data-source proxy (devtools/grafanaProxy/) against the real
  * simulator (trusting a local key pair from simulator/testKit.ts) and a tiny token endpoint defined
  * here. Grafana's server cannot run on these machines; these tests pin the stand-in to Grafana's
  * documented/source behaviour so the real-stack tests built on it mean something.
@@ -333,20 +338,10 @@ describe('proxy stand-in (standing in for Grafana’s data-source proxy) ↔ sim
 
   it('the data source itself explains a credential failure (Save & test) through the stand-in', async () => {
     proxy.updateDataSource('mlops', { secureJsonData: { clientSecret: 'wrong', refreshToken: REFRESH_TOKEN } });
-    const ds = new MlopsDataSource(
-      {
-        id: 1,
-        uid: 'mlops',
-        name: 'MLOps',
-        type: 'modelwatch-mlopsgateway-datasource',
-        url: '/api/datasources/proxy/uid/mlops',
-        access: 'proxy',
-        readOnly: false,
-        meta: {} as DataSourceInstanceSettings['meta'],
-        jsonData: jsonData() as MlopsDataSourceOptions,
-      } as DataSourceInstanceSettings<MlopsDataSourceOptions>,
-      { backendSrv: new HttpBackendSrv((url) => `${proxy.url}${url}`), templateSrv: new FakeTemplateSrv() }
-    );
+    const ds = new MlopsDataSource(instanceSettings(jsonData() as MlopsDataSourceOptions, { replaceJsonData: true }), {
+      backendSrv: new HttpBackendSrv((url) => `${proxy.url}${url}`),
+      templateSrv: new FakeTemplateSrv(),
+    });
     const result = await ds.testDatasource();
     expect(result.status).toBe('error');
     expect(result.message).toMatch(/^Authentication failed\. .*client secret/);

@@ -6,17 +6,17 @@ import { DataSourceApi, DataSourcePlugin, type DataQueryResponse } from '@grafan
 import { QueryEditor } from './QueryEditor';
 import { ConfigEditor } from './ConfigEditor';
 import { dsTestIds } from './testIds';
-import { fakeEditorDataSource, provideComboboxLayout } from './testUtils';
+import { fakeEditorDataSource, provideComboboxLayout } from '../../test/editorHarness';
 import type { EditorDataSource } from '../editorApi';
 import {
   ModelScope,
-  OperationalMetric,
   PredictionsUnit,
   QueryType,
   type MlopsDataSourceOptions,
   type MlopsQuery,
   type MlopsSecureJsonData,
 } from '../types';
+import { OperationalMetric } from '../../shared/operationalMetrics';
 
 let restoreLayout: () => void;
 beforeAll(() => {

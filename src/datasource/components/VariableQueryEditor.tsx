@@ -1,18 +1,18 @@
 import React, { useMemo } from 'react';
 import { migrateVariableQuery } from '../migrations';
-import { Combobox, Field, RadioButtonGroup, Stack, Switch } from '@grafana/ui';
+import { Field, RadioButtonGroup, Stack, Switch } from '@grafana/ui';
 
 import type { EditorDataSource } from '../editorApi';
 import { VARIABLE_KIND_OPTIONS, variableFieldsFor } from '../queryFields';
 import type { MlopsVariableQuery, VariableQueryKind } from '../types';
 import { dsTestIds } from './testIds';
-import { loadFailureMessage, useAsyncOptions, withVariables } from './useAsyncOptions';
+import { DeploymentPicker, FormField, ModelPicker } from './pickers';
 
 /**
  * The props Grafana's `CustomVariableSupport.editor` passes (`query`, `onChange`, `datasource`,
  * plus others this editor does not need), with the data source narrowed to `EditorDataSource`.
  */
-export interface VariableQueryEditorProps {
+interface VariableQueryEditorProps {
   query: MlopsVariableQuery;
   onChange: (query: MlopsVariableQuery) => void;
   datasource: EditorDataSource;
@@ -33,20 +33,8 @@ export function VariableQueryEditor({ query: rawQuery, onChange, datasource }: V
   const fields = variableFieldsFor(query.kind);
   const deploymentId = query.deploymentId ?? '';
 
-  const deployments = useAsyncOptions(() => datasource.listDeploymentOptions(), 'deployments', fields.deployment);
-  const models = useAsyncOptions(
-    () => datasource.listModelOptions(deploymentId),
-    deploymentId,
-    fields.model && deploymentId !== ''
-  );
-  const variables = datasource.getVariableOptions();
-
   const commit = (patch: Partial<MlopsVariableQuery>) => onChange({ ...query, ...patch });
-
-  const deploymentMessage =
-    loadFailureMessage(deployments, 'deployments', 'a deployment id') ??
-    (fields.deployment && !deploymentId.trim() ? 'Choose a deployment.' : undefined);
-  const modelMessage = loadFailureMessage(models, 'models', 'a model id');
+  const deploymentMessage = fields.deployment && !deploymentId.trim() ? 'Choose a deployment.' : undefined;
 
   return (
     <div data-testid={dsTestIds.variableEditor.container}>
@@ -73,49 +61,31 @@ export function VariableQueryEditor({ query: rawQuery, onChange, datasource }: V
         )}
 
         {fields.deployment && (
-          <Field
-            label="Deployment"
-            description="A deployment, another variable (e.g. $deployment), or a deployment id."
-            required
-            invalid={Boolean(deploymentMessage)}
-            error={deploymentMessage}
-          >
-            <Combobox<string>
-              id={ids.deployment}
-              data-testid={dsTestIds.variableEditor.deployment}
-              width={40}
-              placeholder="Choose a deployment"
-              options={withVariables(variables, deployments.options)}
-              loading={deployments.loading}
-              createCustomValue
-              customValueDescription="Use this deployment id"
-              value={deploymentId || null}
-              onChange={(option) => commit({ deploymentId: option.value })}
-            />
-          </Field>
+          <DeploymentPicker
+            datasource={datasource}
+            field={FormField}
+            id={ids.deployment}
+            testId={dsTestIds.variableEditor.deployment}
+            width={40}
+            help="A deployment, another variable (e.g. $deployment), or a deployment id."
+            validationMessage={deploymentMessage}
+            value={deploymentId}
+            onChange={(value) => commit({ deploymentId: value })}
+          />
         )}
 
         {fields.model && (
-          <Field
-            label="Model"
-            description="Optional. Empty means the deployment's primary model."
-            invalid={Boolean(modelMessage)}
-            error={modelMessage}
-          >
-            <Combobox<string>
-              id={ids.model}
-              data-testid={dsTestIds.variableEditor.model}
-              width={40}
-              placeholder="Primary model"
-              options={withVariables(variables, models.options)}
-              loading={models.loading}
-              createCustomValue
-              customValueDescription="Use this model id"
-              isClearable
-              value={query.modelId || null}
-              onChange={(option) => commit({ modelId: option?.value ?? '' })}
-            />
-          </Field>
+          <ModelPicker
+            datasource={datasource}
+            field={FormField}
+            id={ids.model}
+            testId={dsTestIds.variableEditor.model}
+            width={40}
+            help="Optional. Empty means the deployment's primary model."
+            deploymentId={deploymentId}
+            value={query.modelId ?? ''}
+            onChange={(modelId) => commit({ modelId })}
+          />
         )}
       </Stack>
     </div>

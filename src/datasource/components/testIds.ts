@@ -1,24 +1,12 @@
+import { CONFIG_TEST_IDS } from '../config/fields';
+
 /**
  * Stable test ids of the data source editors, shared by the Jest tests and the browser tests.
  * Grafana's convention: `data-testid <description>`.
  */
 export const dsTestIds = {
-  configEditor: {
-    gatewayUrl: 'data-testid mlops-config gateway-url',
-    authMode: 'data-testid mlops-config auth-mode',
-    tokenUrlMode: 'data-testid mlops-config token-url-mode',
-    tokenUrl: 'data-testid mlops-config token-url',
-    keycloakUrl: 'data-testid mlops-config keycloak-url',
-    keycloakRealm: 'data-testid mlops-config keycloak-realm',
-    keycloakLegacyAuthPath: 'data-testid mlops-config keycloak-legacy-auth-path',
-    tokenUrlPreview: 'data-testid mlops-config token-url-preview',
-    clientId: 'data-testid mlops-config client-id',
-    scope: 'data-testid mlops-config scope',
-    clientSecret: 'data-testid mlops-config client-secret',
-    refreshToken: 'data-testid mlops-config refresh-token',
-    requestTimeout: 'data-testid mlops-config request-timeout',
-    cacheTtl: 'data-testid mlops-config cache-ttl',
-  },
+  /** One per setting, derived from the settings table (`config/fields.ts`). */
+  configEditor: CONFIG_TEST_IDS,
   queryEditor: {
     container: 'data-testid mlops-query-editor',
     queryType: 'data-testid mlops-query query-type',

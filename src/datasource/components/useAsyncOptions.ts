@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SelectableValue } from '@grafana/data';
 import type { ComboboxOption } from '@grafana/ui';
 
-export interface AsyncOptions {
+interface AsyncOptions {
   options: Array<ComboboxOption<string>>;
   loading: boolean;
   /** Why loading failed; the field still accepts custom values then. */
@@ -10,7 +10,7 @@ export interface AsyncOptions {
 }
 
 /** Options of a gateway list as Combobox options (values must be strings). */
-export function toComboboxOptions(values: Array<SelectableValue<string>>): Array<ComboboxOption<string>> {
+function toComboboxOptions(values: Array<SelectableValue<string>>): Array<ComboboxOption<string>> {
   const options: Array<ComboboxOption<string>> = [];
   for (const item of values) {
     if (typeof item.value === 'string' && item.value !== '') {

@@ -36,7 +36,7 @@ export function composeKeycloakTokenUrl(baseUrl: string, realm: string, legacyAu
   return `${base}/realms/${encodeURIComponent(realmName)}${TOKEN_PATH}`;
 }
 
-export interface KeycloakTokenUrlParts {
+interface KeycloakTokenUrlParts {
   baseUrl: string;
   realm: string;
   legacyAuthPath: boolean;

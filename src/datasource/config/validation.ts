@@ -1,17 +1,6 @@
 import { AuthMode, TokenUrlMode, type MlopsDataSourceOptions } from '../types';
+import type { ConfigField } from './fields';
 import { effectiveTokenUrl } from './tokenUrl';
-
-/** Fields of the config editor that can carry a validation message. */
-export type ConfigField =
-  | 'gatewayUrl'
-  | 'tokenUrl'
-  | 'keycloakUrl'
-  | 'keycloakRealm'
-  | 'clientId'
-  | 'clientSecret'
-  | 'refreshToken'
-  | 'requestTimeoutSeconds'
-  | 'cacheTtlSeconds';
 
 export type ConfigErrors = Partial<Record<ConfigField, string>>;
 

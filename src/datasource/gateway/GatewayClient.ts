@@ -24,13 +24,13 @@ import { FailureCause, GatewayError, classifyFailure } from './errors';
  */
 
 /** Route families declared in `plugin.json`; the auth mode picks one. */
-export const ROUTE_FAMILY: Record<AuthMode, string> = {
+const ROUTE_FAMILY: Record<AuthMode, string> = {
   [AuthMode.RefreshToken]: 'refresh-token',
   [AuthMode.ClientCredentials]: 'client-credentials',
 };
 
 /** Route to the gateway's unauthenticated liveness endpoint. */
-export const HEALTHZ_ROUTE = 'gateway-healthz';
+const HEALTHZ_ROUTE = 'gateway-healthz';
 
 export interface GatewayClientSettings {
   /** The data source's proxy URL (instanceSettings.url). */
@@ -48,11 +48,10 @@ export interface TimeRangeParams {
 }
 
 /** A list assembled from pages; `truncated` is set when the page bound stopped it. */
-export interface PagedList<T> {
+interface PagedList<T> {
   items: T[];
   truncated: boolean;
   totalDeployments?: number | null;
-  totalPredictions?: number | null;
 }
 
 type Params = Record<string, string | number | undefined>;
@@ -114,7 +113,12 @@ export class GatewayClient {
             first: this.settings.timeoutMs,
             with: () =>
               throwError(
-                () => new GatewayError(FailureCause.Timeout, endpoint, `no answer within ${Math.round(this.settings.timeoutMs / 1000)} s`)
+                () =>
+                  new GatewayError(
+                    FailureCause.Timeout,
+                    endpoint,
+                    `no answer within ${Math.round(this.settings.timeoutMs / 1000)} s`
+                  )
               ),
           }),
           map((response: FetchResponse<unknown>) => response.data),
@@ -173,25 +177,30 @@ export class GatewayClient {
     });
   }
 
-  /** All monitored deployments (every page). Totals come from the first page. */
+  /** All monitored deployments (every page). The total comes from the first page. */
   listDeployments(range?: TimeRangeParams): Observable<PagedList<Deployment>> {
-    return this.paged('/v1/deployment', { ...range }, 'GET /v1/deployment (list deployments)', parseDeploymentPage, (p) => p.deployments).pipe(
+    return this.paged(
+      '/v1/deployment',
+      { ...range },
+      'GET /v1/deployment (list deployments)',
+      parseDeploymentPage,
+      (p) => p.deployments
+    ).pipe(
       map(({ pages, items, truncated }) => ({
         items,
         truncated,
         totalDeployments: pages[0]?.totalDeployments ?? null,
-        totalPredictions: pages[0]?.totalPredictions ?? null,
       }))
     );
   }
 
-  /** The first page of deployments only: what the health check needs. */
-  firstDeploymentPage(pageSize: number) {
-    return this.get('/v1/deployment', { pageSize }, 'GET /v1/deployment (list deployments)', parseDeploymentPage);
-  }
-
   getDeployment(deploymentId: string): Observable<Deployment> {
-    return this.get(`/v1/deployment/${encodeURIComponent(deploymentId)}`, {}, `GET /v1/deployment/${deploymentId}`, parseDeploymentResponse);
+    return this.get(
+      `/v1/deployment/${encodeURIComponent(deploymentId)}`,
+      {},
+      `GET /v1/deployment/${deploymentId}`,
+      parseDeploymentResponse
+    );
   }
 
   listModels(deploymentId: string): Observable<PagedList<Model>> {
@@ -248,9 +257,17 @@ export class GatewayClient {
   healthz(): Observable<number> {
     const endpoint = 'GET /healthz';
     return this.backendSrv
-      .fetch<unknown>({ url: `${this.settings.proxyUrl}/${HEALTHZ_ROUTE}`, method: 'GET', showErrorAlert: false, showSuccessAlert: false })
+      .fetch<unknown>({
+        url: `${this.settings.proxyUrl}/${HEALTHZ_ROUTE}`,
+        method: 'GET',
+        showErrorAlert: false,
+        showSuccessAlert: false,
+      })
       .pipe(
-        timeout({ first: this.settings.timeoutMs, with: () => throwError(() => new GatewayError(FailureCause.Timeout, endpoint, 'no answer')) }),
+        timeout({
+          first: this.settings.timeoutMs,
+          with: () => throwError(() => new GatewayError(FailureCause.Timeout, endpoint, 'no answer')),
+        }),
         map((response) => response.status),
         catchError((error: unknown) => throwError(() => classifyFailure(error, endpoint)))
       );

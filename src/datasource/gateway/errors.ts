@@ -81,7 +81,7 @@ export class GatewayError extends Error {
 }
 
 /** What Grafana's backendSrv throws for a non-2xx answer (FetchError) — only the parts we read. */
-export interface FetchFailure {
+interface FetchFailure {
   status?: number;
   statusText?: string;
   data?: unknown;

@@ -22,7 +22,7 @@ export const rawStatusValues = ['UNKNOWN', 'HEALTHY', 'AT_RISK', 'FAILING'] as c
 /** Model status; unknown future values are kept as strings and shown as-is. */
 const rawStatus = z.string().nullish();
 
-export const rawModelSchema = z.object({
+const rawModelSchema = z.object({
   registeredModelName: optionalString,
   registeredModelVersion: optionalString,
   driftStatus: rawStatus,
@@ -30,7 +30,7 @@ export const rawModelSchema = z.object({
   averageScoringRequests: optionalNumber,
 });
 
-export const rawDeploymentSchema = z.object({
+const rawDeploymentSchema = z.object({
   id: optionalString,
   name: optionalString,
   description: optionalString,
@@ -68,10 +68,10 @@ const graphFields = {
   yLabel: optionalString,
 };
 
-export const rawBinSchema = z.object({ xMin: optionalString, xMax: optionalString, y: optionalString });
-export const rawHistogramSchema = z.object({ ...graphFields, bin: list(rawBinSchema) });
+const rawBinSchema = z.object({ xMin: optionalString, xMax: optionalString, y: optionalString });
+const rawHistogramSchema = z.object({ ...graphFields, bin: list(rawBinSchema) });
 
-export const rawBoxSchema = z.object({
+const rawBoxSchema = z.object({
   x: optionalString,
   xMin: optionalString,
   xMax: optionalString,
@@ -81,10 +81,10 @@ export const rawBoxSchema = z.object({
   y3: optionalString,
   y4: optionalString,
 });
-export const rawBoxPlotSchema = z.object({ ...graphFields, box: list(rawBoxSchema) });
+const rawBoxPlotSchema = z.object({ ...graphFields, box: list(rawBoxSchema) });
 
-export const rawPointSchema = z.object({ xAxis: optionalString, yAxis: optionalString, value: optionalString });
-export const rawSimpleGraphSchema = z.object({ ...graphFields, point: list(rawPointSchema) });
+const rawPointSchema = z.object({ xAxis: optionalString, yAxis: optionalString, value: optionalString });
+const rawSimpleGraphSchema = z.object({ ...graphFields, point: list(rawPointSchema) });
 
 export const rawHealthMetricsSchema = z.object({
   totalPredictions: optionalInt64,
@@ -93,7 +93,7 @@ export const rawHealthMetricsSchema = z.object({
   predictionValues: rawBoxPlotSchema.nullish(),
 });
 
-export const rawFeatureSchema = z.object({
+const rawFeatureSchema = z.object({
   name: optionalString,
   dataType: optionalString,
   drift: optionalNumber,
@@ -103,7 +103,7 @@ export const rawFeatureSchema = z.object({
   driftCalculated: optionalBoolean,
 });
 
-export const rawFeatureDriftSchema = z.object({
+const rawFeatureDriftSchema = z.object({
   drift: list(rawPointSchema),
   // The generated client maps this field to the JSON key `Feature`, capitalised.
   Feature: rawFeatureSchema.nullish(),
@@ -160,7 +160,6 @@ export type RawDeployment = z.infer<typeof rawDeploymentSchema>;
 export type RawListMonitoredDeployments = z.infer<typeof rawListMonitoredDeploymentsSchema>;
 export type RawGetMonitoredDeployment = z.infer<typeof rawGetMonitoredDeploymentSchema>;
 export type RawGetMonitoredModels = z.infer<typeof rawGetMonitoredModelsSchema>;
-export type RawBin = z.infer<typeof rawBinSchema>;
 export type RawHistogram = z.infer<typeof rawHistogramSchema>;
 export type RawBox = z.infer<typeof rawBoxSchema>;
 export type RawBoxPlot = z.infer<typeof rawBoxPlotSchema>;

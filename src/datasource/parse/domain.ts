@@ -1,4 +1,4 @@
-import type { OperationalMetric } from '../types';
+import { type OperationalMetric } from '../../shared/operationalMetrics';
 
 /**
  * Typed domain objects parsed from gateway responses: numbers are numbers, times are epoch
@@ -6,7 +6,7 @@ import type { OperationalMetric } from '../types';
  * raw JSON.
  */
 
-export type ModelStatus = 'UNKNOWN' | 'HEALTHY' | 'AT_RISK' | 'FAILING';
+type ModelStatus = 'UNKNOWN' | 'HEALTHY' | 'AT_RISK' | 'FAILING';
 
 export interface Model {
   name: string;
@@ -17,7 +17,7 @@ export interface Model {
   averageScoringRequests: number | null;
 }
 
-export type DeploymentType = 'singleDeployment' | 'shadowDeployment' | 'splitDeployment';
+type DeploymentType = 'singleDeployment' | 'shadowDeployment' | 'splitDeployment';
 
 export interface Deployment {
   id: string;
@@ -56,21 +56,21 @@ export interface GraphLabels {
 }
 
 /** A histogram bin over a time interval. */
-export interface TimeBin {
+interface TimeBin {
   start: number;
   end: number;
   count: number | null;
 }
 
 /** A histogram bin over a numeric interval (continuous feature frequency). */
-export interface NumericBin {
+interface NumericBin {
   min: number;
   max: number;
   count: number | null;
 }
 
 /** Five-number summary of prediction values over one time interval. */
-export interface BoxInterval {
+interface BoxInterval {
   start: number;
   end: number | null;
   min: number | null;
@@ -127,7 +127,7 @@ export interface Feature {
   missingValues: number | null;
 }
 
-export interface FeatureDriftSeries {
+interface FeatureDriftSeries {
   feature: Feature;
   points: TimePoint[];
 }

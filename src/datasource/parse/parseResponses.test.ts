@@ -12,9 +12,9 @@ import {
   parseHealthMetrics,
   parseModelPage,
   parseOperationalSummary,
-  pointNumber,
 } from './parseResponses';
 import { ResponseShapeError } from './scalars';
+import { pointNumber } from './graphs';
 
 describe('parseHealthMetrics', () => {
   it('parses the documented example (17670 predictions, 1.7566 ms, four unequal bins)', () => {
@@ -31,7 +31,10 @@ describe('parseHealthMetrics', () => {
 
   it('sorts bins by time and reads box plots as min/q1/median/q3/max', () => {
     const health = parseHealthMetrics(healthRegression);
-    expect(health.predictions!.bins.map((b) => b.start)).toEqual([Date.UTC(2026, 10, 22, 0), Date.UTC(2026, 10, 22, 1)]);
+    expect(health.predictions!.bins.map((b) => b.start)).toEqual([
+      Date.UTC(2026, 10, 22, 0),
+      Date.UTC(2026, 10, 22, 1),
+    ]);
     expect(health.predictionValues!.boxes[0]).toEqual({
       start: Date.UTC(2026, 10, 22, 0),
       end: Date.UTC(2026, 10, 22, 1),
@@ -42,12 +45,22 @@ describe('parseHealthMetrics', () => {
       max: 99.9,
     });
     // xMin empty: x marks the interval; an empty median is no value, not 0.
-    expect(health.predictionValues!.boxes[1]).toMatchObject({ start: Date.UTC(2026, 10, 22, 1), end: null, q1: 10, median: null });
+    expect(health.predictionValues!.boxes[1]).toMatchObject({
+      start: Date.UTC(2026, 10, 22, 1),
+      end: null,
+      q1: 10,
+      median: null,
+    });
   });
 
   it('keeps absent totals as no value', () => {
     const health = parseHealthMetrics({});
-    expect(health).toEqual({ totalPredictions: null, scoringLatencyMs: null, predictions: null, predictionValues: null });
+    expect(health).toEqual({
+      totalPredictions: null,
+      scoringLatencyMs: null,
+      predictions: null,
+      predictionValues: null,
+    });
   });
 
   it('names the path of a malformed bin', () => {
@@ -59,7 +72,9 @@ describe('parseHealthMetrics', () => {
 
   it('reports wrong JSON types with their path', () => {
     expect(() => parseHealthMetrics({ scoringLatency: 'fast' })).toThrow(ResponseShapeError);
-    expect(() => parseHealthMetrics({ predictions: { bin: 'none' } })).toThrow(/health metrics: .*predictions\.bin|predictions\.bin: health metrics/);
+    expect(() => parseHealthMetrics({ predictions: { bin: 'none' } })).toThrow(
+      /health metrics: .*predictions\.bin|predictions\.bin: health metrics/
+    );
   });
 });
 
@@ -87,7 +102,13 @@ describe('parseDeploymentPage', () => {
       monitoringEnabled: true,
       deploymentDate: Date.UTC(2026, 9, 1, 12, 0, 0, 123),
     });
-    expect(credit.models[0]).toEqual({ name: 'credit-xgb', version: '3', driftStatus: 'HEALTHY', accuracy: 'UNKNOWN', averageScoringRequests: 42 });
+    expect(credit.models[0]).toEqual({
+      name: 'credit-xgb',
+      version: '3',
+      driftStatus: 'HEALTHY',
+      accuracy: 'UNKNOWN',
+      averageScoringRequests: 42,
+    });
     // Fields a gateway older than 0.65 omits are unknown, not false.
     expect(shadow.monitoringEnabled).toBeNull();
     expect(shadow.name).toBe('-');
@@ -100,7 +121,9 @@ describe('parseDeploymentPage', () => {
   });
 
   it('refuses a deployment without an id, naming its index', () => {
-    expect(() => parseDeploymentPage({ deployment: [{ id: 'a' }, { name: 'x' }] })).toThrow('deployment[1]: deployment without an id');
+    expect(() => parseDeploymentPage({ deployment: [{ id: 'a' }, { name: 'x' }] })).toThrow(
+      'deployment[1]: deployment without an id'
+    );
   });
 
   it('refuses a deployment list that is not a list', () => {
@@ -122,7 +145,11 @@ describe('parseDeploymentResponse and parseModelPage', () => {
 
   it('keeps unknown future status values verbatim and fills missing ones with UNKNOWN', () => {
     const page = parseModelPage({ model: [{ registeredModelName: 'm', driftStatus: 'DEGRADED' }] });
-    expect(page.models[0]).toMatchObject({ driftStatus: 'DEGRADED', accuracy: 'UNKNOWN', averageScoringRequests: null });
+    expect(page.models[0]).toMatchObject({
+      driftStatus: 'DEGRADED',
+      accuracy: 'UNKNOWN',
+      averageScoringRequests: null,
+    });
   });
 });
 
@@ -135,7 +162,9 @@ describe('pointNumber (decision: yAxis carries the number, value is the fallback
     expect(pointNumber({ xAxis: 't' }, 'p')).toBeNull();
   });
   it('does not hide a malformed yAxis behind value', () => {
-    expect(() => pointNumber({ xAxis: 't', yAxis: 'high', value: '1' }, 'point[0]')).toThrow('point[0].yAxis: expected a number');
+    expect(() => pointNumber({ xAxis: 't', yAxis: 'high', value: '1' }, 'point[0]')).toThrow(
+      'point[0].yAxis: expected a number'
+    );
   });
 });
 
@@ -161,7 +190,12 @@ describe('parseDriftMetrics', () => {
     expect([metrics.highFeatureDrift, metrics.mediumFeatureDrift, metrics.lowFeatureDrift]).toEqual([2, 3, 8]);
     expect(metrics.driftThreshold).toBe(0.3);
     expect(metrics.importanceThreshold).toBe(0.5);
-    expect(metrics.features.map((f) => f.name)).toEqual(['income', 'age', '<img src=x onerror=alert(1)>', 'new_feature']);
+    expect(metrics.features.map((f) => f.name)).toEqual([
+      'income',
+      'age',
+      '<img src=x onerror=alert(1)>',
+      'new_feature',
+    ]);
     expect(metrics.features[0]).toEqual({
       name: 'income',
       dataType: 'numeric',
@@ -175,7 +209,13 @@ describe('parseDriftMetrics', () => {
 
   it('respects driftCalculated=false: no fake zeros', () => {
     const feature = parseDriftMetrics(drift).features[3];
-    expect(feature).toMatchObject({ driftCalculated: false, drift: null, importance: null, impact: null, missingValues: 0 });
+    expect(feature).toMatchObject({
+      driftCalculated: false,
+      drift: null,
+      importance: null,
+      impact: null,
+      missingValues: 0,
+    });
   });
 
   it('reads the capitalised Feature key and drift over time', () => {
@@ -196,7 +236,13 @@ describe('parseDriftMetrics', () => {
         { min: 1000.5, max: 2000, count: 30 },
       ],
     });
-    expect(segment).toMatchObject({ kind: 'categorical', categories: [{ category: 'retail', value: 70 }, { category: 'sme', value: 30 }] });
+    expect(segment).toMatchObject({
+      kind: 'categorical',
+      categories: [
+        { category: 'retail', value: 70 },
+        { category: 'sme', value: 30 },
+      ],
+    });
   });
 
   it('falls back to the features inside featureImportance when featureSummary is empty', () => {

@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-
 import {
   rawDriftMetricsSchema,
   rawGetMonitoredDeploymentSchema,
@@ -7,80 +5,34 @@ import {
   rawHealthMetricsSchema,
   rawListMonitoredDeploymentsSchema,
   rawOperationalSummarySchema,
-  type RawBoxPlot,
   type RawDeployment,
   type RawFeature,
-  type RawHistogram,
   type RawModel,
   type RawPoint,
-  type RawSimpleGraph,
 } from '../gateway/rawTypes';
-import { OperationalMetric } from '../types';
 import type {
-  BoxPlot,
   CategoryPoint,
   Deployment,
   DeploymentPage,
   DriftMetrics,
   Feature,
   FeatureFrequency,
-  GraphLabels,
   HealthMetrics,
   Model,
   ModelPage,
   OperationalSummary,
   TimeGraph,
-  TimeHistogram,
-  TimePoint,
 } from './domain';
-import {
-  ResponseShapeError,
-  optionalText,
-  parseDecimal,
-  parseInt64,
-  parseNumber,
-  parseTime,
-  requireTime,
-} from './scalars';
+import { ResponseShapeError, optionalText, parseDecimal, parseInt64, parseNumber, parseTime } from './scalars';
+import { OperationalMetric } from '../../shared/operationalMetrics';
+import { decode } from './decode';
+import { parseBoxPlot, parseTimeGraph, parseTimeHistogram, pointNumber, graphLabels, parseTimePoints } from './graphs';
 
 /**
  * Pure parsers: raw response body (unknown) → validated raw shape → typed domain object.
  * Every failure is a {@link ResponseShapeError} whose message names the JSON path, so a user
  * sees "deployment[2].models[0].averageScoringRequests: expected number" rather than a crash.
  */
-
-/** Checks the body against a raw schema. Non-objects (HTML pages, text, truncated JSON) fail here. */
-export function decode<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
-  if (body === '') {
-    throw new ResponseShapeError(`${what}: the gateway returned an empty body`, '');
-  }
-  if (typeof body === 'string') {
-    const looksLikeHtml = /^\s*</.test(body);
-    throw new ResponseShapeError(
-      looksLikeHtml
-        ? `${what}: the gateway answered with an HTML page instead of JSON (check the gateway URL and base path)`
-        : `${what}: the response is not valid JSON`,
-      ''
-    );
-  }
-  if (body === null || body === undefined || typeof body !== 'object' || Array.isArray(body)) {
-    throw new ResponseShapeError(`${what}: expected a JSON object, got ${describe(body)}`, '');
-  }
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    throw new ResponseShapeError(`${what}: ${issue.message}`, path);
-  }
-  return result.data;
-}
-
-function describe(body: unknown): string {
-  if (body === null || body === undefined) {
-    return 'an empty body';
-  }
-  return Array.isArray(body) ? 'an array' : typeof body;
-}
 
 function parseModel(raw: RawModel, path: string): Model {
   return {
@@ -137,83 +89,6 @@ export function parseModelPage(body: unknown): ModelPage {
     models: (raw.model ?? []).map((m, i) => parseModel(m, `model[${i}]`)),
     nextPageToken: optionalText(raw.nextPageToken),
   };
-}
-
-function graphLabels(raw: { name?: string | null; description?: string | null; xLabel?: string | null; yLabel?: string | null }): GraphLabels {
-  return {
-    name: optionalText(raw.name),
-    description: optionalText(raw.description),
-    xLabel: optionalText(raw.xLabel),
-    yLabel: optionalText(raw.yLabel),
-  };
-}
-
-function parseTimeHistogram(raw: RawHistogram | null | undefined, path: string): TimeHistogram | null {
-  if (!raw) {
-    return null;
-  }
-  const bins = (raw.bin ?? []).map((bin, i) => {
-    const binPath = `${path}.bin[${i}]`;
-    const start = requireTime(bin.xMin, `${binPath}.xMin`);
-    const end = requireTime(bin.xMax, `${binPath}.xMax`);
-    if (end < start) {
-      throw new ResponseShapeError('bin ends before it starts', binPath);
-    }
-    return { start, end, count: parseDecimal(bin.y, `${binPath}.y`) };
-  });
-  bins.sort((a, b) => a.start - b.start);
-  return { ...graphLabels(raw), bins };
-}
-
-function parseBoxPlot(raw: RawBoxPlot | null | undefined, path: string): BoxPlot | null {
-  if (!raw) {
-    return null;
-  }
-  const boxes = (raw.box ?? []).map((box, i) => {
-    const boxPath = `${path}.box[${i}]`;
-    // xMin/xMax bound the interval; x alone (some servers) marks it.
-    const start = parseTime(box.xMin, `${boxPath}.xMin`) ?? requireTime(box.x, `${boxPath}.x`);
-    return {
-      start,
-      end: parseTime(box.xMax, `${boxPath}.xMax`),
-      min: parseDecimal(box.y0, `${boxPath}.y0`),
-      q1: parseDecimal(box.y1, `${boxPath}.y1`),
-      median: parseDecimal(box.y2, `${boxPath}.y2`),
-      q3: parseDecimal(box.y3, `${boxPath}.y3`),
-      max: parseDecimal(box.y4, `${boxPath}.y4`),
-    };
-  });
-  boxes.sort((a, b) => a.start - b.start);
-  return { ...graphLabels(raw), boxes };
-}
-
-/**
- * The number a SimpleGraph point carries. Decision (README, "Open points"): `yAxis` holds the
- * number, as in every graph the official UI draws (x against y); `value` is read only when
- * `yAxis` is empty, so servers that put the number there still work. Neither: no value (null).
- */
-export function pointNumber(point: RawPoint, path: string): number | null {
-  const y = parseDecimal(point.yAxis, `${path}.yAxis`);
-  if (y !== null || (point.yAxis ?? '').trim() !== '') {
-    return y;
-  }
-  return parseDecimal(point.value, `${path}.value`);
-}
-
-function parseTimePoints(points: RawPoint[] | null | undefined, path: string): TimePoint[] {
-  return (points ?? [])
-    .map((point, i) => ({
-      time: requireTime(point.xAxis, `${path}[${i}].xAxis`),
-      value: pointNumber(point, `${path}[${i}]`),
-    }))
-    .sort((a, b) => a.time - b.time);
-}
-
-function parseTimeGraph(raw: RawSimpleGraph | null | undefined, path: string): TimeGraph | null {
-  if (!raw) {
-    return null;
-  }
-  return { ...graphLabels(raw), points: parseTimePoints(raw.point, `${path}.point`) };
 }
 
 export function parseHealthMetrics(body: unknown): HealthMetrics {
@@ -275,7 +150,9 @@ export function parseDriftMetrics(body: unknown): DriftMetrics {
       points: parseTimePoints(item.drift, `${path}.drift`),
     };
   });
-  const summaryFeatures = (raw.featureSummary?.feature ?? []).map((f, i) => parseFeature(f, `featureSummary.feature[${i}]`));
+  const summaryFeatures = (raw.featureSummary?.feature ?? []).map((f, i) =>
+    parseFeature(f, `featureSummary.feature[${i}]`)
+  );
   const frequencies: FeatureFrequency[] = (raw.featureFrequency?.featureDensity ?? []).map((density, i) => {
     const path = `featureFrequency.featureDensity[${i}]`;
     const featureName = optionalText(density.featureName);

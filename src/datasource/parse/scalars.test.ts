@@ -19,7 +19,9 @@ describe('parseInt64', () => {
 
   it('refuses non-integers and names the path', () => {
     expect(() => parseInt64('12.5', 'totalDeployments')).toThrow(ResponseShapeError);
-    expect(() => parseInt64('12abc', 'totalDeployments')).toThrow('totalDeployments: expected an integer string, got "12abc"');
+    expect(() => parseInt64('12abc', 'totalDeployments')).toThrow(
+      'totalDeployments: expected an integer string, got "12abc"'
+    );
     expect(() => parseInt64(1.5, 'n')).toThrow(/expected an integer/);
   });
 });

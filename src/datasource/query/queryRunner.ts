@@ -2,19 +2,10 @@ import type { DataFrame, DataQueryRequest, QueryResultMetaNotice, ScopedVars } f
 import type { TemplateSrv } from '@grafana/runtime';
 import { Observable, forkJoin, map, mergeMap, of, throwError } from 'rxjs';
 
-import {
-  deploymentsFrame,
-  driftOverTimeFrames,
-  driftSummaryFrame,
-  featureDriftFrame,
-  featureFrequencyFrame,
-  healthSummaryFrame,
-  modelsFrame,
-  operationalSummaryFrame,
-  operationalTimeSeriesFrames,
-  predictionValuesFrame,
-  predictionsOverTimeFrame,
-} from '../frames/frameBuilders';
+import { deploymentsFrame, modelsFrame } from '../frames/deployments';
+import { driftOverTimeFrames, driftSummaryFrame, featureDriftFrame, featureFrequencyFrame } from '../frames/drift';
+import { healthSummaryFrame, predictionValuesFrame, predictionsOverTimeFrame } from '../frames/health';
+import { operationalSummaryFrame, operationalTimeSeriesFrames } from '../frames/operational';
 import type { GatewayClient, TimeRangeParams } from '../gateway/GatewayClient';
 import type { Deployment, DriftMetrics } from '../parse/domain';
 import { migrateQuery } from '../migrations';
@@ -50,7 +41,10 @@ export function toRangeParams(request: Pick<DataQueryRequest, 'range'>): TimeRan
 }
 
 function truncatedNotice(what: string): QueryResultMetaNotice {
-  return { severity: 'warning', text: `The gateway returned more pages of ${what} than the safety bound allows; the list is incomplete.` };
+  return {
+    severity: 'warning',
+    text: `The gateway returned more pages of ${what} than the safety bound allows; the list is incomplete.`,
+  };
 }
 
 function withNotice(frame: DataFrame, notice: QueryResultMetaNotice | undefined): DataFrame {
@@ -79,17 +73,26 @@ export class QueryRunner {
     if (query.queryType === QueryType.Deployments) {
       return this.client.listDeployments(range).pipe(
         map((list) => {
-          const deployments = query.monitoredOnly ? list.items.filter((d) => d.monitoringEnabled !== false) : list.items;
-          return [withNotice(deploymentsFrame(deployments), list.truncated ? truncatedNotice('deployments') : undefined)];
+          const deployments = query.monitoredOnly
+            ? list.items.filter((d) => d.monitoringEnabled !== false)
+            : list.items;
+          return [
+            withNotice(deploymentsFrame(deployments), list.truncated ? truncatedNotice('deployments') : undefined),
+          ];
         })
       );
     }
 
     const deploymentIds = expandField(this.templateSrv, query.deploymentId, scopedVars);
     if (deploymentIds.length === 0) {
-      return throwError(() => new QueryConfigError('Choose a deployment (or a template variable holding deployment IDs).'));
+      return throwError(
+        () => new QueryConfigError('Choose a deployment (or a template variable holding deployment IDs).')
+      );
     }
-    if (query.queryType === QueryType.FeatureFrequency && expandField(this.templateSrv, query.feature, scopedVars).length === 0) {
+    if (
+      query.queryType === QueryType.FeatureFrequency &&
+      expandField(this.templateSrv, query.feature, scopedVars).length === 0
+    ) {
       return throwError(() => new QueryConfigError('Choose the feature whose frequency distribution to show.'));
     }
 
@@ -113,9 +116,16 @@ export class QueryRunner {
   }
 
   private modelsFrames(deployment: Deployment): Observable<DataFrame[]> {
-    return this.client.listModels(deployment.id).pipe(
-      map((list) => [withNotice(modelsFrame(deployment, list.items, rolesFor(list.items)), list.truncated ? truncatedNotice('models') : undefined)])
-    );
+    return this.client
+      .listModels(deployment.id)
+      .pipe(
+        map((list) => [
+          withNotice(
+            modelsFrame(deployment, list.items, rolesFor(list.items)),
+            list.truncated ? truncatedNotice('models') : undefined
+          ),
+        ])
+      );
   }
 
   /** The models a per-model query covers, with their ids and labels. */
@@ -152,15 +162,25 @@ export class QueryRunner {
     const { modelId, labels } = target;
     switch (query.queryType) {
       case QueryType.HealthSummary:
-        return this.client.healthMetrics(deploymentId, modelId, range).pipe(map((h) => [healthSummaryFrame(h, labels)]));
+        return this.client
+          .healthMetrics(deploymentId, modelId, range)
+          .pipe(map((h) => [healthSummaryFrame(h, labels)]));
       case QueryType.PredictionsOverTime:
         return this.client
           .healthMetrics(deploymentId, modelId, range)
-          .pipe(map((h) => [predictionsOverTimeFrame(h.predictions, labels, query.predictionsUnit ?? PredictionsUnit.CountPerBin)]));
+          .pipe(
+            map((h) => [
+              predictionsOverTimeFrame(h.predictions, labels, query.predictionsUnit ?? PredictionsUnit.CountPerBin),
+            ])
+          );
       case QueryType.PredictionValues:
-        return this.client.healthMetrics(deploymentId, modelId, range).pipe(map((h) => [predictionValuesFrame(h.predictionValues, labels)]));
+        return this.client
+          .healthMetrics(deploymentId, modelId, range)
+          .pipe(map((h) => [predictionValuesFrame(h.predictionValues, labels)]));
       case QueryType.OperationalSummary:
-        return this.client.operationalSummary(deploymentId, modelId, range).pipe(map((o) => [operationalSummaryFrame(o, labels)]));
+        return this.client
+          .operationalSummary(deploymentId, modelId, range)
+          .pipe(map((o) => [operationalSummaryFrame(o, labels)]));
       case QueryType.OperationalTimeSeries:
         return this.client
           .operationalSummary(deploymentId, modelId, range)
@@ -178,10 +198,18 @@ export class QueryRunner {
     }
   }
 
-  private driftOverTime(query: MlopsQuery, deploymentId: string, target: ModelTarget, range: TimeRangeParams, scopedVars: ScopedVars) {
+  private driftOverTime(
+    query: MlopsQuery,
+    deploymentId: string,
+    target: ModelTarget,
+    range: TimeRangeParams,
+    scopedVars: ScopedVars
+  ) {
     const features = expandField(this.templateSrv, query.feature, scopedVars);
     if (features.length === 0) {
-      return this.client.driftMetrics(deploymentId, target.modelId, range).pipe(map((d) => driftOverTimeFrames(d, target.labels)));
+      return this.client
+        .driftMetrics(deploymentId, target.modelId, range)
+        .pipe(map((d) => driftOverTimeFrames(d, target.labels)));
     }
     return forkJoin(
       features.map((feature) =>
@@ -192,7 +220,13 @@ export class QueryRunner {
     ).pipe(map((lists) => lists.flat()));
   }
 
-  private featureFrequency(query: MlopsQuery, deploymentId: string, target: ModelTarget, range: TimeRangeParams, scopedVars: ScopedVars) {
+  private featureFrequency(
+    query: MlopsQuery,
+    deploymentId: string,
+    target: ModelTarget,
+    range: TimeRangeParams,
+    scopedVars: ScopedVars
+  ) {
     const features = expandField(this.templateSrv, query.feature, scopedVars);
     return forkJoin(
       features.map((feature) =>

@@ -11,7 +11,11 @@ import type { TemplateSrv } from '@grafana/runtime';
 const SEPARATOR = '\u001f';
 
 /** The values a field expands to: [] for an empty field, one entry per selected value otherwise. */
-export function expandField(templateSrv: Pick<TemplateSrv, 'replace'>, text: string | undefined, scopedVars: ScopedVars): string[] {
+export function expandField(
+  templateSrv: Pick<TemplateSrv, 'replace'>,
+  text: string | undefined,
+  scopedVars: ScopedVars
+): string[] {
   if (!text || text.trim() === '') {
     return [];
   }
@@ -26,6 +30,10 @@ export function expandField(templateSrv: Pick<TemplateSrv, 'replace'>, text: str
 }
 
 /** A single-valued field (role, free text): multi-value selections are joined with commas. */
-export function interpolateText(templateSrv: Pick<TemplateSrv, 'replace'>, text: string | undefined, scopedVars: ScopedVars): string {
+export function interpolateText(
+  templateSrv: Pick<TemplateSrv, 'replace'>,
+  text: string | undefined,
+  scopedVars: ScopedVars
+): string {
   return text ? templateSrv.replace(text, scopedVars, 'csv').trim() : '';
 }

@@ -3,10 +3,10 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
 
-import { FeatureStatus } from '../../shared/frameSchema';
 import type { DriftThresholds, FeaturePoint } from '../data/drift';
 import { panelTestIds } from './testIds';
 import { formatScore } from './visual';
+import { FeatureStatus } from '../../shared/featureStatus';
 
 interface Props {
   features: FeaturePoint[];

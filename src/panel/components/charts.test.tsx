@@ -1,7 +1,6 @@
 import React from 'react';
 import { render, screen, within } from '@testing-library/react';
 
-import { FeatureStatus } from '../../shared/frameSchema';
 import { Quadrant, type FeaturePoint, type QuadrantModel } from '../data/drift';
 import { boxesOverlap, textBox } from '../data/labelPlacement';
 import { DriftQuadrant } from './DriftQuadrant';
@@ -9,6 +8,7 @@ import { sparklinePath } from './PredictionsChart';
 import { TopDriftBars } from './TopDriftBars';
 import { panelTestIds as ids } from './testIds';
 import { formatScore, outcomeWordAfter } from './visual';
+import { FeatureStatus } from '../../shared/featureStatus';
 
 const thresholds = { drift: 0.1, importance: 0.05, driftSource: 'data' as const, importanceSource: 'data' as const };
 

@@ -1,13 +1,14 @@
 import type { GrafanaTheme2, IconName } from '@grafana/data';
 
-import { ModelStatus, type Outcome, type Verdict } from '../data/types';
+import { type Outcome, type Verdict } from '../data/types';
+import { ModelStatus } from '../../shared/modelStatus';
 
 /**
  * Colours, icons and words for outcomes and statuses. Colour is never the only signal: every
  * visual has an icon and a word too.
  */
 
-export interface Visual {
+interface Visual {
   icon: IconName;
   color: string;
   word: string;

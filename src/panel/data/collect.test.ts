@@ -1,6 +1,5 @@
 import { FieldType, createDataFrame } from '@grafana/data';
 
-import { FeatureStatus } from '../../shared/frameSchema';
 import {
   featureDriftFrame,
   gatewayPair,
@@ -11,9 +10,11 @@ import {
   predictionsFrame,
   promInstant,
   promSeries,
-} from '../testing/factories';
+} from '../../test/panelFrames';
 import { collectModels, counterIncreases, identityFromLabels, makeIdentity, reduceValues, toNumber } from './collect';
 import { Reducer, Signal } from './mapping';
+import { FeatureStatus } from '../../shared/featureStatus';
+import { IdentityKind } from './types';
 
 describe('value helpers', () => {
   it('reduces series with nulls', () => {
@@ -41,9 +42,12 @@ describe('value helpers', () => {
 
 describe('identity', () => {
   it('keys by deployment, model and version, falling back to role and then query', () => {
-    expect(makeIdentity({ model: 'm', version: '1', deploymentId: 'd' }, 'A').key).toBe('m|d|m|1');
-    expect(makeIdentity({ role: 'Champion' }, 'A').key).toBe('r|champion');
-    expect(makeIdentity({}, 'A').key).toBe('q|A');
+    expect(makeIdentity({ model: 'm', version: '1', deploymentId: 'd' }, 'A').key).toBe('model|d|m|1');
+    expect(makeIdentity({ role: 'Champion' }, 'A').key).toBe('role|champion');
+    expect(makeIdentity({}, 'A').key).toBe('query|A');
+    expect(makeIdentity({ version: '2', role: 'champion' }, 'A').kind).toBe(IdentityKind.Model);
+    expect(makeIdentity({ role: 'champion' }, 'A').kind).toBe(IdentityKind.Role);
+    expect(makeIdentity({}, 'A').kind).toBe(IdentityKind.Query);
   });
 
   it('reads Prometheus-style labels (version, model_name)', () => {
@@ -146,7 +150,7 @@ describe('collectModels', () => {
     ]);
     expect(models).toHaveLength(2);
     expect(models[0].scalars[Signal.Accuracy]?.value).toBe(0.9);
-    expect(models[1].identity.key).toBe('r|challenger');
+    expect(models[1].identity.key).toBe('role|challenger');
   });
 
   it('treats unlabelled series as one model per query', () => {
@@ -203,7 +207,7 @@ describe('collectModels', () => {
 
   it('keeps not-calculated features with null drift', () => {
     const { models } = collectModels([featureDriftFrame(labels('m', '1'), [['x', null, null]])]);
-    expect(models[0].features.get('x')).toMatchObject({ drift: null, importance: null, status: null });
+    expect(models[0].features.get('x')).toMatchObject({ drift: null, importance: null });
     expect(FeatureStatus.NotCalculated).toBe('not calculated');
   });
 

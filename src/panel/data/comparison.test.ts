@@ -9,13 +9,14 @@ import {
   operationalFrame,
   promInstant,
   promSeries,
-} from '../testing/factories';
+} from '../../test/panelFrames';
 import { collectModels } from './collect';
 import { buildComparison, computeDelta, formatRelative, makeFormatter, verdictFor } from './comparison';
 import { buildDrift } from './drift';
 import { resolveRoles } from './roles';
-import { ModelStatus, type MetricCell, type MetricRow, type ModelInfo } from './types';
+import { type MetricCell, type MetricRow, type ModelInfo } from './types';
 import { Dimension } from './units';
+import { ModelStatus } from '../../shared/modelStatus';
 
 const theme = createTheme();
 const opts = (o: Partial<PanelOptions> = {}): PanelOptions => ({ ...DEFAULT_OPTIONS, ...o });

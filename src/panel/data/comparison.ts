@@ -10,12 +10,11 @@ import {
 } from '@grafana/data';
 
 import { Direction, DeltaMode, METRIC_LABELS, MetricId, type PanelOptions } from '../types';
-import { STATUS_LABELS, parseGatewayStatus, type DriftModel } from './drift';
+import type { DriftModel } from './drift';
 import { SIGNAL_SPECS, Signal } from './mapping';
 import { outcomeOf } from './outcome';
 import { Dimension, chooseUnits } from './units';
 import {
-  ModelStatus,
   type ComparisonModel,
   type Delta,
   type FormattedValue,
@@ -26,6 +25,7 @@ import {
   type Sample,
   type Verdict,
 } from './types';
+import { type ModelStatus, MODEL_STATUS_LABELS, MODEL_STATUS_RANK, parseGatewayStatus } from '../../shared/modelStatus';
 
 /**
  * Models → comparison: one row per selected metric with a cell per model, the delta of each
@@ -33,15 +33,7 @@ import {
  * challenger. Pure: the theme only feeds Grafana's display processors.
  */
 
-/** Status metrics compare by rank: lower is healthier. */
-export const STATUS_RANK: Record<ModelStatus, number | null> = {
-  [ModelStatus.Healthy]: 1,
-  [ModelStatus.AtRisk]: 2,
-  [ModelStatus.Failing]: 3,
-  [ModelStatus.Unknown]: null,
-};
-
-export interface Formatter {
+interface Formatter {
   display: DisplayProcessor;
   /** canonical → display unit */
   displayFactor: number;
@@ -113,7 +105,7 @@ function fromSample(sample: Sample | undefined, signal: Signal, theme: GrafanaTh
 }
 
 /** The number behind a metric for one model, including values derived from other signals. */
-export function numericValue(metric: MetricId, data: ModelData, theme: GrafanaTheme2): NumericValue | undefined {
+function numericValue(metric: MetricId, data: ModelData, theme: GrafanaTheme2): NumericValue | undefined {
   const signal = METRIC_SIGNAL[metric];
   if (!signal) {
     return undefined;
@@ -148,7 +140,7 @@ function statusCell(status: ModelStatus | undefined, source: string): MetricCell
   if (!status) {
     return { value: null, text: '', source };
   }
-  return { value: STATUS_RANK[status], text: STATUS_LABELS[status], status, source };
+  return { value: MODEL_STATUS_RANK[status], text: MODEL_STATUS_LABELS[status], status, source };
 }
 
 function linksOf(value: NumericValue): MetricCell['getLinks'] {
@@ -161,7 +153,7 @@ function linksOf(value: NumericValue): MetricCell['getLinks'] {
   return () => getLinks(rowIndex !== undefined ? { valueRowIndex: rowIndex } : {});
 }
 
-export function metricCell(
+function metricCell(
   metric: MetricId,
   data: ModelData,
   drift: DriftModel,

@@ -1,22 +1,17 @@
 import { createTheme } from '@grafana/data';
 
-import {
-  driftOverTimeFrames,
-  driftSummaryFrame,
-  featureDriftFrame,
-  healthSummaryFrame,
-  modelsFrame,
-  operationalSummaryFrame,
-  operationalTimeSeriesFrames,
-  predictionsOverTimeFrame,
-} from '../../datasource/frames/frameBuilders';
+import { modelsFrame } from '../../datasource/frames/deployments';
+import { driftOverTimeFrames, driftSummaryFrame, featureDriftFrame } from '../../datasource/frames/drift';
+import { healthSummaryFrame, predictionsOverTimeFrame } from '../../datasource/frames/health';
+import { operationalSummaryFrame, operationalTimeSeriesFrames } from '../../datasource/frames/operational';
 import type { Deployment, DriftMetrics, Model, OperationalSummary } from '../../datasource/parse/domain';
-import { OperationalMetric, PredictionsUnit } from '../../datasource/types';
+import { PredictionsUnit } from '../../datasource/types';
 import type { FrameLabels } from '../../shared/frameSchema';
 import { DEFAULT_OPTIONS, MetricId } from '../types';
-import { T0 } from '../testing/factories';
+import { T0 } from '../../test/panelFrames';
 import { buildPanelView } from './panelModel';
-import { ModelStatus } from './types';
+import { OperationalMetric } from '../../shared/operationalMetrics';
+import { ModelStatus } from '../../shared/modelStatus';
 
 /**
  * Contract test: the panel reads the frames the data source really builds (not only this

@@ -1,6 +1,5 @@
 import { FieldType, ThresholdsMode } from '@grafana/data';
 
-import { FeatureStatus } from '../../shared/frameSchema';
 import { DEFAULT_OPTIONS, Direction, type PanelOptions } from '../types';
 import {
   driftSummaryFrame,
@@ -9,19 +8,14 @@ import {
   labels,
   modelsFrame,
   promSeries,
-} from '../testing/factories';
+} from '../../test/panelFrames';
 import { collectModels } from './collect';
-import {
-  Quadrant,
-  buildDrift,
-  compareFeatures,
-  featureStatusOf,
-  firstThresholdStep,
-  parseGatewayStatus,
-  quadrantOf,
-} from './drift';
+import { Quadrant, buildDrift, compareFeatures } from './drift';
+import { firstThresholdStep } from './driftThresholds';
+import { quadrantOf } from './quadrant';
 import { resolveRoles } from './roles';
-import { ModelStatus } from './types';
+import { FeatureStatus } from '../../shared/featureStatus';
+import { ModelStatus } from '../../shared/modelStatus';
 
 const opts = (o: Partial<PanelOptions> = {}): PanelOptions => ({ ...DEFAULT_OPTIONS, ...o });
 
@@ -33,14 +27,6 @@ function driftOf(frames: Parameters<typeof collectModels>[0], o: Partial<PanelOp
 
 describe('feature status and quadrants', () => {
   const t = { drift: 0.1, importance: 0.05 };
-
-  it('follows the data source rule (at or above the threshold drifts)', () => {
-    expect(featureStatusOf(null, 0.5, t)).toBe(FeatureStatus.NotCalculated);
-    expect(featureStatusOf(0.09, 0.5, t)).toBe(FeatureStatus.Stable);
-    expect(featureStatusOf(0.1, 0.01, t)).toBe(FeatureStatus.Drifting);
-    expect(featureStatusOf(0.1, 0.05, t)).toBe(FeatureStatus.DriftingImportant);
-    expect(featureStatusOf(0.2, null, t)).toBe(FeatureStatus.Drifting);
-  });
 
   it('places features in quadrants', () => {
     expect(quadrantOf(0.2, 0.2, t)).toBe(Quadrant.DriftingImportant);
@@ -60,13 +46,6 @@ describe('feature status and quadrants', () => {
     });
     const sorted = [p('a', null), p('b', 0.1, 0.1), p('c', 0.3), p('d', 0.1, 0.2)].sort(compareFeatures);
     expect(sorted.map((f) => f.name)).toEqual(['c', 'd', 'b', 'a']);
-  });
-
-  it('parses gateway statuses', () => {
-    expect(parseGatewayStatus('AT_RISK')).toBe(ModelStatus.AtRisk);
-    expect(parseGatewayStatus('healthy')).toBe(ModelStatus.Healthy);
-    expect(parseGatewayStatus('UNKNOWN')).toBeUndefined();
-    expect(parseGatewayStatus('SOMETHING_NEW')).toBeUndefined();
   });
 
   it('reads the first absolute threshold step of a field', () => {

@@ -25,7 +25,7 @@ export interface LabelCandidate {
   y: number;
 }
 
-export interface PlacedLabel {
+interface PlacedLabel {
   id: string;
   text: string;
   /** Where to draw the text: x with `anchor`, y as the baseline. */
@@ -36,7 +36,7 @@ export interface PlacedLabel {
   box: Box;
 }
 
-export interface PlacementOptions {
+interface PlacementOptions {
   maxLabels: number;
   /** Labels must stay inside this box. */
   bounds: Box;
@@ -58,7 +58,7 @@ export interface PlacementOptions {
   padding?: number;
 }
 
-export const LABEL_DEFAULTS = {
+const LABEL_DEFAULTS = {
   offset: 8,
   charWidth: 6.2,
   lineHeight: 13,

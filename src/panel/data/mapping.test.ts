@@ -1,16 +1,8 @@
 import { FieldType, createDataFrame } from '@grafana/data';
 
 import { FIELD, FrameKind, FRAME_SCHEMA_VERSION } from '../../shared/frameSchema';
-import {
-  Reducer,
-  Signal,
-  candidateNames,
-  classifyField,
-  frameKind,
-  lookupName,
-  parseAliases,
-  pickLabel,
-} from './mapping';
+import { Reducer, Signal, candidateNames, classifyField, frameKind, lookupName, pickLabel } from './mapping';
+import { parseAliases } from './aliases';
 
 describe('parseAliases', () => {
   it('parses signal, unit, reducer and several names', () => {

@@ -2,11 +2,14 @@ import type { DataFrame, Field, Labels } from '@grafana/data';
 
 import { FIELD, FrameKind, LABEL, type MlopsFrameMeta } from '../../shared/frameSchema';
 import { Dimension } from './units';
+import { FRAME_KINDS, PanelUse } from '../../shared/frameKinds';
+import { OperationalMetric } from '../../shared/operationalMetrics';
 
 /**
  * How frames map onto the panel's signals: the frames of our data source by their FrameKind and
  * field names (`shared/frameSchema.ts`), frames of any other data source (Prometheus, SQL, CSV…)
- * by metric name and labels. Documented for users in the README (panel data mapping); change both together.
+ * by metric name and labels; the user's own names come from `aliases.ts`. Documented for users in
+ * the README (panel data mapping); change both together.
  */
 
 /** Everything the panel can read from a value. */
@@ -39,7 +42,7 @@ export enum Reducer {
   Increase = 'increase',
 }
 
-export interface SignalSpec {
+interface SignalSpec {
   dimension: Dimension;
   /** Reducer for a series of this signal when no mapping says otherwise. */
   reducer: Reducer;
@@ -85,7 +88,7 @@ const m = (signal: Signal, reducer: Reducer = SIGNAL_SPECS[signal].reducer, unit
  * frame name and the query's refId, in that order. Our own field names are included so frames
  * that lost their meta in a transformation still map.
  */
-export const METRIC_NAMES: Readonly<Record<string, NameMapping>> = {
+const METRIC_NAMES: Readonly<Record<string, NameMapping>> = {
   // predictions
   ml_predictions_total: m(Signal.Predictions, Reducer.Increase),
   ml_prediction_requests_total: m(Signal.Predictions, Reducer.Increase),
@@ -163,22 +166,12 @@ const GATEWAY_FIELDS: Partial<Record<FrameKind, Record<string, NameMapping>>> = 
 };
 
 /** Operational time series of our data source, by `meta.custom.metric`. */
-const GATEWAY_OPERATIONAL: Record<string, NameMapping> = {
-  scoringLatency: m(Signal.Latency, Reducer.Mean, 'ms'),
-  availability: m(Signal.Availability, Reducer.Mean, 'percent'),
-  failedPrediction: m(Signal.FailedPredictions, Reducer.Sum),
-  successPrediction: m(Signal.SuccessfulPredictions, Reducer.Sum),
+const GATEWAY_OPERATIONAL: Partial<Record<OperationalMetric, NameMapping>> = {
+  [OperationalMetric.ScoringLatency]: m(Signal.Latency, Reducer.Mean, 'ms'),
+  [OperationalMetric.Availability]: m(Signal.Availability, Reducer.Mean, 'percent'),
+  [OperationalMetric.FailedPrediction]: m(Signal.FailedPredictions, Reducer.Sum),
+  [OperationalMetric.SuccessPrediction]: m(Signal.SuccessfulPredictions, Reducer.Sum),
 };
-
-/** Frame kinds that are read row by row (tables), not field by field. */
-export const TABLE_KINDS: ReadonlySet<string> = new Set([FrameKind.FeatureDrift, FrameKind.Models]);
-
-/** Frame kinds of our data source that carry nothing for this panel. */
-const IGNORED_KINDS: ReadonlySet<string> = new Set([
-  FrameKind.Deployments,
-  FrameKind.PredictionValues,
-  FrameKind.FeatureFrequency,
-]);
 
 export function frameKind(frame: DataFrame): FrameKind | undefined {
   const custom = frame.meta?.custom as Partial<MlopsFrameMeta> | undefined;
@@ -189,73 +182,7 @@ export function frameKind(frame: DataFrame): FrameKind | undefined {
 }
 
 export function isIgnoredKind(kind: FrameKind | undefined): boolean {
-  return kind !== undefined && IGNORED_KINDS.has(kind);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Aliases (panel option)
-
-export interface AliasParseResult {
-  aliases: Record<string, NameMapping>;
-  errors: string[];
-}
-
-const ALIAS_SIGNALS: Record<string, Signal> = {
-  predictions: Signal.Predictions,
-  predictionrate: Signal.PredictionRate,
-  latency: Signal.Latency,
-  availability: Signal.Availability,
-  uptime: Signal.Availability,
-  failurerate: Signal.FailureRate,
-  failures: Signal.FailedPredictions,
-  failedpredictions: Signal.FailedPredictions,
-  successes: Signal.SuccessfulPredictions,
-  successfulpredictions: Signal.SuccessfulPredictions,
-  accuracy: Signal.Accuracy,
-  drift: Signal.DriftScore,
-  importance: Signal.FeatureImportance,
-  driftthreshold: Signal.DriftThreshold,
-  importancethreshold: Signal.ImportanceThreshold,
-};
-
-const ALIAS_REDUCERS: Record<string, Reducer> = {
-  last: Reducer.Last,
-  mean: Reducer.Mean,
-  avg: Reducer.Mean,
-  sum: Reducer.Sum,
-  increase: Reducer.Increase,
-};
-
-/**
- * Parses the "metric aliases" option: one `signal[(unit)][:reducer] = name, name…` per line,
- * e.g. `latency(s) = scoring_time_seconds` or `predictions:increase = requests_total`.
- * Empty lines and lines starting with `#` are skipped; bad lines are reported, not fatal.
- */
-export function parseAliases(text: string): AliasParseResult {
-  const aliases: Record<string, NameMapping> = {};
-  const errors: string[] = [];
-  text.split(/\r?\n/).forEach((rawLine, index) => {
-    const line = rawLine.trim();
-    if (line === '' || line.startsWith('#')) {
-      return;
-    }
-    const match = /^([A-Za-z_]+)\s*(?:\(\s*([^)]*?)\s*\))?\s*(?::\s*([A-Za-z]+))?\s*=\s*(.+)$/.exec(line);
-    const signal = match ? ALIAS_SIGNALS[match[1].toLowerCase().replace(/_/g, '')] : undefined;
-    const reducerName = match?.[3]?.toLowerCase();
-    const reducer = reducerName ? ALIAS_REDUCERS[reducerName] : undefined;
-    if (!match || !signal || (reducerName && !reducer)) {
-      errors.push(`Metric alias line ${index + 1} is not understood: "${line}"`);
-      return;
-    }
-    const names = match[4]
-      .split(',')
-      .map((n) => n.trim().toLowerCase())
-      .filter((n) => n !== '');
-    for (const name of names) {
-      aliases[name] = { signal, reducer: reducer ?? SIGNAL_SPECS[signal].reducer, unit: match[2] || undefined };
-    }
-  });
-  return { aliases, errors };
+  return kind !== undefined && FRAME_KINDS[kind].panelUse === PanelUse.Ignored;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,17 +238,6 @@ export function lookupName(names: string[], aliases: Record<string, NameMapping>
   return undefined;
 }
 
-const KIND_SOURCES: Partial<Record<FrameKind, string>> = {
-  [FrameKind.HealthSummary]: 'Health summary',
-  [FrameKind.OperationalSummary]: 'Operational summary',
-  [FrameKind.OperationalTimeSeries]: 'Operational time series',
-  [FrameKind.PredictionsOverTime]: 'Predictions over time',
-  [FrameKind.DriftSummary]: 'Drift summary',
-  [FrameKind.DriftOverTime]: 'Drift over time',
-  [FrameKind.FeatureDrift]: 'Feature drift',
-  [FrameKind.Models]: 'Models',
-};
-
 function withSource(mapping: NameMapping | undefined, source: string): MatchedMapping | undefined {
   return mapping ? { ...mapping, source } : undefined;
 }
@@ -339,15 +255,15 @@ export function classifyField(
   if (kind === FrameKind.OperationalTimeSeries) {
     const metric = (frame.meta?.custom as Partial<MlopsFrameMeta> | undefined)?.metric;
     return field.name === FIELD.value && metric
-      ? withSource(GATEWAY_OPERATIONAL[metric], KIND_SOURCES[kind]!)
+      ? withSource(GATEWAY_OPERATIONAL[metric], FRAME_KINDS[kind].label)
       : undefined;
   }
   if (kind !== undefined) {
-    return withSource(GATEWAY_FIELDS[kind]?.[field.name], KIND_SOURCES[kind] ?? kind);
+    return withSource(GATEWAY_FIELDS[kind]?.[field.name], FRAME_KINDS[kind].label);
   }
   return lookupName(candidateNames(frame, field), aliases);
 }
 
 export function kindSource(kind: FrameKind | undefined, fallback: string): string {
-  return (kind && KIND_SOURCES[kind]) || fallback;
+  return kind ? FRAME_KINDS[kind].label : fallback;
 }

@@ -13,7 +13,7 @@ import type { ComparisonModel } from './types';
  * data, data the panel cannot read, or the comparison (possibly with only a champion). Pure.
  */
 
-export interface PanelInput {
+interface PanelInput {
   series: readonly DataFrame[];
   state?: LoadingState;
   errors?: readonly DataQueryError[];
@@ -21,14 +21,14 @@ export interface PanelInput {
   range?: { from: number; to: number };
 }
 
-export type PanelView =
+type PanelView =
   | { kind: 'error'; errors: string[] }
   | { kind: 'loading' }
   | { kind: 'noData' }
   | { kind: 'unrecognised'; frames: number; notices: string[] }
   | ReadyView;
 
-export interface ReadyView {
+interface ReadyView {
   kind: 'ready';
   comparison: ComparisonModel;
   drift: DriftModel;
@@ -90,13 +90,13 @@ export function buildPanelView(input: PanelInput, options: PanelOptions, theme: 
   };
 }
 
-export type ResolvedLayout = 'horizontal' | 'vertical';
+type ResolvedLayout = 'horizontal' | 'vertical';
 
 /**
  * Narrowest panel that goes side by side in auto layout: each column gets (width − 16 px padding
  * − 16 px gap) / 2, and the champion/challenger table needs about 470 px of it.
  */
-export const MIN_SIDE_BY_SIDE_WIDTH = 980;
+const MIN_SIDE_BY_SIDE_WIDTH = 980;
 
 /** Auto: side by side when both columns fit (≥ 980 px) and the panel is clearly wider than tall. */
 export function resolveLayout(mode: LayoutMode, width: number, height: number): ResolvedLayout {

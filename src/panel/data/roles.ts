@@ -1,5 +1,5 @@
 import { ChampionFallback, type PanelOptions } from '../types';
-import type { ModelData, ModelInfo } from './types';
+import { type ModelData, type ModelInfo, IdentityKind } from './types';
 
 /**
  * Which model is the champion, and the order the panel shows models in (champion first, then the
@@ -7,7 +7,7 @@ import type { ModelData, ModelInfo } from './types';
  * fallback does.
  */
 
-export interface RoleResult {
+interface RoleResult {
   /** Champion first; empty when there are no models. */
   models: ModelInfo[];
   /** The data of each model, in the same order. */
@@ -39,7 +39,7 @@ export function modelName(data: ModelData): string {
     return `v${version}`;
   }
   // Series told apart only by their role are named by it; unlabelled ones by their query.
-  if (data.identity.key.startsWith('r|')) {
+  if (data.identity.kind === IdentityKind.Role) {
     return role;
   }
   return fallbackName || role || deployment || deploymentId || 'Unlabelled series';

@@ -1,12 +1,20 @@
 import type { DisplayProcessor, Field, LinkModel } from '@grafana/data';
 
-import type { FeatureStatus } from '../../shared/frameSchema';
 import type { Direction, MetricId } from '../types';
 import type { Reducer, Signal } from './mapping';
+import { type ModelStatus } from '../../shared/modelStatus';
+
+/** What names a model: its model/version labels, else only its role, else only its query. */
+export enum IdentityKind {
+  Model = 'model',
+  Role = 'role',
+  Query = 'query',
+}
 
 /** Who a model is, as far as the labels tell. */
 export interface ModelIdentity {
-  /** Stable key: deployment|model|version, or role / query when those are absent. */
+  kind: IdentityKind;
+  /** Stable key: kind, then deployment|model|version, the role or the query name. */
   key: string;
   model: string;
   version: string;
@@ -18,11 +26,19 @@ export interface ModelIdentity {
   fallbackName: string;
 }
 
+/** How directly a value was read; a higher rank replaces a lower one. */
+export enum SampleRank {
+  /** Reduced from a series (mean, sum, last point…). */
+  ReducedSeries = 2,
+  /** Read as is: a one-row summary, a table cell, an instant value. */
+  Direct = 3,
+}
+
 /** One value of a signal for a model, with where it came from. */
 export interface Sample {
   value: number | null;
-  /** Higher wins: 3 direct values, 2 reduced series, 1 derived from other signals. */
-  rank: number;
+  /** Higher wins (see {@link SampleRank}). */
+  rank: SampleRank;
   /** The field it came from, for display (units, decimals, thresholds) and data links. */
   field?: Field;
   rowIndex?: number;
@@ -37,7 +53,6 @@ export interface SeriesSample {
   values: Array<number | null>;
   field: Field;
   reducer: Reducer;
-  rank: number;
   source: string;
 }
 
@@ -45,10 +60,8 @@ export interface FeatureData {
   name: string;
   drift: number | null;
   importance: number | null;
-  /** Status as the data source derived it (our feature-drift table), if present. */
-  status: FeatureStatus | null;
-  /** Rank of the drift value's source (a table beats the last point of a series). */
-  rank: number;
+  /** Rank of the drift value's source (a table beats the last point of a series); 0 before any. */
+  rank: SampleRank | 0;
   driftField?: Field;
   importanceField?: Field;
 }
@@ -64,13 +77,6 @@ export interface ModelData {
   /** Gateway model statuses (HEALTHY, AT_RISK, FAILING, UNKNOWN or other strings). */
   driftStatus: string;
   accuracyStatus: string;
-}
-
-export enum ModelStatus {
-  Healthy = 'healthy',
-  AtRisk = 'atRisk',
-  Failing = 'failing',
-  Unknown = 'unknown',
 }
 
 /** A model with its resolved role, in comparison order (champion first). */

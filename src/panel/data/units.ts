@@ -14,7 +14,7 @@ export enum Dimension {
 }
 
 /** The canonical Grafana unit of each dimension. */
-export const CANONICAL_UNIT: Record<Dimension, string> = {
+const CANONICAL_UNIT: Record<Dimension, string> = {
   [Dimension.Count]: 'locale',
   [Dimension.Time]: 'ms',
   [Dimension.Percent]: 'percent',
@@ -37,7 +37,7 @@ export function unitFactor(dimension: Dimension, unit: string | undefined): numb
   return FACTORS[dimension][unit];
 }
 
-export interface UnitChoice {
+interface UnitChoice {
   /** Unit the source values are in. */
   sourceFactor: number;
   /** Unit to display in and its factor. */

@@ -1,0 +1,75 @@
+import {
+  FieldType,
+  type DataFrameType,
+  type FieldConfig,
+  type FieldDTO,
+  type QueryResultMetaNotice,
+} from '@grafana/data';
+
+import {
+  FIELD,
+  FRAME_SCHEMA_VERSION,
+  type FrameKind,
+  type FrameLabels,
+  type MlopsFrameMeta,
+} from '../../shared/frameSchema';
+import type { OperationalMetric } from '../../shared/operationalMetrics';
+
+/**
+ * What every frame builder shares (one module per family beside this one: deployments, health,
+ * operational, drift). Builders are pure, from domain objects to frames following
+ * `shared/frameSchema.ts`. Labels go on every value field; display names come from the data source
+ * (displayNameFromDS) so tables get readable headers and legends read "model v3 (champion)"
+ * instead of a label dump.
+ */
+
+/** The legend/series name of one model: "name vN (role)". */
+export function seriesName(labels: FrameLabels): string {
+  const model = labels.model || labels.deployment || labels.deployment_id;
+  const version = labels.model_version ? ` v${labels.model_version}` : '';
+  const role = labels.role ? ` (${labels.role})` : '';
+  return `${model}${version}${role}`;
+}
+
+export function meta(
+  kind: FrameKind,
+  extra: { type?: DataFrameType; metric?: OperationalMetric; notices?: QueryResultMetaNotice[] } = {}
+) {
+  const custom: MlopsFrameMeta = { kind, frameSchemaVersion: FRAME_SCHEMA_VERSION };
+  if (extra.metric) {
+    custom.metric = extra.metric;
+  }
+  return {
+    type: extra.type,
+    custom,
+    notices: extra.notices && extra.notices.length > 0 ? extra.notices : undefined,
+  };
+}
+
+export function labelsOf(labels: FrameLabels): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(labels)) {
+    if (value !== undefined && value !== '') {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+export function valueField(
+  name: string,
+  type: FieldType,
+  values: unknown[],
+  labels: FrameLabels | undefined,
+  config: FieldConfig = {}
+): FieldDTO {
+  return { name, type, values, labels: labels ? labelsOf(labels) : undefined, config };
+}
+
+export function timeField(values: number[], config: FieldConfig = {}): FieldDTO {
+  return { name: FIELD.time, type: FieldType.time, values, config };
+}
+
+export function frameName(base: string, labels: FrameLabels): string {
+  return `${base} – ${seriesName(labels)}`;
+}

@@ -1,0 +1,213 @@
+import {
+  DataFrameType,
+  FieldType,
+  ThresholdsMode,
+  createDataFrame,
+  type DataFrame,
+  type FieldConfig,
+  type QueryResultMetaNotice,
+} from '@grafana/data';
+
+import { featureStatus } from '../../shared/featureStatus';
+import { FIELD, FrameKind, type FrameLabels } from '../../shared/frameSchema';
+import type { DriftMetrics, Feature, FeatureFrequency } from '../parse/domain';
+import { frameName, meta, seriesName, timeField, valueField } from './common';
+
+/** One row: drifting-feature counts by category and the two thresholds. */
+export function driftSummaryFrame(drift: DriftMetrics, labels: FrameLabels): DataFrame {
+  const count = (name: string, display: string, value: number | null) =>
+    valueField(name, FieldType.number, [value], labels, { displayNameFromDS: display, decimals: 0 });
+  return createDataFrame({
+    name: frameName('Drift summary', labels),
+    meta: meta(FrameKind.DriftSummary, {
+      type: DataFrameType.NumericWide,
+      notices: notCalculatedNotice(drift.features),
+    }),
+    fields: [
+      count(FIELD.featuresDrifting, 'Features drifting', drift.countFeatureDrift),
+      count(FIELD.highDrift, 'High drift', drift.highFeatureDrift),
+      count(FIELD.mediumDrift, 'Medium drift', drift.mediumFeatureDrift),
+      count(FIELD.lowDrift, 'Low drift', drift.lowFeatureDrift),
+      valueField(FIELD.driftThreshold, FieldType.number, [drift.driftThreshold], labels, {
+        displayNameFromDS: 'Drift threshold',
+      }),
+      valueField(FIELD.importanceThreshold, FieldType.number, [drift.importanceThreshold], labels, {
+        displayNameFromDS: 'Importance threshold',
+      }),
+    ],
+  });
+}
+
+function notCalculatedNotice(features: Feature[]): QueryResultMetaNotice[] {
+  const missing = features.filter((f) => !f.driftCalculated).length;
+  return missing > 0
+    ? [
+        {
+          severity: 'info',
+          text: `Drift is not calculated yet for ${missing} of ${features.length} features; they show no value.`,
+        },
+      ]
+    : [];
+}
+
+/** Table: one row per feature with drift, importance, impact, missing values, type and status. */
+export function featureDriftFrame(drift: DriftMetrics, labels: FrameLabels): DataFrame {
+  const features = drift.features;
+  const col = <T>(pick: (f: Feature) => T) => features.map(pick);
+  return createDataFrame({
+    name: frameName('Feature drift', labels),
+    meta: meta(FrameKind.FeatureDrift, { notices: notCalculatedNotice(features) }),
+    fields: [
+      valueField(
+        FIELD.feature,
+        FieldType.string,
+        col((f) => f.name),
+        labels,
+        { displayNameFromDS: 'Feature' }
+      ),
+      valueField(
+        FIELD.drift,
+        FieldType.number,
+        col((f) => f.drift),
+        labels,
+        {
+          displayNameFromDS: 'Drift',
+          thresholds: drift.driftThreshold === null ? undefined : driftThresholds(drift.driftThreshold),
+        }
+      ),
+      valueField(
+        FIELD.importance,
+        FieldType.number,
+        col((f) => f.importance),
+        labels,
+        { displayNameFromDS: 'Importance' }
+      ),
+      valueField(
+        FIELD.impact,
+        FieldType.number,
+        col((f) => f.impact),
+        labels,
+        { displayNameFromDS: 'Impact' }
+      ),
+      valueField(
+        FIELD.missingValues,
+        FieldType.number,
+        col((f) => f.missingValues),
+        labels,
+        {
+          displayNameFromDS: 'Missing values',
+          decimals: 0,
+        }
+      ),
+      valueField(
+        FIELD.dataType,
+        FieldType.string,
+        col((f) => f.dataType),
+        labels,
+        { displayNameFromDS: 'Data type' }
+      ),
+      valueField(
+        FIELD.driftStatusDerived,
+        FieldType.string,
+        col((f) =>
+          featureStatus(f.driftCalculated ? f.drift : null, f.importance, {
+            drift: drift.driftThreshold,
+            importance: drift.importanceThreshold,
+          })
+        ),
+        labels,
+        { displayNameFromDS: 'Status' }
+      ),
+    ],
+  });
+}
+
+function driftThresholds(threshold: number): FieldConfig['thresholds'] {
+  return {
+    mode: ThresholdsMode.Absolute,
+    steps: [
+      { value: -Infinity, color: 'green' },
+      { value: threshold, color: 'red' },
+    ],
+  };
+}
+
+/** Drift over time: one frame per feature, labelled with `feature`. */
+export function driftOverTimeFrames(drift: DriftMetrics, labels: FrameLabels, feature?: string): DataFrame[] {
+  const series = feature ? drift.driftOverTime.filter((s) => s.feature.name === feature) : drift.driftOverTime;
+  return series.map((s) => {
+    const featureLabels: FrameLabels = { ...labels, feature: s.feature.name };
+    return createDataFrame({
+      name: `Drift of ${s.feature.name} – ${seriesName(labels)}`,
+      meta: meta(FrameKind.DriftOverTime, { type: DataFrameType.TimeSeriesMulti }),
+      fields: [
+        timeField(s.points.map((p) => p.time)),
+        valueField(
+          FIELD.drift,
+          FieldType.number,
+          s.points.map((p) => p.value),
+          featureLabels,
+          {
+            displayNameFromDS: `${s.feature.name} – ${seriesName(labels)}`,
+          }
+        ),
+      ],
+    });
+  });
+}
+
+/**
+ * The frequency distribution of one feature: a histogram frame (bin_start, bin_end, count) for
+ * continuous features (named xMin/xMax as Grafana's Histogram panel expects), or a category/count table
+ * for categorical ones (bar chart).
+ */
+export function featureFrequencyFrame(frequency: FeatureFrequency, labels: FrameLabels): DataFrame {
+  const featureLabels: FrameLabels = { ...labels, feature: frequency.featureName };
+  const name = `Frequency of ${frequency.featureName} – ${seriesName(labels)}`;
+  if (frequency.kind === 'continuous') {
+    return createDataFrame({
+      name,
+      meta: meta(FrameKind.FeatureFrequency, { type: DataFrameType.Histogram }),
+      fields: [
+        { name: FIELD.histogramMin, type: FieldType.number, values: frequency.bins.map((b) => b.min), config: {} },
+        { name: FIELD.histogramMax, type: FieldType.number, values: frequency.bins.map((b) => b.max), config: {} },
+        valueField(
+          FIELD.count,
+          FieldType.number,
+          frequency.bins.map((b) => b.count),
+          featureLabels,
+          {
+            displayNameFromDS: frequency.featureName,
+          }
+        ),
+      ],
+    });
+  }
+  const categories = frequency.kind === 'categorical' ? frequency.categories : [];
+  return createDataFrame({
+    name,
+    meta: meta(FrameKind.FeatureFrequency, {
+      notices:
+        frequency.kind === 'empty'
+          ? [{ severity: 'info', text: `No frequency data for ${frequency.featureName} in this range.` }]
+          : [],
+    }),
+    fields: [
+      {
+        name: FIELD.category,
+        type: FieldType.string,
+        values: categories.map((c) => c.category),
+        config: { displayNameFromDS: 'Category' },
+      },
+      valueField(
+        FIELD.count,
+        FieldType.number,
+        categories.map((c) => c.value),
+        featureLabels,
+        {
+          displayNameFromDS: frequency.featureName,
+        }
+      ),
+    ],
+  });
+}

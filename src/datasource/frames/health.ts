@@ -1,0 +1,94 @@
+import { DataFrameType, FieldType, createDataFrame, type DataFrame, type QueryResultMetaNotice } from '@grafana/data';
+
+import { FIELD, FrameKind, type FrameLabels } from '../../shared/frameSchema';
+import type { BoxPlot, HealthMetrics, TimeHistogram } from '../parse/domain';
+import { PredictionsUnit } from '../types';
+import { frameName, meta, seriesName, timeField, valueField } from './common';
+
+/** One row with the totals of the range, suited to Stat panels. */
+export function healthSummaryFrame(health: HealthMetrics, labels: FrameLabels): DataFrame {
+  return createDataFrame({
+    name: frameName('Health', labels),
+    meta: meta(FrameKind.HealthSummary, { type: DataFrameType.NumericWide }),
+    fields: [
+      valueField(FIELD.totalPredictions, FieldType.number, [health.totalPredictions], labels, {
+        displayNameFromDS: 'Total predictions',
+        unit: 'short',
+        decimals: 0,
+      }),
+      valueField(FIELD.scoringLatencyMs, FieldType.number, [health.scoringLatencyMs], labels, {
+        displayNameFromDS: 'Avg scoring latency',
+        unit: 'ms',
+      }),
+    ],
+  });
+}
+
+/**
+ * Predictions over time. Each row is one gateway bin: `time` is its start, `bin_end` and
+ * `bin_minutes` keep its width, because bins may be unequal (the documented example mixes
+ * 2-day, 3-day and partial bins). Counts per bin are therefore not comparable between bins of
+ * different widths; the per-minute rate (count / width) is.
+ */
+export function predictionsOverTimeFrame(
+  histogram: TimeHistogram | null,
+  labels: FrameLabels,
+  unit: PredictionsUnit
+): DataFrame {
+  const bins = histogram?.bins ?? [];
+  const minutes = bins.map((b) => (b.end - b.start) / 60_000);
+  const rate = unit === PredictionsUnit.RatePerMinute;
+  const values = bins.map((b, i) =>
+    b.count === null ? null : rate ? (minutes[i] > 0 ? b.count / minutes[i] : null) : b.count
+  );
+  return createDataFrame({
+    name: frameName('Predictions over time', labels),
+    meta: meta(FrameKind.PredictionsOverTime, { type: DataFrameType.TimeSeriesMulti }),
+    fields: [
+      timeField(bins.map((b) => b.start)),
+      valueField(rate ? FIELD.predictionsPerMinute : FIELD.predictions, FieldType.number, values, labels, {
+        displayNameFromDS: seriesName(labels),
+        unit: rate ? 'suffix: /min' : 'short',
+        description: rate
+          ? 'Predictions per minute in each gateway bin'
+          : 'Predictions in each gateway bin (bins may differ in width)',
+      }),
+      {
+        name: FIELD.binEnd,
+        type: FieldType.time,
+        values: bins.map((b) => b.end),
+        config: { custom: { hideFrom: { viz: true, legend: true } } },
+      },
+      {
+        name: FIELD.binMinutes,
+        type: FieldType.number,
+        values: minutes,
+        config: { custom: { hideFrom: { viz: true, legend: true } }, unit: 'm' },
+      },
+    ],
+  });
+}
+
+/** Prediction values over time as a five-number summary per interval (regression deployments). */
+export function predictionValuesFrame(plot: BoxPlot | null, labels: FrameLabels): DataFrame {
+  const boxes = plot?.boxes ?? [];
+  const stat = (name: string, display: string, pick: (b: (typeof boxes)[number]) => number | null) =>
+    valueField(name, FieldType.number, boxes.map(pick), labels, {
+      displayNameFromDS: `${display} – ${seriesName(labels)}`,
+    });
+  const notices: QueryResultMetaNotice[] = plot
+    ? []
+    : [{ severity: 'info', text: 'The gateway reports prediction values only for regression deployments.' }];
+  return createDataFrame({
+    name: frameName('Prediction values', labels),
+    meta: meta(FrameKind.PredictionValues, { notices }),
+    fields: [
+      timeField(boxes.map((b) => b.start)),
+      stat(FIELD.min, 'min', (b) => b.min),
+      stat(FIELD.q1, 'q1', (b) => b.q1),
+      stat(FIELD.median, 'median', (b) => b.median),
+      stat(FIELD.q3, 'q3', (b) => b.q3),
+      stat(FIELD.max, 'max', (b) => b.max),
+    ],
+  });
+}

@@ -1,0 +1,56 @@
+import { DataFrameType, FieldType, createDataFrame, type DataFrame } from '@grafana/data';
+
+import { FIELD, FrameKind, type FrameLabels } from '../../shared/frameSchema';
+import { OPERATIONAL_METRICS, OperationalMetric } from '../../shared/operationalMetrics';
+import type { OperationalSummary } from '../parse/domain';
+import { frameName, meta, seriesName, timeField, valueField } from './common';
+
+/** One row: uptime and average scoring latency, as the gateway reports them. */
+export function operationalSummaryFrame(summary: OperationalSummary, labels: FrameLabels): DataFrame {
+  return createDataFrame({
+    name: frameName('Operational summary', labels),
+    meta: meta(FrameKind.OperationalSummary, { type: DataFrameType.NumericWide }),
+    fields: [
+      valueField(FIELD.uptime, FieldType.number, [summary.uptime], labels, {
+        displayNameFromDS: 'Uptime',
+        description: 'Uptime as reported by the gateway',
+      }),
+      valueField(FIELD.avgScoringLatencyMs, FieldType.number, [summary.avgScoringLatencyMs], labels, {
+        displayNameFromDS: 'Avg scoring latency',
+        unit: 'ms',
+      }),
+    ],
+  });
+}
+
+/** Operational graphs over time: one frame per metric, `meta.custom.metric` names it. */
+export function operationalTimeSeriesFrames(
+  summary: OperationalSummary,
+  metrics: OperationalMetric[],
+  labels: FrameLabels
+): DataFrame[] {
+  const selected = metrics.length > 0 ? metrics : Object.values(OperationalMetric);
+  return selected.map((metric) => {
+    const graph = summary.graphs[metric];
+    const points = graph?.points ?? [];
+    const display = OPERATIONAL_METRICS[metric];
+    return createDataFrame({
+      name: frameName(display.title, labels),
+      meta: meta(FrameKind.OperationalTimeSeries, { type: DataFrameType.TimeSeriesMulti, metric }),
+      fields: [
+        timeField(points.map((p) => p.time)),
+        valueField(
+          FIELD.value,
+          FieldType.number,
+          points.map((p) => p.value),
+          labels,
+          {
+            displayNameFromDS: `${display.title} – ${seriesName(labels)}`,
+            unit: display.unit,
+            description: graph?.yLabel || undefined,
+          }
+        ),
+      ],
+    });
+  });
+}

@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+
+import { ResponseShapeError } from './scalars';
+
+/**
+ * Where a response body that is not what the gateway contract says becomes a message: an empty
+ * body, an HTML page, text that is not JSON, or JSON that fails the raw schema (zod) — each a
+ * {@link ResponseShapeError} naming the JSON path.
+ */
+
+/** Checks the body against a raw schema. Non-objects (HTML pages, text, truncated JSON) fail here. */
+export function decode<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
+  if (body === '') {
+    throw new ResponseShapeError(`${what}: the gateway returned an empty body`, '');
+  }
+  if (typeof body === 'string') {
+    const looksLikeHtml = /^\s*</.test(body);
+    throw new ResponseShapeError(
+      looksLikeHtml
+        ? `${what}: the gateway answered with an HTML page instead of JSON (check the gateway URL and base path)`
+        : `${what}: the response is not valid JSON`,
+      ''
+    );
+  }
+  if (body === null || body === undefined || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ResponseShapeError(`${what}: expected a JSON object, got ${describe(body)}`, '');
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const path = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
+    throw new ResponseShapeError(`${what}: ${issue.message}`, path);
+  }
+  return result.data;
+}
+
+function describe(body: unknown): string {
+  if (body === null || body === undefined) {
+    return 'an empty body';
+  }
+  return Array.isArray(body) ? 'an array' : typeof body;
+}

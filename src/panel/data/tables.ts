@@ -1,0 +1,197 @@
+import { FieldType, type DataFrame, type Field, type Labels } from '@grafana/data';
+
+import { FIELD, FrameKind } from '../../shared/frameSchema';
+import { fallbackNameOf, makeIdentity, partsFromLabels } from './identity';
+import {
+  Reducer,
+  SIGNAL_SPECS,
+  Signal,
+  kindSource,
+  lookupName,
+  type MatchedMapping,
+  type NameMapping,
+} from './mapping';
+import { setFeature, setScalar } from './samples';
+import { IdentityKind, SampleRank, type ModelData, type ModelIdentity } from './types';
+import { toNumber, toText } from './values';
+
+/**
+ * Tables read row by row: one row per model (our models table, or any table with model/version
+ * columns) or one row per feature (our feature-drift table, or any table with a feature column).
+ */
+
+/** Where the table readers put what they find. */
+export interface ModelSink {
+  readonly aliases: Record<string, NameMapping>;
+  /** The collected data of a model, created on first sight. */
+  bucket(identity: ModelIdentity): ModelData;
+}
+
+interface Columns {
+  model?: Field;
+  version?: Field;
+  role?: Field;
+  deploymentId?: Field;
+  deployment?: Field;
+  feature?: Field;
+  driftStatus?: Field;
+  accuracyStatus?: Field;
+  /** Prometheus table format: the metric name of each row. */
+  name?: Field;
+}
+
+function columns(frame: DataFrame): Columns {
+  const find = (names: readonly string[]) =>
+    frame.fields.find((f) => f.type === FieldType.string && names.includes(f.name.toLowerCase())) ??
+    frame.fields.find(
+      (f) => f.type !== FieldType.number && f.type !== FieldType.time && names.includes(f.name.toLowerCase())
+    );
+  return {
+    model: find(['model', 'model_name', 'modelname']),
+    version: find(['model_version', 'version', 'modelversion']),
+    role: find(['role']),
+    deploymentId: find(['deployment_id']),
+    deployment: find(['deployment']),
+    feature: find(['feature']),
+    driftStatus: find([FIELD.driftStatus]),
+    accuracyStatus: find([FIELD.accuracyStatus]),
+    name: find(['__name__']),
+  };
+}
+
+export function isModelTable(frame: DataFrame): boolean {
+  const cols = columns(frame);
+  return !cols.feature && (cols.model !== undefined || cols.version !== undefined);
+}
+
+export function isFeatureTable(frame: DataFrame): boolean {
+  return columns(frame).feature !== undefined;
+}
+
+/** The model a row names: its columns first, the frame's labels for what they leave out. */
+function rowIdentity(frame: DataFrame, cols: Columns, labels: Labels | undefined, i: number): ModelIdentity {
+  const fromLabels = partsFromLabels(labels);
+  return makeIdentity(
+    {
+      model: toText(cols.model?.values[i]) || fromLabels.model,
+      version: toText(cols.version?.values[i]) || fromLabels.version,
+      role: toText(cols.role?.values[i]) || fromLabels.role,
+      deploymentId: toText(cols.deploymentId?.values[i]) || fromLabels.deploymentId,
+      deployment: toText(cols.deployment?.values[i]) || fromLabels.deployment,
+    },
+    fallbackNameOf(frame)
+  );
+}
+
+/** The signal of a table cell: by the row's metric name, the column, or (generic columns) the frame. */
+function rowMapping(
+  frame: DataFrame,
+  field: Field,
+  rowName: string,
+  aliases: Record<string, NameMapping>
+): MatchedMapping | undefined {
+  // The frame's name and refId name the values only of a generic "Value" column.
+  const generic = field.name === 'Value' || field.name === 'value';
+  const names = [
+    rowName,
+    field.name,
+    field.config?.displayNameFromDS,
+    generic ? frame.name : undefined,
+    generic ? frame.refId : undefined,
+  ]
+    .filter((n): n is string => typeof n === 'string' && n !== '' && n !== 'Value' && n !== 'value')
+    .map((n) => n.trim().toLowerCase());
+  return lookupName(names, aliases);
+}
+
+/** One row per model: statuses and per-model numbers. True when a row named a model. */
+export function readModelTable(frame: DataFrame, kind: FrameKind | undefined, sink: ModelSink): boolean {
+  const cols = columns(frame);
+  const labels = frame.fields.find((f) => f.labels)?.labels;
+  const rows = frame.length ?? frame.fields[0]?.values.length ?? 0;
+  const identityCols = new Set(
+    [
+      cols.model,
+      cols.version,
+      cols.role,
+      cols.deploymentId,
+      cols.deployment,
+      cols.driftStatus,
+      cols.accuracyStatus,
+      cols.name,
+    ].filter(Boolean)
+  );
+  const numeric = frame.fields.filter((f) => f.type === FieldType.number && !identityCols.has(f));
+  let used = false;
+  for (let i = 0; i < rows; i++) {
+    const identity = rowIdentity(frame, cols, labels, i);
+    if (identity.kind === IdentityKind.Query) {
+      continue; // a row that names no model
+    }
+    const data = sink.bucket(identity);
+    used = true;
+    data.driftStatus = data.driftStatus || toText(cols.driftStatus?.values[i]);
+    data.accuracyStatus = data.accuracyStatus || toText(cols.accuracyStatus?.values[i]);
+    const rowName = toText(cols.name?.values[i]).toLowerCase();
+    for (const field of numeric) {
+      const mapping = rowMapping(frame, field, rowName, sink.aliases);
+      if (!mapping || SIGNAL_SPECS[mapping.signal].perFeature) {
+        continue;
+      }
+      setScalar(data, mapping.signal, {
+        value: toNumber(field.values[i]),
+        rank: SampleRank.Direct,
+        field,
+        rowIndex: i,
+        unit: mapping.unit,
+        source: kindSource(kind, mapping.source),
+      });
+    }
+  }
+  return used;
+}
+
+/** Our feature-drift table's columns, by name. */
+function gatewayFeatureMapping(field: Field): MatchedMapping | undefined {
+  if (field.name === FIELD.drift) {
+    return { signal: Signal.DriftScore, reducer: Reducer.Last, source: 'Feature drift' };
+  }
+  if (field.name === FIELD.importance) {
+    return { signal: Signal.FeatureImportance, reducer: Reducer.Last, source: 'Feature drift' };
+  }
+  return undefined;
+}
+
+/** One row per feature: drift and importance. True when a row had either. */
+export function readFeatureTable(frame: DataFrame, kind: FrameKind | undefined, sink: ModelSink): boolean {
+  const cols = columns(frame);
+  const feature = cols.feature;
+  if (!feature) {
+    return false;
+  }
+  const numeric = frame.fields.filter((f) => f.type === FieldType.number);
+  const labels = numeric.find((f) => f.labels)?.labels ?? frame.fields.find((f) => f.labels)?.labels;
+  let used = false;
+  for (let i = 0; i < feature.values.length; i++) {
+    const name = toText(feature.values[i]);
+    if (name === '') {
+      continue;
+    }
+    const rowName = toText(cols.name?.values[i]).toLowerCase();
+    const identity = rowIdentity(frame, cols, labels, i);
+    let data: ModelData | undefined;
+    for (const field of numeric) {
+      const mapping =
+        kind === FrameKind.FeatureDrift
+          ? gatewayFeatureMapping(field)
+          : rowMapping(frame, field, rowName, sink.aliases);
+      if (!mapping || (mapping.signal !== Signal.DriftScore && mapping.signal !== Signal.FeatureImportance)) {
+        continue;
+      }
+      data = data ?? sink.bucket(identity);
+      setFeature(data.features, name, mapping.signal, toNumber(field.values[i]), SampleRank.Direct, field);
+      used = true;
+    }
+  }
+  return used;
+}

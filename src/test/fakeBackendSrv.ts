@@ -1,0 +1,61 @@
+import type { BackendSrvRequest, FetchResponse } from '@grafana/runtime';
+import { Observable } from 'rxjs';
+
+/**
+ * A stand-in for Grafana's backendSrv — the boundary where the browser hands requests to
+ * Grafana's server. Routes answer by URL; each call is recorded; tearing down a subscription
+ * counts as an abort, as in the real backendSrv (which aborts fetch on unsubscribe).
+ */
+export type Reply = { status: number; data: unknown } | { delayMs: number; status: number; data: unknown } | 'never';
+
+export class FakeBackendSrv {
+  readonly calls: string[] = [];
+  aborted = 0;
+  private readonly routes: Array<{ match: (url: string) => boolean; reply: (url: string) => Reply }> = [];
+
+  on(match: string | RegExp | ((url: string) => boolean), reply: Reply | ((url: string) => Reply)): this {
+    const test =
+      typeof match === 'function'
+        ? match
+        : (url: string) => (typeof match === 'string' ? url.includes(match) : match.test(url));
+    this.routes.unshift({ match: test, reply: typeof reply === 'function' ? reply : () => reply });
+    return this;
+  }
+
+  fetch = <T>(options: BackendSrvRequest): Observable<FetchResponse<T>> => {
+    return new Observable<FetchResponse<T>>((subscriber) => {
+      const url = options.url;
+      this.calls.push(url);
+      const route = this.routes.find((r) => r.match(url));
+      const reply: Reply = route
+        ? route.reply(url)
+        : { status: 404, data: { code: 5, message: `no fake route for ${url}` } };
+      let done = false;
+      const deliver = (r: { status: number; data: unknown }) => {
+        done = true;
+        if (r.status >= 200 && r.status < 300) {
+          subscriber.next({ data: r.data as T, status: r.status, ok: true } as FetchResponse<T>);
+          subscriber.complete();
+        } else {
+          subscriber.error({ status: r.status, data: r.data, statusText: '', config: options });
+        }
+      };
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      if (reply === 'never') {
+        // stays pending until unsubscribed
+      } else if ('delayMs' in reply) {
+        timer = setTimeout(() => deliver(reply), reply.delayMs);
+      } else {
+        timer = setTimeout(() => deliver(reply), 0);
+      }
+      return () => {
+        if (timer) {
+          clearTimeout(timer);
+        }
+        if (!done) {
+          this.aborted++;
+        }
+      };
+    });
+  };
+}
