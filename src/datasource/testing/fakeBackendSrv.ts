@@ -6,7 +6,10 @@ import { Observable } from 'rxjs';
  * Grafana's server. Routes answer by URL; each call is recorded; tearing down a subscription
  * counts as an abort, as in the real backendSrv (which aborts fetch on unsubscribe).
  */
-export type Reply = { status: number; data: unknown } | { delayMs: number; status: number; data: unknown } | 'never';
+export type Reply =
+  | { status: number; data: unknown; headers?: Record<string, string> }
+  | { delayMs: number; status: number; data: unknown; headers?: Record<string, string> }
+  | 'never';
 
 export class FakeBackendSrv {
   readonly calls: string[] = [];
@@ -14,7 +17,10 @@ export class FakeBackendSrv {
   private readonly routes: Array<{ match: (url: string) => boolean; reply: (url: string) => Reply }> = [];
 
   on(match: string | RegExp | ((url: string) => boolean), reply: Reply | ((url: string) => Reply)): this {
-    const test = typeof match === 'function' ? match : (url: string) => (typeof match === 'string' ? url.includes(match) : match.test(url));
+    const test =
+      typeof match === 'function'
+        ? match
+        : (url: string) => (typeof match === 'string' ? url.includes(match) : match.test(url));
     this.routes.unshift({ match: test, reply: typeof reply === 'function' ? reply : () => reply });
     return this;
   }
@@ -24,15 +30,25 @@ export class FakeBackendSrv {
       const url = options.url;
       this.calls.push(url);
       const route = this.routes.find((r) => r.match(url));
-      const reply: Reply = route ? route.reply(url) : { status: 404, data: { code: 5, message: `no fake route for ${url}` } };
+      const reply: Reply = route
+        ? route.reply(url)
+        : { status: 404, data: { code: 5, message: `no fake route for ${url}` } };
       let done = false;
-      const deliver = (r: { status: number; data: unknown }) => {
+      const deliver = (r: { status: number; data: unknown; headers?: Record<string, string> }) => {
         done = true;
         if (r.status >= 200 && r.status < 300) {
           subscriber.next({ data: r.data as T, status: r.status, ok: true } as FetchResponse<T>);
           subscriber.complete();
         } else {
-          subscriber.error({ status: r.status, data: r.data, statusText: '', config: options });
+          // Grafana's backendSrv drops response headers from its FetchError; `headers` models a
+          // backendSrv that passes them on (set only when a test gives them).
+          subscriber.error({
+            status: r.status,
+            data: r.data,
+            statusText: '',
+            config: options,
+            ...(r.headers ? { headers: r.headers } : {}),
+          });
         }
       };
       let timer: ReturnType<typeof setTimeout> | undefined;
