@@ -19,6 +19,7 @@ import { FailureCause, GatewayError, classifyFailure } from './gateway/errors';
 import { GatewayClient } from './gateway/GatewayClient';
 import { migrateQuery } from './migrations';
 import { deploymentName, modelChoices } from './query/models';
+import { PartialFailureError } from './query/fanOut';
 import { QueryConfigError, QueryRunner } from './query/queryRunner';
 import { MlopsVariableSupport } from './variables';
 import {
@@ -91,7 +92,10 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
     }
     const results = targets.map((target) =>
       this.runner.run(target, request).pipe(
-        map((frames) => ({ frames, error: undefined as DataQueryError | undefined })),
+        map(({ frames, error }) => ({
+          frames,
+          error: error === undefined ? undefined : toQueryError(error, target.refId),
+        })),
         catchError((error: unknown) => of({ frames: [] as DataFrame[], error: toQueryError(error, target.refId) }))
       )
     );
@@ -234,6 +238,10 @@ function toQueryError(error: unknown, refId: string): DataQueryError {
   }
   if (error instanceof QueryConfigError) {
     return { refId, message: error.message };
+  }
+  if (error instanceof PartialFailureError) {
+    const first = error.failures[0]?.error;
+    return { refId, message: error.message, status: first instanceof GatewayError ? first.status : undefined };
   }
   const text = error instanceof Error ? error.message : String(error);
   return { refId, message: `Unexpected failure: ${text}` };
