@@ -3,7 +3,7 @@ import { firstValueFrom, lastValueFrom } from 'rxjs';
 import deploymentsPage1 from '../../../tests/fixtures/gateway/deployments-page1.json';
 import deploymentsPage2 from '../../../tests/fixtures/gateway/deployments-page2.json';
 import healthExample from '../../../tests/fixtures/gateway/health-documented-example.json';
-import { FakeBackendSrv } from '../testing/fakeBackendSrv';
+import { FakeBackendSrv } from '../../test/fakeBackendSrv';
 import { AuthMode } from '../types';
 import { FailureCause, GatewayError } from './errors';
 import { GatewayClient, MAX_RESPONSE_BYTES, type GatewayClientSettings } from './GatewayClient';

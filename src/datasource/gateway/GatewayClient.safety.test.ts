@@ -1,7 +1,7 @@
 import { firstValueFrom, lastValueFrom } from 'rxjs';
 
 import healthExample from '../../../tests/fixtures/gateway/health-documented-example.json';
-import { FakeBackendSrv } from '../testing/fakeBackendSrv';
+import { FakeBackendSrv } from '../../test/fakeBackendSrv';
 import { AuthMode } from '../types';
 import { FailureCause, GatewayError } from './errors';
 import { GatewayClient, type GatewayClientSettings } from './GatewayClient';
