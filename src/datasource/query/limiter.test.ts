@@ -31,7 +31,10 @@ describe('Limiter', () => {
     const limiter = new Limiter(1);
     const started: string[] = [];
     limiter.run(defer(() => (started.push('a'), NEVER))).subscribe();
-    limiter.run(defer(() => (started.push('b'), NEVER))).subscribe().unsubscribe();
+    limiter
+      .run(defer(() => (started.push('b'), NEVER)))
+      .subscribe()
+      .unsubscribe();
     expect(started).toEqual(['a']);
     expect(limiter.inFlight).toBe(1);
   });
