@@ -14,11 +14,13 @@ import {
 import type { BackendSrv, TemplateSrv } from '@grafana/runtime';
 import { Observable, catchError, forkJoin, lastValueFrom, map, of } from 'rxjs';
 
-import type { EditorDataSource } from './editorApi';
+import type { EditorDataSource, OptionList } from './editorApi';
+import { truncationText } from './gateway/paging';
 import { FailureCause, GatewayError, classifyFailure } from './gateway/errors';
 import { GatewayClient } from './gateway/GatewayClient';
 import { migrateQuery } from './migrations';
 import { deploymentName, modelChoices } from './query/models';
+import { PartialFailureError } from './query/fanOut';
 import { QueryConfigError, QueryRunner } from './query/queryRunner';
 import { MlopsVariableSupport } from './variables';
 import {
@@ -91,7 +93,10 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
     }
     const results = targets.map((target) =>
       this.runner.run(target, request).pipe(
-        map((frames) => ({ frames, error: undefined as DataQueryError | undefined })),
+        map(({ frames, error }) => ({
+          frames,
+          error: error === undefined ? undefined : toQueryError(error, target.refId),
+        })),
         catchError((error: unknown) => of({ frames: [] as DataFrame[], error: toQueryError(error, target.refId) }))
       )
     );
@@ -147,7 +152,13 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
     try {
       const list = await lastValueFrom(this.client.listDeployments());
       const total = list.totalDeployments ?? list.items.length;
-      return { status: 'success', message: `Connected: ${total} monitored deployment${total === 1 ? '' : 's'}` };
+      const connected = `Connected: ${total} monitored deployment${total === 1 ? '' : 's'}`;
+      if (list.truncated) {
+        // Connected, but pickers and variables will not offer every deployment: say so here too.
+        const warning = truncationText('deployments', list.truncation);
+        return { status: 'warning', message: `${connected}. ${warning}`, details: { message: warning } };
+      }
+      return { status: 'success', message: connected };
     } catch (error) {
       const failure = classifyFailure(error, 'GET /v1/deployment (list deployments)');
       if (failure.failure === FailureCause.Authentication) {
@@ -173,18 +184,22 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
     }
   }
 
-  listDeploymentOptions(): Promise<Array<SelectableValue<string>>> {
+  listDeploymentOptions(): Promise<OptionList> {
     return lastValueFrom(
       this.client.listDeployments().pipe(
-        map((list) =>
-          list.items.map((d) => ({
+        map((list) => {
+          const options: OptionList = list.items.map((d) => ({
             label: deploymentName(d),
             value: d.id,
             description: [d.type, d.environment, d.monitoringEnabled === false ? 'monitoring off' : '']
               .filter(Boolean)
               .join(' · '),
-          }))
-        )
+          }));
+          if (list.truncated) {
+            options.incomplete = truncationText('deployments', list.truncation);
+          }
+          return options;
+        })
       )
     );
   }
@@ -234,6 +249,10 @@ function toQueryError(error: unknown, refId: string): DataQueryError {
   }
   if (error instanceof QueryConfigError) {
     return { refId, message: error.message };
+  }
+  if (error instanceof PartialFailureError) {
+    const first = error.failures[0]?.error;
+    return { refId, message: error.message, status: first instanceof GatewayError ? first.status : undefined };
   }
   const text = error instanceof Error ? error.message : String(error);
   return { refId, message: `Unexpected failure: ${text}` };

@@ -5,9 +5,15 @@ import type { SelectableValue } from '@grafana/data';
  * from the gateway. Kept as a narrow interface so editors can be tested with a plain object and
  * never reach into the HTTP layer.
  */
+/**
+ * Options of a gateway list. `incomplete` is set when a safety bound stopped the list (more exist
+ * than are offered) and says why; pickers show it as a non-selectable line.
+ */
+export type OptionList = Array<SelectableValue<string>> & { incomplete?: string };
+
 export interface EditorDataSource {
   /** Deployments as options: label = name (type), value = deployment id. */
-  listDeploymentOptions(): Promise<Array<SelectableValue<string>>>;
+  listDeploymentOptions(): Promise<OptionList>;
   /** Models of one deployment: label = name vN, value = model id as sent to the gateway. */
   listModelOptions(deploymentId: string): Promise<Array<SelectableValue<string>>>;
   /** Feature names from the drift summary of a deployment's model. */

@@ -13,6 +13,7 @@ import { Observable, map } from 'rxjs';
 import { VariableQueryEditor } from './components/VariableQueryEditor';
 import type { EditorDataSource } from './editorApi';
 import type { GatewayClient } from './gateway/GatewayClient';
+import { truncationText } from './gateway/paging';
 import { migrateVariableQuery } from './migrations';
 import { deploymentName, modelChoices } from './query/models';
 import { toRangeParams } from './query/queryRunner';
@@ -78,11 +79,16 @@ export class MlopsVariableSupport extends CustomVariableSupport<VariableSource, 
         return client
           .listDeployments(toRangeParams(request))
           .pipe(
-            map((list) =>
-              list.items
+            map((list) => {
+              const values = list.items
                 .filter((d) => !query.monitoredOnly || d.monitoringEnabled !== false)
-                .map((d) => ({ text: deploymentName(d), value: d.id }))
-            )
+                .map((d) => ({ text: deploymentName(d), value: d.id }));
+              // Variables have no notices: an incomplete list ends with a value that says so. Its
+              // value is empty, which queries ignore (templating.ts drops empty values of "All").
+              return list.truncated
+                ? [...values, { text: `⚠ ${truncationText('deployments', list.truncation)}`, value: '' }]
+                : values;
+            })
           );
     }
   }

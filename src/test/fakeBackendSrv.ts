@@ -6,7 +6,10 @@ import { Observable } from 'rxjs';
  * Grafana's server. Routes answer by URL; each call is recorded; tearing down a subscription
  * counts as an abort, as in the real backendSrv (which aborts fetch on unsubscribe).
  */
-export type Reply = { status: number; data: unknown } | { delayMs: number; status: number; data: unknown } | 'never';
+export type Reply =
+  | { status: number; data: unknown; headers?: Record<string, string> }
+  | { delayMs: number; status: number; data: unknown; headers?: Record<string, string> }
+  | 'never';
 
 export class FakeBackendSrv {
   readonly calls: string[] = [];
@@ -31,13 +34,21 @@ export class FakeBackendSrv {
         ? route.reply(url)
         : { status: 404, data: { code: 5, message: `no fake route for ${url}` } };
       let done = false;
-      const deliver = (r: { status: number; data: unknown }) => {
+      const deliver = (r: { status: number; data: unknown; headers?: Record<string, string> }) => {
         done = true;
         if (r.status >= 200 && r.status < 300) {
           subscriber.next({ data: r.data as T, status: r.status, ok: true } as FetchResponse<T>);
           subscriber.complete();
         } else {
-          subscriber.error({ status: r.status, data: r.data, statusText: '', config: options });
+          // Grafana's backendSrv drops response headers from its FetchError; `headers` models a
+          // backendSrv that passes them on (set only when a test gives them).
+          subscriber.error({
+            status: r.status,
+            data: r.data,
+            statusText: '',
+            config: options,
+            ...(r.headers ? { headers: r.headers } : {}),
+          });
         }
       };
       let timer: ReturnType<typeof setTimeout> | undefined;

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { SelectableValue } from '@grafana/data';
 import type { ComboboxOption } from '@grafana/ui';
 
+import type { OptionList } from '../editorApi';
+
 interface AsyncOptions {
   options: Array<ComboboxOption<string>>;
   loading: boolean;
@@ -9,13 +11,22 @@ interface AsyncOptions {
   error?: string;
 }
 
-/** Options of a gateway list as Combobox options (values must be strings). */
-function toComboboxOptions(values: Array<SelectableValue<string>>): Array<ComboboxOption<string>> {
+/** The value of the line that says a list is incomplete (an info option: it cannot be chosen). */
+export const INCOMPLETE_OPTION_VALUE = '__modelwatch_list_incomplete__';
+
+/**
+ * Options of a gateway list as Combobox options (values must be strings); an incomplete list ends
+ * with a non-selectable line saying so (Combobox's `infoOption`).
+ */
+function toComboboxOptions(values: OptionList): Array<ComboboxOption<string>> {
   const options: Array<ComboboxOption<string>> = [];
   for (const item of values) {
     if (typeof item.value === 'string' && item.value !== '') {
       options.push({ value: item.value, label: item.label ?? item.value, description: item.description });
     }
+  }
+  if (values.incomplete) {
+    options.push({ value: INCOMPLETE_OPTION_VALUE, label: `⚠ ${values.incomplete}`, infoOption: true });
   }
   return options;
 }
@@ -35,7 +46,7 @@ function errorMessage(error: unknown): string {
  * a newer request or after unmounting.
  */
 export function useAsyncOptions(
-  load: () => Promise<Array<SelectableValue<string>>>,
+  load: () => Promise<OptionList>,
   key: string,
   enabled: boolean
 ): AsyncOptions {

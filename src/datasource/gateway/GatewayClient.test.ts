@@ -89,7 +89,7 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
     expect(backend.calls).toHaveLength(2);
 
     const failing = setup();
-    failing.backend.on('/health', { status: 503, data: { code: 14, message: 'unavailable' } });
+    failing.backend.on('/health', { status: 500, data: { code: 13, message: 'internal' } });
     await failureOf(firstValueFrom(failing.client.healthMetrics('d', 'd', range)));
     await failureOf(firstValueFrom(failing.client.healthMetrics('d', 'd', range)));
     expect(failing.backend.calls).toHaveLength(2);
@@ -220,7 +220,8 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
       ],
     ];
     it.each(cases)('%s', async (_name, status, data, cause, hint) => {
-      const { backend, client } = setup();
+      // A deadline shorter than the default retry backoff: 429/503 fail without a retry here.
+      const { backend, client } = setup({ timeoutMs: 900 });
       backend.on('/health', { status, data });
       const error = await failureOf(firstValueFrom(client.healthMetrics('d1', 'd1', range)));
       expect(error.failure).toBe(cause);

@@ -1,5 +1,5 @@
 import type { BackendSrv, FetchResponse } from '@grafana/runtime';
-import { EMPTY, Observable, catchError, defer, expand, map, of, reduce, share, tap, throwError, timeout } from 'rxjs';
+import { Observable, catchError, defer, map, of, retry, share, tap, throwError, timeout, timer } from 'rxjs';
 
 import {
   parseDeploymentPage,
@@ -11,7 +11,14 @@ import {
 } from '../parse/parseResponses';
 import type { Deployment, DriftMetrics, HealthMetrics, Model, OperationalSummary } from '../parse/domain';
 import { AuthMode } from '../types';
-import { FailureCause, GatewayError, classifyFailure } from './errors';
+import { ErrorBodyOn200, FailureCause, GatewayError, classifyFailure, type GatewayCall } from './errors';
+import { grpcErrorOf } from './grpcStatus';
+import { printableId, unsafeIdReason } from './ids';
+import { followPages, type PagedList } from './paging';
+import { ResponseCache, approximateBytes } from './responseCache';
+import { MAX_RETRIES, retryDelayMs } from './retry';
+
+export type { PagedList } from './paging';
 
 /**
  * The only module that talks HTTP. Every call goes through Grafana's data-source proxy
@@ -19,8 +26,10 @@ import { FailureCause, GatewayError, classifyFailure } from './errors';
  * tokenAuth — the browser never sees a secret or a token.
  *
  * Identical requests in flight are sent once (a dashboard refresh fires many panels at the same
- * deployment), and answers are reused for a short TTL. Unsubscribing from every consumer of a
- * request aborts it (backendSrv.fetch cancels on unsubscribe).
+ * deployment), and answers are reused for a short TTL (bounded, see responseCache.ts).
+ * Unsubscribing from every consumer of a request aborts it (backendSrv.fetch cancels on
+ * unsubscribe). Each call has one deadline — the request timeout — covering all its pages and
+ * retries (see retry.ts).
  */
 
 /** Route families declared in `plugin.json`; the auth mode picks one. */
@@ -32,14 +41,23 @@ const ROUTE_FAMILY: Record<AuthMode, string> = {
 /** Route to the gateway's unauthenticated liveness endpoint. */
 const HEALTHZ_ROUTE = 'gateway-healthz';
 
+/**
+ * One answer larger than this (approximate in-memory size) fails with a "too large" message
+ * instead of being parsed into frames: a 50 MB body would freeze the dashboard.
+ */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
 export interface GatewayClientSettings {
   /** The data source's proxy URL (instanceSettings.url). */
   proxyUrl: string;
   authMode: AuthMode;
+  /** Deadline of one call: all its pages and retries. */
   timeoutMs: number;
   cacheTtlMs: number;
   /** Safety bound for following nextPageToken. */
   maxPages: number;
+  /** Secret values known to the browser, redacted from quoted upstream text (besides tokens/JWTs). */
+  knownSecrets?: string[];
 }
 
 export interface TimeRangeParams {
@@ -47,43 +65,53 @@ export interface TimeRangeParams {
   endDateTime: string;
 }
 
-/** A list assembled from pages; `truncated` is set when the page bound stopped it. */
-interface PagedList<T> {
-  items: T[];
-  truncated: boolean;
-  totalDeployments?: number | null;
-}
-
 type Params = Record<string, string | number | undefined>;
-
-interface CacheEntry {
-  expiresAt: number;
-  body: unknown;
-}
 
 export class GatewayClient {
   private readonly inFlight = new Map<string, Observable<unknown>>();
-  private readonly cache = new Map<string, CacheEntry>();
+  private readonly cache: ResponseCache;
 
   constructor(
     private readonly settings: GatewayClientSettings,
     private readonly backendSrv: Pick<BackendSrv, 'fetch'>,
     private readonly now: () => number = Date.now
-  ) {}
+  ) {
+    this.cache = new ResponseCache(now);
+  }
 
   private get baseUrl(): string {
     return `${this.settings.proxyUrl}/${ROUTE_FAMILY[this.settings.authMode]}/model-monitoring`;
   }
 
-  /** GET a gateway path; shared while in flight, cached for the TTL, parsed by `parse`. */
-  private get<T>(path: string, params: Params, endpoint: string, parse: (body: unknown) => T): Observable<T> {
-    return this.getBody(`${this.baseUrl}${path}`, params, endpoint).pipe(
-      map((body) => parse(body)),
-      catchError((error: unknown) => throwError(() => classifyFailure(error, endpoint)))
+  /** Approximate size of the response cache (entries, bytes). */
+  get cacheSize(): { entries: number; bytes: number } {
+    return this.cache.size;
+  }
+
+  /** Runs `work` under the call's deadline; every failure becomes a GatewayError naming the call. */
+  private withDeadline<T>(call: GatewayCall, work: (deadlineAt: number) => Observable<T>): Observable<T> {
+    const { timeoutMs, knownSecrets } = this.settings;
+    return defer(() => work(this.now() + timeoutMs)).pipe(
+      timeout({
+        first: timeoutMs,
+        with: () =>
+          throwError(
+            () => new GatewayError(FailureCause.Timeout, call, `no answer within ${Math.round(timeoutMs / 1000)} s`)
+          ),
+      }),
+      catchError((error: unknown) => throwError(() => classifyFailure(error, call, knownSecrets)))
     );
   }
 
-  private getBody(url: string, params: Params, endpoint: string): Observable<unknown> {
+  /** GET one gateway path under one deadline, parsed by `parse`. */
+  private get<T>(path: string, params: Params, call: GatewayCall, parse: (body: unknown) => T): Observable<T> {
+    return this.withDeadline(call, (deadlineAt) =>
+      this.getBody(`${this.baseUrl}${path}`, params, call, deadlineAt).pipe(map((body) => parse(body)))
+    );
+  }
+
+  /** GET a body: shared while in flight, cached for the TTL, retried on 429/503 before `deadlineAt`. */
+  private getBody(url: string, params: Params, call: GatewayCall, deadlineAt: number): Observable<unknown> {
     const query = Object.entries(params)
       .filter(([, value]) => value !== undefined && value !== '')
       .sort(([a], [b]) => a.localeCompare(b))
@@ -93,146 +121,131 @@ export class GatewayClient {
 
     return defer(() => {
       const cached = this.cache.get(key);
-      if (cached && cached.expiresAt > this.now()) {
-        return of(cached.body);
+      if (cached !== undefined) {
+        return of(cached);
       }
       const pending = this.inFlight.get(key);
       if (pending) {
         return pending;
       }
-      const request = this.backendSrv
-        .fetch<unknown>({
-          url: key,
-          method: 'GET',
-          headers: { Accept: 'application/json' },
-          showErrorAlert: false,
-          showSuccessAlert: false,
-        })
-        .pipe(
-          timeout({
-            first: this.settings.timeoutMs,
-            with: () =>
-              throwError(
-                () =>
-                  new GatewayError(
-                    FailureCause.Timeout,
-                    endpoint,
-                    `no answer within ${Math.round(this.settings.timeoutMs / 1000)} s`
-                  )
-              ),
-          }),
-          map((response: FetchResponse<unknown>) => response.data),
-          tap((body) => {
-            if (this.settings.cacheTtlMs > 0) {
-              this.cache.set(key, { expiresAt: this.now() + this.settings.cacheTtlMs, body });
-            }
-          }),
-          // Runs on completion, error, and when the last subscriber leaves (abort).
-          tap({ finalize: () => this.inFlight.delete(key) }),
-          share()
-        );
+      const request = this.fetchOnce(key, call).pipe(
+        retry({
+          count: MAX_RETRIES,
+          delay: (error: unknown, attempt: number) => {
+            const wait = retryDelayMs(error, attempt, this.now(), deadlineAt - this.now());
+            return wait === undefined ? throwError(() => error) : timer(wait);
+          },
+        }),
+        tap((body) => this.cache.set(key, body, this.settings.cacheTtlMs)),
+        // Runs on completion, error, and when the last subscriber leaves (abort).
+        tap({ finalize: () => this.inFlight.delete(key) }),
+        share()
+      );
       this.inFlight.set(key, request);
       return request;
     });
   }
 
-  /**
-   * Follows nextPageToken until it is empty. A repeated token (a server bug that would loop
-   * forever) or the page bound stops it and marks the list truncated, so the caller can say so.
-   */
-  private paged<P extends { nextPageToken: string }, T>(
-    path: string,
-    params: Params,
-    endpoint: string,
-    parse: (body: unknown) => P,
-    itemsOf: (page: P) => T[]
-  ): Observable<{ pages: P[]; items: T[]; truncated: boolean }> {
-    return defer(() => {
-      const seen = new Set<string>();
-      let truncated = false;
-      const fetchPage = (pageToken: string | undefined) => this.get(path, { ...params, pageToken }, endpoint, parse);
-      return fetchPage(undefined).pipe(
-        expand((page) => {
-          const token = page.nextPageToken;
-          if (!token) {
-            return EMPTY;
+  /** One HTTP GET; a grpc-gateway error body on a 200 and oversized bodies fail here (never cached). */
+  private fetchOnce(url: string, call: GatewayCall): Observable<unknown> {
+    return this.backendSrv
+      .fetch<unknown>({
+        url,
+        method: 'GET',
+        headers: { Accept: 'application/json' },
+        showErrorAlert: false,
+        showSuccessAlert: false,
+      })
+      .pipe(
+        map((response: FetchResponse<unknown>) => {
+          if (grpcErrorOf(response.data)) {
+            throw new ErrorBodyOn200(response.data);
           }
-          if (seen.has(token) || seen.size + 1 >= this.settings.maxPages) {
-            truncated = true;
-            return EMPTY;
+          if (approximateBytes(response.data, MAX_RESPONSE_BYTES) > MAX_RESPONSE_BYTES) {
+            throw new GatewayError(
+              FailureCause.TooLarge,
+              call,
+              `the answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB, the most one query may load`
+            );
           }
-          seen.add(token);
-          return fetchPage(token);
-        }),
-        reduce(
-          (acc, page) => {
-            acc.pages.push(page);
-            acc.items.push(...itemsOf(page));
-            return acc;
-          },
-          { pages: [] as P[], items: [] as T[] }
-        ),
-        map((acc) => ({ ...acc, truncated }))
+          return response.data;
+        })
       );
-    });
   }
 
-  /** All monitored deployments (every page). The total comes from the first page. */
+  /** Rejects ids that would change the route (".", "..", encoded forms) or carry control characters. */
+  private checkIds(call: GatewayCall, ids: Record<string, string>): Observable<never> | undefined {
+    for (const [what, id] of Object.entries(ids)) {
+      const reason = unsafeIdReason(id);
+      if (reason) {
+        const detail = `${what} ID "${printableId(id)}" is not sent to the gateway: ${reason}`;
+        return throwError(() => new GatewayError(FailureCause.InvalidId, call, detail));
+      }
+    }
+    return undefined;
+  }
+
+  /** All monitored deployments (every page, up to the bounds). The total comes from the first page. */
   listDeployments(range?: TimeRangeParams): Observable<PagedList<Deployment>> {
-    return this.paged(
-      '/v1/deployment',
-      { ...range },
-      'GET /v1/deployment (list deployments)',
-      parseDeploymentPage,
-      (p) => p.deployments
-    ).pipe(
-      map(({ pages, items, truncated }) => ({
-        items,
-        truncated,
-        totalDeployments: pages[0]?.totalDeployments ?? null,
-      }))
+    const call = { endpoint: 'GET /v1/deployment (list deployments)', ranged: range !== undefined, list: true };
+    return this.withDeadline(call, (deadlineAt) =>
+      followPages(
+        (pageToken) => this.getBody(`${this.baseUrl}/v1/deployment`, { ...range, pageToken }, call, deadlineAt),
+        parseDeploymentPage,
+        (page) => page.deployments,
+        (page) => page.totalDeployments ?? null,
+        this.settings.maxPages
+      )
     );
   }
 
   getDeployment(deploymentId: string): Observable<Deployment> {
-    return this.get(
-      `/v1/deployment/${encodeURIComponent(deploymentId)}`,
-      {},
-      `GET /v1/deployment/${deploymentId}`,
-      parseDeploymentResponse
+    const call = { endpoint: `GET /v1/deployment/${printableId(deploymentId)}` };
+    return (
+      this.checkIds(call, { deployment: deploymentId }) ??
+      this.get(`/v1/deployment/${encodeURIComponent(deploymentId)}`, {}, call, parseDeploymentResponse)
     );
   }
 
   listModels(deploymentId: string): Observable<PagedList<Model>> {
-    return this.paged(
-      `/v1/deployment/${encodeURIComponent(deploymentId)}/models`,
-      {},
-      `GET /v1/deployment/${deploymentId}/models`,
-      parseModelPage,
-      (p) => p.models
-    ).pipe(map(({ items, truncated }) => ({ items, truncated })));
+    const call = { endpoint: `GET /v1/deployment/${printableId(deploymentId)}/models` };
+    const path = `${this.baseUrl}/v1/deployment/${encodeURIComponent(deploymentId)}/models`;
+    return (
+      this.checkIds(call, { deployment: deploymentId }) ??
+      this.withDeadline(call, (deadlineAt) =>
+        followPages(
+          (pageToken) => this.getBody(path, { pageToken }, call, deadlineAt),
+          parseModelPage,
+          (page) => page.models,
+          () => null,
+          this.settings.maxPages
+        )
+      )
+    );
   }
 
-  private metricsPath(deploymentId: string, modelId: string, kind: string) {
-    return `/v1/deployment/${encodeURIComponent(deploymentId)}/metrics/${encodeURIComponent(modelId)}/${kind}`;
+  /** GET one metrics family of a model under the query's range. */
+  private metrics<T>(
+    kind: string,
+    deploymentId: string,
+    modelId: string,
+    params: Params,
+    parse: (body: unknown) => T
+  ): Observable<T> {
+    const call = {
+      endpoint: `GET /v1/deployment/${printableId(deploymentId)}/metrics/${printableId(modelId)}/${kind}`,
+      ranged: true,
+    };
+    const path = `/v1/deployment/${encodeURIComponent(deploymentId)}/metrics/${encodeURIComponent(modelId)}/${kind}`;
+    return this.checkIds(call, { deployment: deploymentId, model: modelId }) ?? this.get(path, params, call, parse);
   }
 
   healthMetrics(deploymentId: string, modelId: string, range: TimeRangeParams): Observable<HealthMetrics> {
-    return this.get(
-      this.metricsPath(deploymentId, modelId, 'health'),
-      { ...range },
-      `GET /v1/deployment/${deploymentId}/metrics/${modelId}/health`,
-      parseHealthMetrics
-    );
+    return this.metrics('health', deploymentId, modelId, { ...range }, parseHealthMetrics);
   }
 
   operationalSummary(deploymentId: string, modelId: string, range: TimeRangeParams): Observable<OperationalSummary> {
-    return this.get(
-      this.metricsPath(deploymentId, modelId, 'operational'),
-      { ...range },
-      `GET /v1/deployment/${deploymentId}/metrics/${modelId}/operational`,
-      parseOperationalSummary
-    );
+    return this.metrics('operational', deploymentId, modelId, { ...range }, parseOperationalSummary);
   }
 
   driftMetrics(
@@ -241,36 +254,26 @@ export class GatewayClient {
     range: TimeRangeParams,
     selected: { importanceFeature?: string; frequencyFeature?: string } = {}
   ): Observable<DriftMetrics> {
-    return this.get(
-      this.metricsPath(deploymentId, modelId, 'drift'),
-      {
-        ...range,
-        featureImportanceSelectedFeature: selected.importanceFeature,
-        featureFrequencySelectedFeature: selected.frequencyFeature,
-      },
-      `GET /v1/deployment/${deploymentId}/metrics/${modelId}/drift`,
-      parseDriftMetrics
-    );
+    const params = {
+      ...range,
+      featureImportanceSelectedFeature: selected.importanceFeature,
+      featureFrequencySelectedFeature: selected.frequencyFeature,
+    };
+    return this.metrics('drift', deploymentId, modelId, params, parseDriftMetrics);
   }
 
   /** Gateway liveness, unauthenticated; resolves to the HTTP status or throws a GatewayError. */
   healthz(): Observable<number> {
-    const endpoint = 'GET /healthz';
-    return this.backendSrv
-      .fetch<unknown>({
-        url: `${this.settings.proxyUrl}/${HEALTHZ_ROUTE}`,
-        method: 'GET',
-        showErrorAlert: false,
-        showSuccessAlert: false,
-      })
-      .pipe(
-        timeout({
-          first: this.settings.timeoutMs,
-          with: () => throwError(() => new GatewayError(FailureCause.Timeout, endpoint, 'no answer')),
-        }),
-        map((response) => response.status),
-        catchError((error: unknown) => throwError(() => classifyFailure(error, endpoint)))
-      );
+    return this.withDeadline({ endpoint: 'GET /healthz' }, () =>
+      this.backendSrv
+        .fetch<unknown>({
+          url: `${this.settings.proxyUrl}/${HEALTHZ_ROUTE}`,
+          method: 'GET',
+          showErrorAlert: false,
+          showSuccessAlert: false,
+        })
+        .pipe(map((response) => response.status))
+    );
   }
 
   /** Drops cached answers, e.g. after the settings changed. */

@@ -150,7 +150,7 @@ export const rawOperationalSummarySchema = z.object({
 
 /** grpc-gateway's error body. */
 export const rawGatewayErrorSchema = z.object({
-  code: z.number().nullish(),
+  code: z.union([z.number(), z.string()]).nullish(),
   message: optionalString,
   details: z.array(z.unknown()).nullish(),
 });

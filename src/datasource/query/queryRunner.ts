@@ -1,6 +1,6 @@
 import type { DataFrame, DataQueryRequest, QueryResultMetaNotice, ScopedVars } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
-import { Observable, forkJoin, map, mergeMap, of, throwError } from 'rxjs';
+import { Observable, map, mergeMap, of, throwError } from 'rxjs';
 
 import { deploymentsFrame, modelsFrame } from '../frames/deployments';
 import { driftOverTimeFrames, driftSummaryFrame, featureDriftFrame, featureFrequencyFrame } from '../frames/drift';
@@ -12,12 +12,18 @@ import { migrateQuery } from '../migrations';
 import { fieldsForQueryType } from '../queryFields';
 import { ModelScope, PredictionsUnit, QueryType, type MlopsQuery } from '../types';
 import type { FrameLabels } from '../../shared/frameSchema';
+import { truncationText, type PagedList } from '../gateway/paging';
+import { gather, settle, type Outcome } from './fanOut';
+import { Limiter } from './limiter';
 import { expandField, interpolateText } from './templating';
-import { labelsFor, modelIdFor, modelIndexOf, rolesFor } from './models';
+import { deploymentName, labelsFor, modelIdFor, modelIndexOf, rolesFor } from './models';
 
 /**
  * Orchestration: one query → gateway calls → frames. Knows nothing about HTTP (GatewayClient)
- * or JSON (parsers); failures surface as errors of this query only.
+ * or JSON (parsers); failures surface as errors of this query only. A query fanned out over
+ * several deployments, models or features keeps the frames of the parts that succeeded and names
+ * the parts that failed (fanOut.ts); its gateway calls run at most
+ * MAX_CALLS_IN_FLIGHT_PER_QUERY at a time (limiter.ts).
  */
 
 /** A query that cannot run as configured; the message tells the user which field to fill. */
@@ -33,6 +39,21 @@ interface ModelTarget {
   labels: FrameLabels;
 }
 
+/** What every step of one query run needs. */
+interface RunContext {
+  query: MlopsQuery;
+  range: TimeRangeParams;
+  scopedVars: ScopedVars;
+  /** Queues a gateway call behind the query's concurrency bound. */
+  limit: <T>(call: Observable<T>) => Observable<T>;
+}
+
+/** The frames of one target, and the error to show beside them (a failed part, or all of it). */
+export interface TargetResult {
+  frames: DataFrame[];
+  error?: unknown;
+}
+
 export function toRangeParams(request: Pick<DataQueryRequest, 'range'>): TimeRangeParams {
   return {
     startDateTime: request.range.from.toISOString(),
@@ -40,11 +61,8 @@ export function toRangeParams(request: Pick<DataQueryRequest, 'range'>): TimeRan
   };
 }
 
-function truncatedNotice(what: string): QueryResultMetaNotice {
-  return {
-    severity: 'warning',
-    text: `The gateway returned more pages of ${what} than the safety bound allows; the list is incomplete.`,
-  };
+function truncatedNotice(what: string, list: PagedList<unknown>): QueryResultMetaNotice | undefined {
+  return list.truncated ? { severity: 'warning', text: truncationText(what, list.truncation) } : undefined;
 }
 
 function withNotice(frame: DataFrame, notice: QueryResultMetaNotice | undefined): DataFrame {
@@ -60,25 +78,36 @@ export class QueryRunner {
     private readonly templateSrv: Pick<TemplateSrv, 'replace'>
   ) {}
 
-  /** Runs one target; every frame gets the target's refId. */
-  run(target: MlopsQuery, request: Pick<DataQueryRequest, 'range' | 'scopedVars'>): Observable<DataFrame[]> {
+  /**
+   * Runs one target; every frame gets the target's refId. Never errors: a failure is returned
+   * beside the frames that could be loaded.
+   */
+  run(target: MlopsQuery, request: Pick<DataQueryRequest, 'range' | 'scopedVars'>): Observable<TargetResult> {
     const query = migrateQuery(target);
-    const range = toRangeParams(request);
-    return this.framesFor(query, range, request.scopedVars ?? {}).pipe(
-      map((frames) => frames.map((frame) => ({ ...frame, refId: query.refId })))
+    const limiter = new Limiter();
+    const ctx: RunContext = {
+      query,
+      range: toRangeParams(request),
+      scopedVars: request.scopedVars ?? {},
+      limit: (call) => limiter.run(call),
+    };
+    return gather([{ what: '', run: () => this.framesFor(ctx) }]).pipe(
+      map((outcome) => {
+        const { frames, error } = settle(outcome);
+        return { frames: frames.map((frame) => ({ ...frame, refId: query.refId })), error };
+      })
     );
   }
 
-  private framesFor(query: MlopsQuery, range: TimeRangeParams, scopedVars: ScopedVars): Observable<DataFrame[]> {
+  private framesFor(ctx: RunContext): Observable<DataFrame[] | Outcome> {
+    const { query, range, scopedVars } = ctx;
     if (query.queryType === QueryType.Deployments) {
-      return this.client.listDeployments(range).pipe(
+      return ctx.limit(this.client.listDeployments(range)).pipe(
         map((list) => {
           const deployments = query.monitoredOnly
             ? list.items.filter((d) => d.monitoringEnabled !== false)
             : list.items;
-          return [
-            withNotice(deploymentsFrame(deployments), list.truncated ? truncatedNotice('deployments') : undefined),
-          ];
+          return [withNotice(deploymentsFrame(deployments), truncatedNotice('deployments', list))];
         })
       );
     }
@@ -96,33 +125,41 @@ export class QueryRunner {
       return throwError(() => new QueryConfigError('Choose the feature whose frequency distribution to show.'));
     }
 
-    const perDeployment = deploymentIds.map((deploymentId) =>
-      this.client.getDeployment(deploymentId).pipe(
-        mergeMap((deployment) => {
-          if (query.queryType === QueryType.Models) {
-            return this.modelsFrames(deployment);
-          }
-          if (fieldsForQueryType(query.queryType).perModel) {
-            const targets = this.modelTargets(query, deployment, scopedVars);
-            return forkJoin(targets.map((t) => this.metricFrames(query, deployment.id, t, range, scopedVars))).pipe(
-              map((lists) => lists.flat())
-            );
-          }
-          return throwError(() => new QueryConfigError(`Unknown query type "${query.queryType}".`));
-        })
-      )
+    const named = deploymentIds.length > 1;
+    return gather(
+      deploymentIds.map((deploymentId) => ({
+        what: named ? `deployment "${deploymentId}"` : '',
+        run: () =>
+          ctx.limit(this.client.getDeployment(deploymentId)).pipe(mergeMap((d) => this.deploymentFrames(ctx, d))),
+      }))
     );
-    return forkJoin(perDeployment).pipe(map((lists) => lists.flat()));
   }
 
-  private modelsFrames(deployment: Deployment): Observable<DataFrame[]> {
-    return this.client
-      .listModels(deployment.id)
+  private deploymentFrames(ctx: RunContext, deployment: Deployment): Observable<DataFrame[] | Outcome> {
+    const { query } = ctx;
+    if (query.queryType === QueryType.Models) {
+      return this.modelsFrames(ctx, deployment);
+    }
+    if (fieldsForQueryType(query.queryType).perModel) {
+      const targets = this.modelTargets(query, deployment, ctx.scopedVars);
+      return gather(
+        targets.map((target) => ({
+          what: targets.length > 1 ? `model "${target.labels.model || target.modelId}${versionOf(target)}"` : '',
+          run: () => this.metricFrames(ctx, deployment.id, target),
+        }))
+      );
+    }
+    return throwError(() => new QueryConfigError(`Unknown query type "${query.queryType}".`));
+  }
+
+  private modelsFrames(ctx: RunContext, deployment: Deployment): Observable<DataFrame[]> {
+    return ctx
+      .limit(this.client.listModels(deployment.id))
       .pipe(
         map((list) => [
           withNotice(
             modelsFrame(deployment, list.items, rolesFor(list.items)),
-            list.truncated ? truncatedNotice('models') : undefined
+            truncatedNotice(`models of ${deploymentName(deployment)}`, list)
           ),
         ])
       );
@@ -152,90 +189,74 @@ export class QueryRunner {
     });
   }
 
-  private metricFrames(
-    query: MlopsQuery,
-    deploymentId: string,
-    target: ModelTarget,
-    range: TimeRangeParams,
-    scopedVars: ScopedVars
-  ): Observable<DataFrame[]> {
+  private metricFrames(ctx: RunContext, deploymentId: string, target: ModelTarget): Observable<DataFrame[] | Outcome> {
+    const { query, range } = ctx;
     const { modelId, labels } = target;
+    const health = () => ctx.limit(this.client.healthMetrics(deploymentId, modelId, range));
+    const operational = () => ctx.limit(this.client.operationalSummary(deploymentId, modelId, range));
+    const drift = () => ctx.limit(this.client.driftMetrics(deploymentId, modelId, range));
     switch (query.queryType) {
       case QueryType.HealthSummary:
-        return this.client
-          .healthMetrics(deploymentId, modelId, range)
-          .pipe(map((h) => [healthSummaryFrame(h, labels)]));
+        return health().pipe(map((h) => [healthSummaryFrame(h, labels)]));
       case QueryType.PredictionsOverTime:
-        return this.client
-          .healthMetrics(deploymentId, modelId, range)
-          .pipe(
-            map((h) => [
-              predictionsOverTimeFrame(h.predictions, labels, query.predictionsUnit ?? PredictionsUnit.CountPerBin),
-            ])
-          );
+        return health().pipe(
+          map((h) => [
+            predictionsOverTimeFrame(h.predictions, labels, query.predictionsUnit ?? PredictionsUnit.CountPerBin),
+          ])
+        );
       case QueryType.PredictionValues:
-        return this.client
-          .healthMetrics(deploymentId, modelId, range)
-          .pipe(map((h) => [predictionValuesFrame(h.predictionValues, labels)]));
+        return health().pipe(map((h) => [predictionValuesFrame(h.predictionValues, labels)]));
       case QueryType.OperationalSummary:
-        return this.client
-          .operationalSummary(deploymentId, modelId, range)
-          .pipe(map((o) => [operationalSummaryFrame(o, labels)]));
+        return operational().pipe(map((o) => [operationalSummaryFrame(o, labels)]));
       case QueryType.OperationalTimeSeries:
-        return this.client
-          .operationalSummary(deploymentId, modelId, range)
-          .pipe(map((o) => operationalTimeSeriesFrames(o, query.operationalMetrics ?? [], labels)));
+        return operational().pipe(map((o) => operationalTimeSeriesFrames(o, query.operationalMetrics ?? [], labels)));
       case QueryType.DriftSummary:
-        return this.client.driftMetrics(deploymentId, modelId, range).pipe(map((d) => [driftSummaryFrame(d, labels)]));
+        return drift().pipe(map((d) => [driftSummaryFrame(d, labels)]));
       case QueryType.FeatureDrift:
-        return this.client.driftMetrics(deploymentId, modelId, range).pipe(map((d) => [featureDriftFrame(d, labels)]));
+        return drift().pipe(map((d) => [featureDriftFrame(d, labels)]));
       case QueryType.DriftOverTime:
-        return this.driftOverTime(query, deploymentId, target, range, scopedVars);
+        return this.driftOverTime(ctx, deploymentId, target);
       case QueryType.FeatureFrequency:
-        return this.featureFrequency(query, deploymentId, target, range, scopedVars);
+        return this.featureFrequency(ctx, deploymentId, target);
       default:
         return of([]);
     }
   }
 
-  private driftOverTime(
-    query: MlopsQuery,
-    deploymentId: string,
-    target: ModelTarget,
-    range: TimeRangeParams,
-    scopedVars: ScopedVars
-  ) {
-    const features = expandField(this.templateSrv, query.feature, scopedVars);
+  /** Drift over time of the selected features (one call each), or of the gateway's default. */
+  private driftOverTime(ctx: RunContext, deploymentId: string, target: ModelTarget): Observable<DataFrame[] | Outcome> {
+    const features = expandField(this.templateSrv, ctx.query.feature, ctx.scopedVars);
+    const drift = (importanceFeature?: string) =>
+      ctx.limit(this.client.driftMetrics(deploymentId, target.modelId, ctx.range, { importanceFeature }));
     if (features.length === 0) {
-      return this.client
-        .driftMetrics(deploymentId, target.modelId, range)
-        .pipe(map((d) => driftOverTimeFrames(d, target.labels)));
+      return drift().pipe(map((d) => driftOverTimeFrames(d, target.labels)));
     }
-    return forkJoin(
-      features.map((feature) =>
-        this.client
-          .driftMetrics(deploymentId, target.modelId, range, { importanceFeature: feature })
-          .pipe(map((d) => driftOverTimeFrames(d, target.labels, feature)))
-      )
-    ).pipe(map((lists) => lists.flat()));
+    return gather(
+      features.map((feature) => ({
+        what: features.length > 1 ? `feature "${feature}"` : '',
+        run: () => drift(feature).pipe(map((d) => driftOverTimeFrames(d, target.labels, feature))),
+      }))
+    );
   }
 
-  private featureFrequency(
-    query: MlopsQuery,
-    deploymentId: string,
-    target: ModelTarget,
-    range: TimeRangeParams,
-    scopedVars: ScopedVars
-  ) {
-    const features = expandField(this.templateSrv, query.feature, scopedVars);
-    return forkJoin(
-      features.map((feature) =>
-        this.client
-          .driftMetrics(deploymentId, target.modelId, range, { frequencyFeature: feature })
-          .pipe(map((d) => [featureFrequencyFrame(frequencyOf(d, feature), target.labels)]))
-      )
-    ).pipe(map((lists) => lists.flat()));
+  /** The frequency distribution of each selected feature (one call each). */
+  private featureFrequency(ctx: RunContext, deploymentId: string, target: ModelTarget): Observable<Outcome> {
+    const features = expandField(this.templateSrv, ctx.query.feature, ctx.scopedVars);
+    return gather(
+      features.map((feature) => ({
+        what: features.length > 1 ? `feature "${feature}"` : '',
+        run: () =>
+          ctx
+            .limit(this.client.driftMetrics(deploymentId, target.modelId, ctx.range, { frequencyFeature: feature }))
+            .pipe(map((d) => [featureFrequencyFrame(frequencyOf(d, feature), target.labels)])),
+      }))
+    );
   }
+}
+
+/** " v3" when the target names a model version. */
+function versionOf(target: ModelTarget): string {
+  return target.labels.model_version ? ` v${target.labels.model_version}` : '';
 }
 
 /** The density the gateway returned for `feature`; an empty one if it sent another feature. */

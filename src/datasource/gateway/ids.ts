@@ -1,0 +1,54 @@
+/**
+ * Ids become path segments of gateway URLs that Grafana's proxy forwards with the bearer token. A
+ * segment that is — or decodes to — "." or ".." is resolved by URL normalisation (in the browser,
+ * in Grafana's proxy, or in the gateway's router) and reaches another gateway path; control
+ * characters (among them U+001F, the separator multi-value variables are split on, see
+ * query/templating.ts) are never part of a real id. Such ids are rejected before any request.
+ */
+
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+/** How often percent-decoding is repeated: `%252e%252e` is `..` after two rounds. */
+const MAX_DECODE_ROUNDS = 3;
+
+/** Every form the id may take on its way through proxies that decode percent-escapes. */
+function decodedForms(id: string): string[] {
+  const forms = [id];
+  let current = id;
+  for (let round = 0; round < MAX_DECODE_ROUNDS; round++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      // Invalid escapes: decode the valid %XX sequences only, as lenient routers do.
+      next = current.replace(/%([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    }
+    if (next === current) {
+      break;
+    }
+    forms.push(next);
+    current = next;
+  }
+  return forms;
+}
+
+/** Why `id` may not be sent as a path segment, or undefined when it is fine. */
+export function unsafeIdReason(id: string): string | undefined {
+  for (const form of decodedForms(id)) {
+    if (form.trim() === '.' || form.trim() === '..') {
+      return form === id ? 'it is a relative path segment' : `it decodes to the relative path segment "${form.trim()}"`;
+    }
+    if (CONTROL_CHARACTERS.test(form)) {
+      return 'it contains a control character';
+    }
+  }
+  return undefined;
+}
+
+/** Shows an id in a message without its control characters (which could garble or split the text). */
+export function printableId(id: string): string {
+  const shown = id.replace(
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  );
+  return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
+}

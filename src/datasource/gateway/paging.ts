@@ -1,0 +1,102 @@
+import { EMPTY, Observable, defer, expand, map, reduce } from 'rxjs';
+
+/**
+ * Following nextPageToken, within bounds: a page bound (a server that pages forever), a repeated
+ * token (a server bug that would loop), and an item bound (memory). Hitting any of them keeps what
+ * was loaded and says why the list is incomplete, so every consumer — frames, variables, pickers,
+ * Save & test — can show it.
+ */
+
+/** At most this many items of one list are kept (monitored deployments number in the hundreds). */
+export const MAX_LIST_ITEMS = 10_000;
+
+export enum Truncation {
+  /** maxPages pages were read and the gateway still offered another. */
+  PageBound = 'pageBound',
+  /** The gateway sent a page token it had sent before. */
+  RepeatedToken = 'repeatedToken',
+  /** More than MAX_LIST_ITEMS items. */
+  ItemBound = 'itemBound',
+}
+
+/** A list assembled from pages; `truncated` is set when a bound stopped it. */
+export interface PagedList<T> {
+  items: T[];
+  truncated: boolean;
+  truncation?: Truncation;
+  /** The total the first page announces (deployments only); null when absent. */
+  totalDeployments?: number | null;
+}
+
+/** Why a list of `what` (e.g. "deployments") is incomplete, in words for a notice or a picker. */
+export function truncationText(what: string, truncation: Truncation | undefined): string {
+  switch (truncation) {
+    case Truncation.RepeatedToken:
+      return `The gateway repeated a page token while listing ${what}; the list is incomplete.`;
+    case Truncation.ItemBound:
+      return `The gateway listed more than ${MAX_LIST_ITEMS.toLocaleString('en-US')} ${what}, the most one query loads; the list is incomplete.`;
+    default:
+      return `The gateway returned more pages of ${what} than the safety bound allows; the list is incomplete.`;
+  }
+}
+
+/**
+ * Reads pages from `fetchPage(token)` (undefined for the first) until the token is empty or a
+ * bound is reached. Items are appended one by one: spreading a 125,000-item page into `push`
+ * overflows the call stack.
+ */
+export function followPages<P extends { nextPageToken: string }, T>(
+  fetchPage: (pageToken: string | undefined) => Observable<unknown>,
+  parse: (body: unknown) => P,
+  itemsOf: (page: P) => T[],
+  totalOf: (page: P) => number | null,
+  maxPages: number
+): Observable<PagedList<T>> {
+  return defer(() => {
+    const seen = new Set<string>();
+    let truncation: Truncation | undefined;
+    let itemCount = 0;
+    const page = (token: string | undefined) => fetchPage(token).pipe(map(parse));
+    return page(undefined).pipe(
+      expand((current) => {
+        itemCount += itemsOf(current).length;
+        const token = current.nextPageToken;
+        if (!token || itemCount > MAX_LIST_ITEMS) {
+          return EMPTY;
+        }
+        if (seen.has(token)) {
+          truncation = Truncation.RepeatedToken;
+          return EMPTY;
+        }
+        if (seen.size + 1 >= maxPages) {
+          truncation = Truncation.PageBound;
+          return EMPTY;
+        }
+        seen.add(token);
+        return page(token);
+      }),
+      reduce(
+        (acc, current) => {
+          if (acc.pages++ === 0) {
+            acc.total = totalOf(current);
+          }
+          for (const item of itemsOf(current)) {
+            if (acc.items.length >= MAX_LIST_ITEMS) {
+              truncation = Truncation.ItemBound;
+              break;
+            }
+            acc.items.push(item);
+          }
+          return acc;
+        },
+        { items: [] as T[], pages: 0, total: null as number | null }
+      ),
+      map(({ items, total }) => ({
+        items,
+        truncated: truncation !== undefined,
+        truncation,
+        totalDeployments: total,
+      }))
+    );
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * Answers reused for the cache TTL, bounded so that a dashboard left open with a moving time range
+ * (every refresh a new URL) cannot grow memory without limit: expired entries are dropped on every
+ * write, and the least recently used entries go once either bound is exceeded.
+ */
+
+/** At most this many answers are kept (a busy dashboard has a few dozen distinct calls). */
+export const MAX_CACHE_ENTRIES = 200;
+/** At most about this many bytes of answers are kept (JS strings count 2 bytes a character). */
+export const MAX_CACHE_BYTES = 16 * 1024 * 1024;
+/** One answer larger than this share of the byte bound is not cached at all. */
+const MAX_ENTRY_SHARE = 4;
+
+interface CacheEntry {
+  expiresAt: number;
+  body: unknown;
+  bytes: number;
+}
+
+export class ResponseCache {
+  private readonly entries = new Map<string, CacheEntry>();
+  private bytes = 0;
+
+  constructor(
+    private readonly now: () => number,
+    private readonly maxEntries = MAX_CACHE_ENTRIES,
+    private readonly maxBytes = MAX_CACHE_BYTES
+  ) {}
+
+  /** The unexpired answer for `key`, marking it recently used. */
+  get(key: string): unknown {
+    const entry = this.entries.get(key);
+    if (!entry) {
+      return undefined;
+    }
+    this.entries.delete(key);
+    if (entry.expiresAt <= this.now()) {
+      this.bytes -= entry.bytes;
+      return undefined;
+    }
+    this.entries.set(key, entry);
+    return entry.body;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  set(key: string, body: unknown, ttlMs: number): void {
+    this.delete(key);
+    const bytes = approximateBytes(body, this.maxBytes / MAX_ENTRY_SHARE);
+    if (ttlMs <= 0 || bytes > this.maxBytes / MAX_ENTRY_SHARE) {
+      return;
+    }
+    this.evictExpired();
+    this.entries.set(key, { expiresAt: this.now() + ttlMs, body, bytes });
+    this.bytes += bytes;
+    // Map iteration is insertion order: the first key is the least recently used.
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) {
+        break;
+      }
+      this.delete(oldest);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  /** Entry count and approximate bytes held, for tests and diagnostics. */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key);
+      this.bytes -= entry.bytes;
+    }
+  }
+
+  private evictExpired(): void {
+    const now = this.now();
+    for (const [key, entry] of this.entries) {
+      if (entry.expiresAt <= now) {
+        this.delete(key);
+      }
+    }
+  }
+}
+
+/**
+ * Approximate in-memory size of a JSON value: 2 bytes a string character, 8 a number, plus a
+ * little per key and element. Iterative (deep bodies cannot overflow the stack) and stops counting
+ * once past `limit`, so measuring a 50 MB body costs no more than measuring `limit`.
+ */
+export function approximateBytes(value: unknown, limit = Number.POSITIVE_INFINITY): number {
+  let total = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0 && total <= limit) {
+    const item = pending.pop();
+    if (typeof item === 'string') {
+      total += 2 * item.length + 8;
+    } else if (Array.isArray(item)) {
+      total += 8 + 8 * item.length;
+      for (const element of item) {
+        pending.push(element);
+      }
+    } else if (typeof item === 'object' && item !== null) {
+      for (const [key, child] of Object.entries(item)) {
+        total += 2 * key.length + 8;
+        pending.push(child);
+      }
+    } else {
+      total += 8;
+    }
+  }
+  return total;
+}

@@ -1,0 +1,99 @@
+import type { DataFrame } from '@grafana/data';
+import { Observable, catchError, forkJoin, map, of } from 'rxjs';
+
+/**
+ * Partial results: a query fanned out over several deployments, models or features keeps what
+ * succeeded; what failed is named in one error beside the frames (the champion stays on screen
+ * when the challenger's call fails).
+ */
+
+/** One failed part of a fan-out: what it was ("deployment \"x\", model \"y v2\"") and why. */
+export interface PartFailure {
+  what: string;
+  error: unknown;
+}
+
+export interface Outcome {
+  frames: DataFrame[];
+  failures: PartFailure[];
+}
+
+export interface Part {
+  /** Names the part in an error; empty for a part that needs no name (the only one). */
+  what: string;
+  run: () => Observable<DataFrame[] | Outcome>;
+}
+
+function isOutcome(value: DataFrame[] | Outcome): value is Outcome {
+  return !Array.isArray(value);
+}
+
+/** Runs every part; frames keep the parts' order, failures are collected instead of thrown. */
+export function gather(parts: Part[]): Observable<Outcome> {
+  if (parts.length === 0) {
+    return of({ frames: [], failures: [] });
+  }
+  const outcomes = parts.map((part) =>
+    part.run().pipe(
+      map((value): Outcome => (isOutcome(value) ? withContext(value, part.what) : { frames: value, failures: [] })),
+      catchError((error: unknown) => of<Outcome>({ frames: [], failures: [{ what: part.what, error }] }))
+    )
+  );
+  return forkJoin(outcomes).pipe(
+    map((list) => ({ frames: list.flatMap((o) => o.frames), failures: list.flatMap((o) => o.failures) }))
+  );
+}
+
+/** Prefixes nested failures with the outer part's name: "deployment \"x\", model \"y\"". */
+function withContext(outcome: Outcome, what: string): Outcome {
+  if (!what) {
+    return outcome;
+  }
+  return {
+    frames: outcome.frames,
+    failures: outcome.failures.map((f) => ({ what: f.what ? `${what}, ${f.what}` : what, error: f.error })),
+  };
+}
+
+/** How many failures an error message spells out; the rest are counted. */
+const FAILURES_SPELLED_OUT = 3;
+
+/** Some parts of a fanned-out query failed; `message` names each (up to three) with its reason. */
+export class PartialFailureError extends Error {
+  constructor(
+    readonly failures: PartFailure[],
+    readonly framesKept: number
+  ) {
+    super(partialMessage(failures, framesKept));
+    this.name = 'PartialFailureError';
+  }
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function partialMessage(failures: PartFailure[], framesKept: number): string {
+  const head =
+    framesKept > 0
+      ? `Partial result: ${failures.length} part${failures.length === 1 ? '' : 's'} of this query failed, the rest is shown.`
+      : `Every part of this query failed (${failures.length}).`;
+  const spelled = failures.slice(0, FAILURES_SPELLED_OUT).map((f) => `${f.what || 'query'}: ${reason(f.error)}`);
+  const more = failures.length > FAILURES_SPELLED_OUT ? [`…and ${failures.length - FAILURES_SPELLED_OUT} more.`] : [];
+  return [head, ...spelled, ...more].join(' — ');
+}
+
+/**
+ * The frames of an outcome, or its failure: the original error when the query had a single part
+ * and it failed (its message says everything), a PartialFailureError otherwise.
+ */
+export function settle(outcome: Outcome): { frames: DataFrame[]; error?: unknown } {
+  const { frames, failures } = outcome;
+  if (failures.length === 0) {
+    return { frames };
+  }
+  if (frames.length === 0 && failures.length === 1) {
+    return { frames, error: failures[0].error };
+  }
+  return { frames, error: new PartialFailureError(failures, frames.length) };
+}
