@@ -52,6 +52,8 @@ interface PagedList<T> {
   items: T[];
   truncated: boolean;
   totalDeployments?: number | null;
+  /** The parser's notes from every page (rows left out, values read leniently). */
+  notices: string[];
 }
 
 type Params = Record<string, string | number | undefined>;
@@ -190,6 +192,7 @@ export class GatewayClient {
         items,
         truncated,
         totalDeployments: pages[0]?.totalDeployments ?? null,
+        notices: pages.flatMap((page) => page.notices),
       }))
     );
   }
@@ -210,7 +213,7 @@ export class GatewayClient {
       `GET /v1/deployment/${deploymentId}/models`,
       parseModelPage,
       (p) => p.models
-    ).pipe(map(({ items, truncated }) => ({ items, truncated })));
+    ).pipe(map(({ pages, items, truncated }) => ({ items, truncated, notices: pages.flatMap((page) => page.notices) })));
   }
 
   private metricsPath(deploymentId: string, modelId: string, kind: string) {

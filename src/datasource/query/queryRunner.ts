@@ -77,7 +77,7 @@ export class QueryRunner {
             ? list.items.filter((d) => d.monitoringEnabled !== false)
             : list.items;
           return [
-            withNotice(deploymentsFrame(deployments), list.truncated ? truncatedNotice('deployments') : undefined),
+            withNotice(deploymentsFrame(deployments, list.notices), list.truncated ? truncatedNotice('deployments') : undefined),
           ];
         })
       );
@@ -121,7 +121,7 @@ export class QueryRunner {
       .pipe(
         map((list) => [
           withNotice(
-            modelsFrame(deployment, list.items, rolesFor(list.items)),
+            modelsFrame(deployment, list.items, rolesFor(list.items), list.notices),
             list.truncated ? truncatedNotice('models') : undefined
           ),
         ])
