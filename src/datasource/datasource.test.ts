@@ -1,10 +1,4 @@
-import {
-  FieldType,
-  dateTime,
-  type DataQueryRequest,
-  type DataQueryResponse,
-  type DataSourceInstanceSettings,
-} from '@grafana/data';
+import { FieldType, dateTime, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import deploymentsPage1 from '../../tests/fixtures/gateway/deployments-page1.json';
@@ -14,11 +8,10 @@ import healthExample from '../../tests/fixtures/gateway/health-documented-exampl
 import models from '../../tests/fixtures/gateway/models.json';
 import operational from '../../tests/fixtures/gateway/operational.json';
 import { MlopsDataSource } from './datasource';
-import { FakeBackendSrv } from './testing/fakeBackendSrv';
-import { FakeTemplateSrv } from './testing/fakeTemplateSrv';
+import { FakeBackendSrv } from '../test/fakeBackendSrv';
+import { FakeTemplateSrv } from '../test/fakeTemplateSrv';
 import { FIELD, FrameKind } from '../shared/frameSchema';
 import {
-  AuthMode,
   ModelScope,
   PredictionsUnit,
   QUERY_SCHEMA_VERSION,
@@ -28,29 +21,12 @@ import {
   VariableQueryKind,
 } from './types';
 import type { MlopsVariableSupport } from './variables';
+import { instanceSettings } from '../test/instanceSettings';
 
-const PROXY = '/api/datasources/proxy/uid/mlops';
 const CREDIT = deploymentsPage1.deployment[0];
 const SHADOW = deploymentsPage1.deployment[1];
 
-const settings = (jsonData: Partial<MlopsDataSourceOptions> = {}) =>
-  ({
-    id: 1,
-    uid: 'mlops',
-    type: 'modelwatch-mlopsgateway-datasource',
-    name: 'MLOps',
-    url: PROXY,
-    access: 'proxy',
-    readOnly: false,
-    meta: {} as DataSourceInstanceSettings['meta'],
-    jsonData: {
-      gatewayUrl: 'https://gateway.example.com',
-      tokenUrl: 'https://keycloak.example.com/realms/mlops/protocol/openid-connect/token',
-      clientId: 'grafana',
-      authMode: AuthMode.RefreshToken,
-      ...jsonData,
-    },
-  }) as DataSourceInstanceSettings<MlopsDataSourceOptions>;
+const settings = (jsonData: Partial<MlopsDataSourceOptions> = {}) => instanceSettings(jsonData);
 
 function gateway() {
   const backend = new FakeBackendSrv();

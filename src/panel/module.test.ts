@@ -8,7 +8,7 @@ import {
 
 import { plugin } from './module';
 import { dataFit, getSuggestionsForData, suggestionsFor } from './suggestions';
-import { gatewayPair, healthFrame, labels, promSeries } from './testing/factories';
+import { gatewayPair, healthFrame, labels, promSeries } from '../test/panelFrames';
 import { ChampionFallback, DEFAULT_OPTIONS, MetricId, OPTIONS_SCHEMA_VERSION, type PanelOptions } from './types';
 
 describe('panel plugin wiring', () => {

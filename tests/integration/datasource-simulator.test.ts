@@ -1,23 +1,17 @@
 /** @jest-environment node */
 import '../support/nodeGlobals';
-import { dateTime, type DataFrame, type DataQueryRequest, type DataSourceInstanceSettings } from '@grafana/data';
+import { dateTime, type DataFrame, type DataQueryRequest } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { startTestSimulator, type TestSimulator } from '../../simulator/testKit';
 import { MARKUP_FEATURE_NAME, SCENARIO_IDS } from '../../simulator/scenarios';
 import { MlopsDataSource } from '../../src/datasource/datasource';
-import { FakeTemplateSrv } from '../../src/datasource/testing/fakeTemplateSrv';
-import {
-  AuthMode,
-  ModelScope,
-  QUERY_SCHEMA_VERSION,
-  QueryType,
-  type MlopsDataSourceOptions,
-  type MlopsQuery,
-} from '../../src/datasource/types';
+import { FakeTemplateSrv } from '../../src/test/fakeTemplateSrv';
+import { ModelScope, QUERY_SCHEMA_VERSION, QueryType, type MlopsQuery } from '../../src/datasource/types';
 import { FIELD, FrameKind } from '../../src/shared/frameSchema';
 import { HttpBackendSrv } from '../support/httpBackendSrv';
 import { FeatureStatus } from '../../src/shared/featureStatus';
+import { instanceSettings } from '../../src/test/instanceSettings';
 
 /**
  * The data source's own query() over real HTTP against the real simulator. Grafana's proxy is
@@ -39,23 +33,7 @@ beforeAll(async () => {
     () => ({ Authorization: `Bearer ${simulator.token}` })
   );
   ds = new MlopsDataSource(
-    {
-      id: 1,
-      uid: 'mlops',
-      name: 'MLOps',
-      type: 'modelwatch-mlopsgateway-datasource',
-      url: PROXY,
-      access: 'proxy',
-      readOnly: false,
-      meta: {} as DataSourceInstanceSettings['meta'],
-      jsonData: {
-        gatewayUrl: 'http://gateway',
-        tokenUrl: 'http://kc/token',
-        clientId: 'grafana',
-        authMode: AuthMode.RefreshToken,
-        cacheTtlSeconds: 0,
-      },
-    } as DataSourceInstanceSettings<MlopsDataSourceOptions>,
+    instanceSettings({ gatewayUrl: 'http://gateway', tokenUrl: 'http://kc/token', cacheTtlSeconds: 0 }),
     { backendSrv: backend, templateSrv: new FakeTemplateSrv({ ab: [SCENARIO_IDS.shadow, SCENARIO_IDS.split] }) }
   );
 });

@@ -1,6 +1,5 @@
 /** @jest-environment node */
 import '../support/nodeGlobals';
-import type { DataSourceInstanceSettings } from '@grafana/data';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,10 +9,11 @@ import path from 'node:path';
 import { SCENARIO_IDS } from '../../simulator/scenarios';
 import { startTestSimulator, type TestSimulator } from '../../simulator/testKit';
 import { MlopsDataSource } from '../../src/datasource/datasource';
-import { FakeTemplateSrv } from '../../src/datasource/testing/fakeTemplateSrv';
+import { FakeTemplateSrv } from '../../src/test/fakeTemplateSrv';
 import { AuthMode, type MlopsDataSourceOptions } from '../../src/datasource/types';
 import { HttpBackendSrv } from '../support/httpBackendSrv';
 import { GoTemplateError, renderGoTemplate, startProxyStandIn, type ProxyStandIn } from '../support/proxyStandIn';
+import { instanceSettings } from '../../src/test/instanceSettings';
 
 /**
  * The stand-in for Grafana's data-source proxy (tests/support/proxyStandIn.ts) against the real
@@ -333,20 +333,10 @@ describe('proxy stand-in (standing in for Grafana’s data-source proxy) ↔ sim
 
   it('the data source itself explains a credential failure (Save & test) through the stand-in', async () => {
     proxy.updateDataSource('mlops', { secureJsonData: { clientSecret: 'wrong', refreshToken: REFRESH_TOKEN } });
-    const ds = new MlopsDataSource(
-      {
-        id: 1,
-        uid: 'mlops',
-        name: 'MLOps',
-        type: 'modelwatch-mlopsgateway-datasource',
-        url: '/api/datasources/proxy/uid/mlops',
-        access: 'proxy',
-        readOnly: false,
-        meta: {} as DataSourceInstanceSettings['meta'],
-        jsonData: jsonData() as MlopsDataSourceOptions,
-      } as DataSourceInstanceSettings<MlopsDataSourceOptions>,
-      { backendSrv: new HttpBackendSrv((url) => `${proxy.url}${url}`), templateSrv: new FakeTemplateSrv() }
-    );
+    const ds = new MlopsDataSource(instanceSettings(jsonData() as MlopsDataSourceOptions, { replaceJsonData: true }), {
+      backendSrv: new HttpBackendSrv((url) => `${proxy.url}${url}`),
+      templateSrv: new FakeTemplateSrv(),
+    });
     const result = await ds.testDatasource();
     expect(result.status).toBe('error');
     expect(result.message).toMatch(/^Authentication failed\. .*client secret/);

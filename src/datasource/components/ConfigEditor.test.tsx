@@ -6,29 +6,10 @@ import { ConfigEditor, type ConfigEditorProps } from './ConfigEditor';
 import { dsTestIds } from './testIds';
 import { AuthMode, OPTIONS_SCHEMA_VERSION, TokenUrlMode, type MlopsDataSourceOptions } from '../types';
 import type { MlopsDataSourceSettings } from '../config/options';
+import { dataSourceSettings } from '../../test/instanceSettings';
 
 function makeOptions(overrides: Partial<MlopsDataSourceSettings> = {}): MlopsDataSourceSettings {
-  // Asserted because DataSourceSettings still requires the deprecated `database` member.
-  return {
-    id: 1,
-    uid: 'mlops',
-    orgId: 1,
-    name: 'MLOps',
-    typeLogoUrl: '',
-    type: 'mlops-datasource',
-    typeName: 'MLOps',
-    access: 'proxy',
-    url: '',
-    user: '',
-    basicAuth: false,
-    basicAuthUser: '',
-    isDefault: false,
-    jsonData: {},
-    secureJsonFields: {},
-    readOnly: false,
-    withCredentials: false,
-    ...overrides,
-  } as MlopsDataSourceSettings;
+  return dataSourceSettings(overrides);
 }
 
 /** Feeds every change back into the editor, as Grafana's settings page does. */

@@ -6,7 +6,7 @@ import { DataSourceApi, DataSourcePlugin, type DataQueryResponse } from '@grafan
 import { QueryEditor } from './QueryEditor';
 import { ConfigEditor } from './ConfigEditor';
 import { dsTestIds } from './testIds';
-import { fakeEditorDataSource, provideComboboxLayout } from './testUtils';
+import { fakeEditorDataSource, provideComboboxLayout } from '../../test/editorHarness';
 import type { EditorDataSource } from '../editorApi';
 import {
   ModelScope,

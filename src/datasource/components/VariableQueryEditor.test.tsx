@@ -6,7 +6,7 @@ import { of, type Observable } from 'rxjs';
 
 import { VariableQueryEditor } from './VariableQueryEditor';
 import { dsTestIds } from './testIds';
-import { fakeEditorDataSource, provideComboboxLayout } from './testUtils';
+import { fakeEditorDataSource, provideComboboxLayout } from '../../test/editorHarness';
 import type { EditorDataSource } from '../editorApi';
 import { VariableQueryKind, type MlopsDataSourceOptions, type MlopsQuery, type MlopsVariableQuery } from '../types';
 

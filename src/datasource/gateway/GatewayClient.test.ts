@@ -3,7 +3,7 @@ import { firstValueFrom, lastValueFrom } from 'rxjs';
 import deploymentsPage1 from '../../../tests/fixtures/gateway/deployments-page1.json';
 import deploymentsPage2 from '../../../tests/fixtures/gateway/deployments-page2.json';
 import healthExample from '../../../tests/fixtures/gateway/health-documented-example.json';
-import { FakeBackendSrv } from '../testing/fakeBackendSrv';
+import { FakeBackendSrv } from '../../test/fakeBackendSrv';
 import { AuthMode } from '../types';
 import { FailureCause, GatewayError } from './errors';
 import { GatewayClient, type GatewayClientSettings } from './GatewayClient';
@@ -15,7 +15,14 @@ function setup(overrides: Partial<GatewayClientSettings> = {}) {
   const backend = new FakeBackendSrv();
   let now = 1_000_000;
   const client = new GatewayClient(
-    { proxyUrl: PROXY, authMode: AuthMode.RefreshToken, timeoutMs: 5_000, cacheTtlMs: 10_000, maxPages: 100, ...overrides },
+    {
+      proxyUrl: PROXY,
+      authMode: AuthMode.RefreshToken,
+      timeoutMs: 5_000,
+      cacheTtlMs: 10_000,
+      maxPages: 100,
+      ...overrides,
+    },
     backend,
     () => now
   );
@@ -45,7 +52,9 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
     const cc = setup({ authMode: AuthMode.ClientCredentials });
     cc.backend.on('/health', { status: 200, data: healthExample });
     await firstValueFrom(cc.client.healthMetrics('d', 'd', range));
-    expect(cc.backend.calls[0]).toContain(`${PROXY}/client-credentials/model-monitoring/v1/deployment/d/metrics/d/health`);
+    expect(cc.backend.calls[0]).toContain(
+      `${PROXY}/client-credentials/model-monitoring/v1/deployment/d/metrics/d/health`
+    );
   });
 
   it('sends identical requests in flight once', async () => {
@@ -112,7 +121,10 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
 
   it('follows nextPageToken across pages', async () => {
     const { backend, client } = setup();
-    backend.on(/v1\/deployment(\?|$)/, (url) => ({ status: 200, data: url.includes('pageToken=page-2') ? deploymentsPage2 : deploymentsPage1 }));
+    backend.on(/v1\/deployment(\?|$)/, (url) => ({
+      status: 200,
+      data: url.includes('pageToken=page-2') ? deploymentsPage2 : deploymentsPage1,
+    }));
     const list = await lastValueFrom(client.listDeployments(range));
     expect(list.items.map((d) => d.id)).toEqual([
       '6f1c2a4e-0000-4000-8000-000000000001',
@@ -127,7 +139,10 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
   it('stops at the page bound and says the list is truncated', async () => {
     const { backend, client } = setup({ maxPages: 3 });
     let page = 0;
-    backend.on(/v1\/deployment(\?|$)/, () => ({ status: 200, data: { ...deploymentsPage2, nextPageToken: `t${++page}` } }));
+    backend.on(/v1\/deployment(\?|$)/, () => ({
+      status: 200,
+      data: { ...deploymentsPage2, nextPageToken: `t${++page}` },
+    }));
     const list = await lastValueFrom(client.listDeployments());
     expect(backend.calls).toHaveLength(3);
     expect(list.items).toHaveLength(3);
@@ -145,7 +160,9 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
   it('fails the whole list if one page fails', async () => {
     const { backend, client } = setup();
     backend.on(/v1\/deployment(\?|$)/, (url) =>
-      url.includes('pageToken') ? { status: 500, data: { code: 13, message: 'boom' } } : { status: 200, data: deploymentsPage1 }
+      url.includes('pageToken')
+        ? { status: 500, data: { code: 13, message: 'boom' } }
+        : { status: 200, data: deploymentsPage1 }
     );
     const error = await failureOf(lastValueFrom(client.listDeployments()));
     expect(error.failure).toBe(FailureCause.ServerError);
@@ -154,17 +171,53 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
 
   describe('failure causes and messages', () => {
     const cases: Array<[string, number, unknown, FailureCause, RegExp]> = [
-      ['proxy rewrite of an upstream 401', 400, { message: 'Authentication to data source failed' }, FailureCause.Authentication, /token URL, client ID and client secret/],
-      ['upstream 401 in grpc format', 401, { code: 16, message: 'token expired' }, FailureCause.Authentication, /refresh token may have expired/],
+      [
+        'proxy rewrite of an upstream 401',
+        400,
+        { message: 'Authentication to data source failed' },
+        FailureCause.Authentication,
+        /token URL, client ID and client secret/,
+      ],
+      [
+        'upstream 401 in grpc format',
+        401,
+        { code: 16, message: 'token expired' },
+        FailureCause.Authentication,
+        /refresh token may have expired/,
+      ],
       ['403', 403, { code: 7, message: 'denied' }, FailureCause.Forbidden, /permission to read model monitoring/],
-      ['404 with a grpc body', 404, { code: 5, message: 'deployment x not found' }, FailureCause.NotFound, /Check the deployment and model IDs/],
-      ['404 HTML page', 404, '<html><body>Not Found</body></html>', FailureCause.WrongBasePath, /without "\/model-monitoring"/],
+      [
+        '404 with a grpc body',
+        404,
+        { code: 5, message: 'deployment x not found' },
+        FailureCause.NotFound,
+        /Check the deployment and model IDs/,
+      ],
+      [
+        '404 HTML page',
+        404,
+        '<html><body>Not Found</body></html>',
+        FailureCause.WrongBasePath,
+        /without "\/model-monitoring"/,
+      ],
       ['429', 429, { code: 8, message: 'slow down' }, FailureCause.RateLimited, /raise the cache TTL/],
       ['503', 503, { code: 14, message: 'unavailable' }, FailureCause.Unavailable, /Try again shortly/],
       ['500', 500, { code: 13, message: 'internal' }, FailureCause.ServerError, /gateway's logs/],
-      ['502 from the proxy (connection refused)', 502, { message: 'Bad Gateway' }, FailureCause.Unreachable, /could not reach the gateway/],
+      [
+        '502 from the proxy (connection refused)',
+        502,
+        { message: 'Bad Gateway' },
+        FailureCause.Unreachable,
+        /could not reach the gateway/,
+      ],
       ['504 from the proxy', 504, '', FailureCause.Timeout, /did not answer in time/],
-      ['400 invalid argument', 400, { code: 3, message: 'bad startDateTime' }, FailureCause.BadRequest, /bad startDateTime/],
+      [
+        '400 invalid argument',
+        400,
+        { code: 3, message: 'bad startDateTime' },
+        FailureCause.BadRequest,
+        /bad startDateTime/,
+      ],
     ];
     it.each(cases)('%s', async (_name, status, data, cause, hint) => {
       const { backend, client } = setup();
@@ -185,7 +238,9 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
     it('a 200 with truncated JSON or a wrong shape', async () => {
       const { backend, client } = setup();
       backend.on('/health', { status: 200, data: '{"totalPredictions": 17' });
-      expect((await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)))).failure).toBe(FailureCause.Malformed);
+      expect((await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)))).failure).toBe(
+        FailureCause.Malformed
+      );
       const other = setup();
       other.backend.on('/health', { status: 200, data: { totalPredictions: 'lots' } });
       const error = await failureOf(firstValueFrom(other.client.healthMetrics('d', 'd', range)));

@@ -13,7 +13,7 @@ import {
   panelData,
   panelProps,
   promSeries,
-} from '../testing/factories';
+} from '../../test/panelFrames';
 import { ChampionPanel } from './ChampionPanel';
 import { panelTestIds as ids } from './testIds';
 

@@ -10,7 +10,7 @@ import {
   predictionsFrame,
   promInstant,
   promSeries,
-} from '../testing/factories';
+} from '../../test/panelFrames';
 import { collectModels, counterIncreases, identityFromLabels, makeIdentity, reduceValues, toNumber } from './collect';
 import { Reducer, Signal } from './mapping';
 import { FeatureStatus } from '../../shared/featureStatus';

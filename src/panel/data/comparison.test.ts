@@ -9,7 +9,7 @@ import {
   operationalFrame,
   promInstant,
   promSeries,
-} from '../testing/factories';
+} from '../../test/panelFrames';
 import { collectModels } from './collect';
 import { buildComparison, computeDelta, formatRelative, makeFormatter, verdictFor } from './comparison';
 import { buildDrift } from './drift';

@@ -8,7 +8,7 @@ import type { Deployment, DriftMetrics, Model, OperationalSummary } from '../../
 import { PredictionsUnit } from '../../datasource/types';
 import type { FrameLabels } from '../../shared/frameSchema';
 import { DEFAULT_OPTIONS, MetricId } from '../types';
-import { T0 } from '../testing/factories';
+import { T0 } from '../../test/panelFrames';
 import { buildPanelView } from './panelModel';
 import { OperationalMetric } from '../../shared/operationalMetrics';
 import { ModelStatus } from '../../shared/modelStatus';

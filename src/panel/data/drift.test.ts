@@ -8,7 +8,7 @@ import {
   labels,
   modelsFrame,
   promSeries,
-} from '../testing/factories';
+} from '../../test/panelFrames';
 import { collectModels } from './collect';
 import { Quadrant, buildDrift, compareFeatures } from './drift';
 import { firstThresholdStep } from './driftThresholds';

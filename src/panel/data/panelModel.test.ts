@@ -1,7 +1,7 @@
 import { FieldType, LoadingState, createDataFrame, createTheme } from '@grafana/data';
 
 import { DEFAULT_OPTIONS, LayoutMode } from '../types';
-import { gatewayPair, healthFrame, labels } from '../testing/factories';
+import { gatewayPair, healthFrame, labels } from '../../test/panelFrames';
 import { buildPanelView, errorMessages, resolveLayout } from './panelModel';
 
 const theme = createTheme();

@@ -1,7 +1,7 @@
 import { createTheme } from '@grafana/data';
 
 import { DEFAULT_OPTIONS } from '../types';
-import { HOUR, T0, labels, predictionsFrame, promSeries } from '../testing/factories';
+import { HOUR, T0, labels, predictionsFrame, promSeries } from '../../test/panelFrames';
 import { collectModels } from './collect';
 import { buildPredictionChart } from './predictions';
 import { resolveRoles } from './roles';

@@ -1,5 +1,5 @@
 import { ChampionFallback, DEFAULT_OPTIONS } from '../types';
-import { healthFrame, labels } from '../testing/factories';
+import { healthFrame, labels } from '../../test/panelFrames';
 import { collectModels } from './collect';
 import { compareVersions, matchesModel, modelName, resolveRoles } from './roles';
 

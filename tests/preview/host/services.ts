@@ -2,7 +2,7 @@ import type { TimeRange } from '@grafana/data';
 import type { BackendSrv, BackendSrvRequest, TemplateSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 
-import { FakeTemplateSrv } from '../../../src/datasource/testing/fakeTemplateSrv';
+import { FakeTemplateSrv } from '../../../src/test/fakeTemplateSrv';
 import { HttpBackendSrv } from '../../support/httpBackendSrv';
 
 /**

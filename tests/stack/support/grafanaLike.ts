@@ -1,15 +1,15 @@
 import '../../support/nodeGlobals';
-import type { DataSourceInstanceSettings } from '@grafana/data';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
 import { MlopsDataSource } from '../../../src/datasource/datasource';
-import { FakeTemplateSrv } from '../../../src/datasource/testing/fakeTemplateSrv';
+import { FakeTemplateSrv } from '../../../src/test/fakeTemplateSrv';
 import type { MlopsDataSourceOptions } from '../../../src/datasource/types';
 import { HttpBackendSrv } from '../../support/httpBackendSrv';
 import { startProxyStandIn, type OrgRole, type ProxyStandIn, type StandInDataSource } from '../../support/proxyStandIn';
 import { repoRoot, type StackInfo } from './stackInfo';
+import { instanceSettings } from '../../../src/test/instanceSettings';
 
 /**
  * What Grafana would do with provisioning/ and the plugin, reproduced in Node for the stack tests:
@@ -83,17 +83,11 @@ export function dataSourceThroughProxy(
   const backend = new HttpBackendSrv((url) => `${proxy.url}${url}`);
   const templateSrv = new FakeTemplateSrv(variables);
   const ds = new MlopsDataSource(
-    {
-      id: 1,
+    instanceSettings(provisioned.jsonData as MlopsDataSourceOptions, {
       uid: provisioned.uid,
       name: provisioned.name,
-      type: provisioned.type,
-      url: `/api/datasources/proxy/uid/${provisioned.uid}`,
-      access: 'proxy',
-      readOnly: false,
-      meta: {} as DataSourceInstanceSettings['meta'],
-      jsonData: provisioned.jsonData as MlopsDataSourceOptions,
-    } as DataSourceInstanceSettings<MlopsDataSourceOptions>,
+      replaceJsonData: true,
+    }),
     { backendSrv: backend, templateSrv }
   );
   return { ds, backend, templateSrv };

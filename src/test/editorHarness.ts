@@ -1,6 +1,6 @@
 import type { SelectableValue } from '@grafana/data';
 
-import type { EditorDataSource } from '../editorApi';
+import type { EditorDataSource } from '../datasource/editorApi';
 
 /** Never reports intersections; enough for the scroll indicators of Combobox menus. */
 class NoopIntersectionObserver {

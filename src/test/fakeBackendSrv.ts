@@ -14,7 +14,10 @@ export class FakeBackendSrv {
   private readonly routes: Array<{ match: (url: string) => boolean; reply: (url: string) => Reply }> = [];
 
   on(match: string | RegExp | ((url: string) => boolean), reply: Reply | ((url: string) => Reply)): this {
-    const test = typeof match === 'function' ? match : (url: string) => (typeof match === 'string' ? url.includes(match) : match.test(url));
+    const test =
+      typeof match === 'function'
+        ? match
+        : (url: string) => (typeof match === 'string' ? url.includes(match) : match.test(url));
     this.routes.unshift({ match: test, reply: typeof reply === 'function' ? reply : () => reply });
     return this;
   }
@@ -24,7 +27,9 @@ export class FakeBackendSrv {
       const url = options.url;
       this.calls.push(url);
       const route = this.routes.find((r) => r.match(url));
-      const reply: Reply = route ? route.reply(url) : { status: 404, data: { code: 5, message: `no fake route for ${url}` } };
+      const reply: Reply = route
+        ? route.reply(url)
+        : { status: 404, data: { code: 5, message: `no fake route for ${url}` } };
       let done = false;
       const deliver = (r: { status: number; data: unknown }) => {
         done = true;

@@ -33,6 +33,8 @@ export class FakeTemplateSrv implements Pick<TemplateSrv, 'replace' | 'getVariab
   }
 
   getVariables() {
-    return Object.keys(this.variables).map((name) => ({ name, type: 'custom' })) as unknown as ReturnType<TemplateSrv['getVariables']>;
+    return Object.keys(this.variables).map((name) => ({ name, type: 'custom' })) as unknown as ReturnType<
+      TemplateSrv['getVariables']
+    >;
   }
 }

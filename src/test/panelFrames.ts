@@ -1,7 +1,6 @@
 import {
   FieldType,
   LoadingState,
-  ThresholdsMode,
   createDataFrame,
   dateTime,
   type DataFrame,
@@ -9,12 +8,22 @@ import {
   type PanelData,
 } from '@grafana/data';
 
-import { FIELD, FRAME_SCHEMA_VERSION, FrameKind, type FrameLabels } from '../../shared/frameSchema';
+import { modelsFrame as buildModelsFrame } from '../datasource/frames/deployments';
+import {
+  driftSummaryFrame as buildDriftSummaryFrame,
+  featureDriftFrame as buildFeatureDriftFrame,
+} from '../datasource/frames/drift';
+import { healthSummaryFrame, predictionsOverTimeFrame } from '../datasource/frames/health';
+import { operationalSummaryFrame, operationalTimeSeriesFrames } from '../datasource/frames/operational';
+import type { Deployment, DriftMetrics, Feature, Model, OperationalSummary } from '../datasource/parse/domain';
+import { PredictionsUnit } from '../datasource/types';
+import type { FrameLabels } from '../shared/frameSchema';
+import { OperationalMetric } from '../shared/operationalMetrics';
 
 /**
- * Small frame factories for tests, mirroring `shared/frameSchema.ts` (the contract test in
- * `data/contract.test.ts` checks them against the data source's real frame builders).
- * Every timestamp derives from {@link T0}.
+ * Panel test data: frames of our data source made by its real frame builders (`datasource/frames/`)
+ * from small inputs, frames of other data sources (Prometheus series and instant values), and
+ * PanelData / PanelProps. Every timestamp derives from {@link T0}.
  */
 
 export const T0 = Date.UTC(2025, 0, 1, 0, 0, 0);
@@ -34,38 +43,25 @@ export function labels(model: string, version: string, role?: string, deployment
   return out;
 }
 
-function meta(kind: FrameKind, metric?: string) {
-  return { custom: { kind, frameSchemaVersion: FRAME_SCHEMA_VERSION, ...(metric ? { metric } : {}) } };
-}
-
-function clean(l: FrameLabels): Record<string, string> {
-  return Object.fromEntries(Object.entries(l).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
+function withRefId(frame: DataFrame, refId: string): DataFrame {
+  frame.refId = refId;
+  return frame;
 }
 
 const times = (n: number, step = HOUR) => Array.from({ length: n }, (_, i) => T0 + i * step);
 
+const NO_LABELS = { name: '', description: '', xLabel: '', yLabel: '' };
+
 export function healthFrame(l: FrameLabels, total: number | null, latencyMs: number | null, refId = 'A'): DataFrame {
-  return createDataFrame({
-    refId,
-    name: 'Health',
-    meta: meta(FrameKind.HealthSummary),
-    fields: [
-      {
-        name: FIELD.totalPredictions,
-        type: FieldType.number,
-        values: [total],
-        labels: clean(l),
-        config: { unit: 'short', decimals: 0 },
-      },
-      {
-        name: FIELD.scoringLatencyMs,
-        type: FieldType.number,
-        values: [latencyMs],
-        labels: clean(l),
-        config: { unit: 'ms' },
-      },
-    ],
-  });
+  const health = { totalPredictions: total, scoringLatencyMs: latencyMs, predictions: null, predictionValues: null };
+  return withRefId(healthSummaryFrame(health, l), refId);
+}
+
+function operationalSummary(uptime: number | null, latencyMs: number | null): OperationalSummary {
+  const graphs = Object.fromEntries(
+    Object.values(OperationalMetric).map((m) => [m, null])
+  ) as OperationalSummary['graphs'];
+  return { uptime, avgScoringLatencyMs: latencyMs, graphs };
 }
 
 export function operationalFrame(
@@ -74,58 +70,35 @@ export function operationalFrame(
   latencyMs: number | null,
   refId = 'B'
 ): DataFrame {
-  return createDataFrame({
-    refId,
-    name: 'Operational summary',
-    meta: meta(FrameKind.OperationalSummary),
-    fields: [
-      { name: FIELD.uptime, type: FieldType.number, values: [uptime], labels: clean(l), config: {} },
-      {
-        name: FIELD.avgScoringLatencyMs,
-        type: FieldType.number,
-        values: [latencyMs],
-        labels: clean(l),
-        config: { unit: 'ms' },
-      },
-    ],
-  });
+  return withRefId(operationalSummaryFrame(operationalSummary(uptime, latencyMs), l), refId);
 }
 
-export function opSeriesFrame(l: FrameLabels, metric: string, values: Array<number | null>, refId = 'C'): DataFrame {
-  return createDataFrame({
-    refId,
-    name: `Operational ${metric}`,
-    meta: meta(FrameKind.OperationalTimeSeries, metric),
-    fields: [
-      { name: FIELD.time, type: FieldType.time, values: times(values.length), config: {} },
-      { name: FIELD.value, type: FieldType.number, values, labels: clean(l), config: {} },
-    ],
-  });
+/** One operational graph over time (one point per hour from {@link T0}). */
+export function opSeriesFrame(
+  l: FrameLabels,
+  metric: `${OperationalMetric}`,
+  values: Array<number | null>,
+  refId = 'C'
+): DataFrame {
+  const summary = operationalSummary(null, null);
+  const points = times(values.length).map((time, i) => ({ time, value: values[i] }));
+  summary.graphs[metric as OperationalMetric] = { ...NO_LABELS, points };
+  return withRefId(operationalTimeSeriesFrames(summary, [metric as OperationalMetric], l)[0], refId);
 }
 
+/** Hourly bins from {@link T0}; `perMinute` gives the values as per-minute rates instead of counts. */
 export function predictionsFrame(
   l: FrameLabels,
   counts: Array<number | null>,
   refId = 'D',
   perMinute = false
 ): DataFrame {
-  return createDataFrame({
-    refId,
-    name: 'Predictions over time',
-    meta: meta(FrameKind.PredictionsOverTime),
-    fields: [
-      { name: FIELD.time, type: FieldType.time, values: times(counts.length), config: {} },
-      {
-        name: perMinute ? FIELD.predictionsPerMinute : FIELD.predictions,
-        type: FieldType.number,
-        values: counts,
-        labels: clean(l),
-        config: { unit: perMinute ? 'suffix: /min' : 'short' },
-      },
-      { name: FIELD.binEnd, type: FieldType.time, values: times(counts.length).map((t) => t + HOUR), config: {} },
-      { name: FIELD.binMinutes, type: FieldType.number, values: counts.map(() => 60), config: { unit: 'm' } },
-    ],
+  const bins = times(counts.length).map((start, i) => {
+    const value = counts[i];
+    return { start, end: start + HOUR, count: value === null ? null : perMinute ? value * 60 : value };
   });
+  const unit = perMinute ? PredictionsUnit.RatePerMinute : PredictionsUnit.CountPerBin;
+  return withRefId(predictionsOverTimeFrame({ ...NO_LABELS, bins }, l, unit), refId);
 }
 
 export interface SummaryInput {
@@ -137,78 +110,44 @@ export interface SummaryInput {
   importanceThreshold?: number | null;
 }
 
+function driftMetrics(s: SummaryInput, features: Feature[] = []): DriftMetrics {
+  return {
+    countFeatureDrift: s.drifting ?? null,
+    highFeatureDrift: s.high ?? null,
+    mediumFeatureDrift: s.medium ?? null,
+    lowFeatureDrift: s.low ?? null,
+    driftThreshold: s.driftThreshold ?? null,
+    importanceThreshold: s.importanceThreshold ?? null,
+    features,
+    driftOverTime: [],
+    frequencies: [],
+  };
+}
+
 export function driftSummaryFrame(l: FrameLabels, s: SummaryInput, refId = 'E'): DataFrame {
-  const f = (name: string, value: number | null | undefined) => ({
-    name,
-    type: FieldType.number,
-    values: [value ?? null],
-    labels: clean(l),
-    config: {},
-  });
-  return createDataFrame({
-    refId,
-    name: 'Drift summary',
-    meta: meta(FrameKind.DriftSummary),
-    fields: [
-      f(FIELD.featuresDrifting, s.drifting),
-      f(FIELD.highDrift, s.high),
-      f(FIELD.mediumDrift, s.medium),
-      f(FIELD.lowDrift, s.low),
-      f(FIELD.driftThreshold, s.driftThreshold),
-      f(FIELD.importanceThreshold, s.importanceThreshold),
-    ],
-  });
+  return withRefId(buildDriftSummaryFrame(driftMetrics(s), l), refId);
 }
 
 /** [name, drift, importance] per feature; drift null = not calculated. */
 export type FeatureRow = [string, number | null, number | null];
 
+/** The feature-drift table; `threshold` becomes the drift field's threshold step, as the data source sets it. */
 export function featureDriftFrame(
   l: FrameLabels,
   rows: FeatureRow[],
   threshold: number | null = 0.1,
   refId = 'F'
 ): DataFrame {
-  const driftConfig: FieldConfig = {};
-  if (threshold !== null) {
-    driftConfig.thresholds = {
-      mode: ThresholdsMode.Absolute,
-      steps: [
-        { value: -Infinity, color: 'green' },
-        { value: threshold, color: 'red' },
-      ],
-    };
-  }
-  return createDataFrame({
-    refId,
-    name: 'Feature drift',
-    meta: meta(FrameKind.FeatureDrift),
-    fields: [
-      { name: FIELD.feature, type: FieldType.string, values: rows.map((r) => r[0]), labels: clean(l), config: {} },
-      {
-        name: FIELD.drift,
-        type: FieldType.number,
-        values: rows.map((r) => r[1]),
-        labels: clean(l),
-        config: driftConfig,
-      },
-      { name: FIELD.importance, type: FieldType.number, values: rows.map((r) => r[2]), labels: clean(l), config: {} },
-      {
-        name: FIELD.impact,
-        type: FieldType.number,
-        values: rows.map((r) => (r[1] ?? 0) * (r[2] ?? 0)),
-        labels: clean(l),
-        config: {},
-      },
-      {
-        name: FIELD.driftStatusDerived,
-        type: FieldType.string,
-        values: rows.map(() => null),
-        labels: clean(l),
-        config: {},
-      },
-    ],
-  });
+  const features: Feature[] = rows.map(([name, drift, importance]) => ({
+    name,
+    dataType: 'numeric',
+    driftCalculated: drift !== null,
+    drift,
+    importance,
+    impact: (drift ?? 0) * (importance ?? 0),
+    missingValues: 0,
+  }));
+  return withRefId(buildFeatureDriftFrame(driftMetrics({ driftThreshold: threshold }, features), l), refId);
 }
 
 export interface ModelRow {
@@ -220,32 +159,35 @@ export interface ModelRow {
 }
 
 export function modelsFrame(rows: ModelRow[], deploymentId = DEPLOYMENT_ID, refId = 'G'): DataFrame {
-  const l = clean(labels('', '', undefined, deploymentId));
-  return createDataFrame({
-    refId,
-    name: 'Models',
-    meta: meta(FrameKind.Models),
-    fields: [
-      { name: FIELD.model, type: FieldType.string, values: rows.map((r) => r.model), labels: l, config: {} },
-      { name: FIELD.modelVersion, type: FieldType.string, values: rows.map((r) => r.version), labels: l, config: {} },
-      { name: FIELD.role, type: FieldType.string, values: rows.map((r) => r.role ?? ''), labels: l, config: {} },
-      {
-        name: FIELD.driftStatus,
-        type: FieldType.string,
-        values: rows.map((r) => r.drift ?? 'UNKNOWN'),
-        labels: l,
-        config: {},
-      },
-      {
-        name: FIELD.accuracyStatus,
-        type: FieldType.string,
-        values: rows.map((r) => r.accuracy ?? 'UNKNOWN'),
-        labels: l,
-        config: {},
-      },
-      { name: FIELD.averageScoringRequests, type: FieldType.number, values: rows.map(() => 1), labels: l, config: {} },
-    ],
-  });
+  const models: Model[] = rows.map((r) => ({
+    name: r.model,
+    version: r.version,
+    driftStatus: r.drift ?? 'UNKNOWN',
+    accuracy: r.accuracy ?? 'UNKNOWN',
+    averageScoringRequests: 1,
+  }));
+  const deployment: Deployment = {
+    id: deploymentId,
+    name: labels('', '', undefined, deploymentId).deployment,
+    description: '',
+    mode: '',
+    environment: '',
+    type: 'shadowDeployment',
+    problemType: '',
+    models,
+    deploymentDate: null,
+    projectId: '',
+    monitoringEnabled: true,
+    storeScoringData: true,
+  };
+  return withRefId(
+    buildModelsFrame(
+      deployment,
+      models,
+      rows.map((r) => r.role ?? '')
+    ),
+    refId
+  );
 }
 
 /** A Prometheus range-query series: Time + Value, labels including __name__. */
