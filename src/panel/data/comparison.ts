@@ -12,6 +12,7 @@ import {
 import { Direction, DeltaMode, METRIC_LABELS, MetricId, type PanelOptions } from '../types';
 import type { DriftModel } from './drift';
 import { SIGNAL_SPECS, Signal } from './mapping';
+import { notEnoughData, testedFailureDelta, tooFewPredictions } from './evidence';
 import { outcomeOf } from './outcome';
 import { Dimension, chooseUnits } from './units';
 import {
@@ -245,24 +246,43 @@ export function computeDelta(
 }
 
 export function verdictFor(model: ModelInfo, rows: MetricRow[]): Verdict {
-  let better = 0;
-  let worse = 0;
-  let same = 0;
-  for (const row of rows) {
-    const outcome = row.deltas[model.index]?.outcome;
-    better += outcome === 'better' ? 1 : 0;
-    worse += outcome === 'worse' ? 1 : 0;
-    same += outcome === 'same' ? 1 : 0;
-  }
+  const count = (outcome: Delta['outcome']) =>
+    rows.filter((row) => row.deltas[model.index]?.outcome === outcome).length;
+  const [better, worse, same, insufficient] = [count('better'), count('worse'), count('same'), count('insufficient')];
   const compared = better + worse + same;
   const plural = compared === 1 ? 'metric' : 'metrics';
   let text = compared === 0 ? 'no metric to compare' : `better on ${better} of ${compared} ${plural}`;
+  if (compared === 0 && insufficient > 0) {
+    text = 'not enough data to compare';
+  }
   if (worse > 0) {
     text += `, worse on ${worse}`;
   }
+  if (compared > 0 && insufficient > 0) {
+    text += `; not enough data on ${insufficient}`;
+  }
   const tone: Verdict['tone'] =
     compared === 0 ? 'none' : better > worse ? 'better' : worse > better ? 'worse' : 'mixed';
-  return { modelKey: model.key, modelName: model.name, better, worse, same, compared, tone, text };
+  return { modelKey: model.key, modelName: model.name, better, worse, same, compared, insufficient, tone, text };
+}
+
+/** The delta of one challenger, with the evidence rules of `evidence.ts` applied. */
+function judgedDelta(
+  metric: MetricId,
+  delta: Delta,
+  champion: ModelData,
+  challenger: ModelData,
+  direction: Direction,
+  minPredictions: number
+): Delta {
+  const judged = delta.outcome === 'better' || delta.outcome === 'worse' || delta.outcome === 'same';
+  if (!judged || delta.diff === null) {
+    return delta; // neutral, unknown and status rows are not a matter of sample size
+  }
+  if (tooFewPredictions(champion, challenger, minPredictions)) {
+    return notEnoughData(delta);
+  }
+  return metric === MetricId.FailureRate ? testedFailureDelta(delta, champion, challenger, direction) : delta;
 }
 
 /** The comparison model (`data` and `models` in the same, champion-first order). */
@@ -270,7 +290,7 @@ export function buildComparison(
   data: ModelData[],
   models: ModelInfo[],
   drift: DriftModel,
-  options: Pick<PanelOptions, 'metrics' | 'directions' | 'deltaMode' | 'equalTolerancePercent'>,
+  options: Pick<PanelOptions, 'metrics' | 'directions' | 'deltaMode' | 'equalTolerancePercent' | 'minPredictions'>,
   theme: GrafanaTheme2
 ): ComparisonModel {
   const rows: MetricRow[] = options.metrics.map((metric) => {
@@ -278,9 +298,13 @@ export function buildComparison(
     const built = data.map((d, i) => metricCell(metric, d, drift, models[i].key, theme));
     const cells = built.map((b) => b.cell);
     const championFormatter = built[0]?.formatter;
-    const deltas = cells.map((cell, i) =>
-      i === 0 ? null : computeDelta(cells[0], cell, direction, options, championFormatter ?? built[i].formatter)
-    );
+    const deltas = cells.map((cell, i) => {
+      if (i === 0) {
+        return null;
+      }
+      const delta = computeDelta(cells[0], cell, direction, options, championFormatter ?? built[i].formatter);
+      return judgedDelta(metric, delta, data[0], data[i], direction, options.minPredictions);
+    });
     return {
       id: metric,
       label: METRIC_LABELS[metric],
