@@ -12,6 +12,21 @@ import {
 
 const n = () => new ParseNotes();
 
+describe('errors', () => {
+  it('are ResponseShapeErrors that carry the JSON path', () => {
+    const error = (() => {
+      try {
+        parseDecimal('abc', 'predictions.bin[3].y', n());
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ResponseShapeError);
+    expect(error).toMatchObject({ path: 'predictions.bin[3].y', name: 'ResponseShapeError' });
+  });
+});
+
 describe('parseInt64', () => {
   it('parses int64 strings exactly, including the largest safe integer', () => {
     expect(parseInt64('17670', 'x')).toBe(17670);
@@ -30,7 +45,9 @@ describe('parseInt64', () => {
   });
 
   it('refuses non-integers and names the path', () => {
-    expect(() => parseInt64('12.5', 'totalDeployments')).toThrow(ResponseShapeError);
+    expect(() => parseInt64('12.5', 'totalDeployments')).toThrow(
+      'totalDeployments: expected an integer string, got "12.5"'
+    );
     expect(() => parseInt64('12abc', 'totalDeployments')).toThrow(
       'totalDeployments: expected an integer string, got "12abc"'
     );
@@ -58,8 +75,8 @@ describe('parseDecimal', () => {
 
   it('refuses text that Number() would half-accept', () => {
     expect(() => parseDecimal('0x10', 'bin[0].y', n())).toThrow('bin[0].y: expected a number, got "0x10"');
-    expect(() => parseDecimal('1,5', 'p', n())).toThrow(ResponseShapeError);
-    expect(() => parseDecimal('abc', 'p', n())).toThrow(ResponseShapeError);
+    expect(() => parseDecimal('1,5', 'p', n())).toThrow('p: expected a number, got "1,5"');
+    expect(() => parseDecimal('abc', 'p', n())).toThrow('p: expected a number, got "abc"');
   });
 });
 
@@ -97,7 +114,9 @@ describe('parseCount', () => {
     }
   });
   it('still refuses text that is not an integer', () => {
-    expect(() => parseCount('12.5', 'missingValues', n())).toThrow(ResponseShapeError);
+    expect(() => parseCount('12.5', 'missingValues', n())).toThrow(
+      'missingValues: expected an integer string, got "12.5"'
+    );
   });
 });
 
@@ -136,8 +155,8 @@ describe('parseTime', () => {
     expect(() => parseTime('2026-10-01', 'deploymentDate', n())).toThrow(
       /deploymentDate: expected an RFC 3339 date-time/
     );
-    expect(() => parseTime('1700000000', 't', n())).toThrow(ResponseShapeError);
-    expect(() => parseTime('2026-13-45T99:00:00Z', 't', n())).toThrow(ResponseShapeError);
+    expect(() => parseTime('1700000000', 't', n())).toThrow('t: expected an RFC 3339 date-time, got "1700000000"');
+    expect(() => parseTime('2026-13-45T99:00:00Z', 't', n())).toThrow('t: invalid date-time "2026-13-45T99:00:00Z"');
   });
 
   it('requireTime refuses a missing time', () => {
