@@ -37,9 +37,10 @@ export default defineConfig([
   },
   ...baseConfig,
   {
-    // Node code outside src/ (the gateway simulator, the real-stack scripts, integration tests):
+    // Node code outside src/ (the gateway simulator, the real-stack scripts, the demo's dev tools,
+    // integration tests):
     // type-aware linting like the plugin's own code.
-    files: ['simulator/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts'],
+    files: ['simulator/**/*.ts', 'scripts/**/*.ts', 'devtools/**/*.ts', 'tests/**/*.ts'],
     languageOptions: {
       parserOptions: {
         project: './tsconfig.json',

@@ -1,5 +1,5 @@
 // Real-stack tests (tests/stack/): Keycloak + the gateway simulator started once by globalSetup,
-// Grafana's data-source proxy stood in by tests/support/proxyStandIn.ts (Grafana's server cannot run
+// Grafana's data-source proxy stood in by devtools/grafanaProxy/ (Grafana's server cannot run
 // on this project's machines). Run with `npm run test:stack` (its pretest step installs what the
 // stack needs: Keycloak, the h2o-mlops venv, docker compose, and Chromium for tests/browser).
 const base = require('./jest.config');

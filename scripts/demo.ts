@@ -2,10 +2,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 import { AuthMode, OPTIONS_SCHEMA_VERSION, TokenUrlMode } from '../src/datasource/types';
-import { assertBuilt, ensureHostBuilt } from '../tests/preview/stack';
-import { startPreviewServer } from '../tests/preview/server';
-import { PREVIEW_DS_UID, previewPath } from '../tests/preview/shared';
-import { proxyStandInUpstream, type PreviewDataSource } from '../tests/preview/upstream';
+import { assertBuilt, ensureHostBuilt } from '../devtools/preview/stack';
+import { startPreviewServer } from '../devtools/preview/server';
+import { PREVIEW_DS_UID, previewPath } from '../devtools/preview/shared';
+import { proxyStandInUpstream, type PreviewDataSource } from '../devtools/preview/upstream';
 import { startStack } from './stack/stack';
 
 /**
@@ -37,7 +37,9 @@ function runCompose(): void {
 async function runPreview(): Promise<void> {
   assertBuilt();
   await ensureHostBuilt();
-  console.log('No Docker engine: starting Keycloak and the gateway simulator as local processes (a cold first run downloads Keycloak).');
+  console.log(
+    'No Docker engine: starting Keycloak and the gateway simulator as local processes (a cold first run downloads Keycloak).'
+  );
   const stack = await startStack({ grafana: false, handleSignals: false });
   const env = stack.provisioningEnv;
   const datasource: PreviewDataSource = {
@@ -61,8 +63,14 @@ async function runPreview(): Promise<void> {
   const server = await startPreviewServer({ upstream, datasource, port: PREVIEW_PORT });
 
   const views = [
-    ['Champion vs challenger (shadow) and drift', previewPath({ view: 'panel', deployments: ['shadow', 'drifting'], size: 'large' })],
-    ['Split (A/B) deployment, dark theme', previewPath({ view: 'panel', deployments: ['split'], theme: 'dark', size: 'large' })],
+    [
+      'Champion vs challenger (shadow) and drift',
+      previewPath({ view: 'panel', deployments: ['shadow', 'drifting'], size: 'large' }),
+    ],
+    [
+      'Split (A/B) deployment, dark theme',
+      previewPath({ view: 'panel', deployments: ['split'], theme: 'dark', size: 'large' }),
+    ],
     ['Query editor', previewPath({ view: 'query', deployments: ['shadow'] })],
     ['Variable editor', previewPath({ view: 'variable', deployments: ['shadow'] })],
     ['Config editor (Save & test)', previewPath({ view: 'config' })],
@@ -71,7 +79,9 @@ async function runPreview(): Promise<void> {
   for (const [title, p] of views) {
     console.log(`  ${title.padEnd(44)} ${server.url}${p}`);
   }
-  console.log(`\nKeycloak: ${stack.keycloak.baseUrl} (realm mlops; demo user mlops-demo, see provisioning/keycloak/mlops-realm.json)`);
+  console.log(
+    `\nKeycloak: ${stack.keycloak.baseUrl} (realm mlops; demo user mlops-demo, see provisioning/keycloak/mlops-realm.json)`
+  );
   console.log(`Gateway simulator: ${env.MLOPS_GATEWAY_URL}`);
   console.log('The full UI is Grafana itself: run this demo where a Docker engine exists (docker compose).');
   console.log('Ctrl-C stops everything.');

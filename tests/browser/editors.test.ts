@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 
 import { SCENARIO_IDS } from '../../simulator/scenarios';
 import { dsTestIds } from '../../src/datasource/components/testIds';
-import { previewTestIds } from '../preview/shared';
+import { previewTestIds } from '../../devtools/preview/shared';
 import { startHarness, unexpectedErrors, type Harness } from './harness';
 
 /**

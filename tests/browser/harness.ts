@@ -1,8 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 
-import { launchChromium, openRecordedPage, waitForPreview, type PageRecord } from '../preview/browser';
-import { previewPath, type PreviewParams } from '../preview/shared';
-import { startPreviewStack, type ExternalIdentity, type PreviewStack, type PreviewStackOptions } from '../preview/stack';
+import { launchChromium, openRecordedPage, waitForPreview, type PageRecord } from '../../devtools/preview/browser';
+import { previewPath, type PreviewParams } from '../../devtools/preview/shared';
+import {
+  startPreviewStack,
+  type ExternalIdentity,
+  type PreviewStack,
+  type PreviewStackOptions,
+} from '../../devtools/preview/stack';
 import { stackInfo } from '../stack/support/stackInfo';
 
 /**

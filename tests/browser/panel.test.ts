@@ -2,7 +2,7 @@
 import { MARKUP_FEATURE_NAME, SCENARIO_IDS } from '../../simulator/scenarios';
 import { panelTestIds } from '../../src/panel/components/testIds';
 import { MetricId } from '../../src/panel/types';
-import { PANEL_SIZES, previewTestIds, type PanelSize } from '../preview/shared';
+import { PANEL_SIZES, previewTestIds, type PanelSize } from '../../devtools/preview/shared';
 import { luminance, startHarness, unexpectedErrors, waitForPanels, type Harness } from './harness';
 
 /**

@@ -9,7 +9,7 @@ import { MlopsDataSource } from '../../src/datasource/datasource';
 import { FakeTemplateSrv } from '../../src/test/fakeTemplateSrv';
 import { ModelScope, QUERY_SCHEMA_VERSION, QueryType, type MlopsQuery } from '../../src/datasource/types';
 import { FIELD, FrameKind } from '../../src/shared/frameSchema';
-import { HttpBackendSrv } from '../support/httpBackendSrv';
+import { HttpBackendSrv } from '../../devtools/httpBackendSrv';
 import { FeatureStatus } from '../../src/shared/featureStatus';
 import { instanceSettings } from '../../src/test/instanceSettings';
 

@@ -11,12 +11,17 @@ import { startTestSimulator, type TestSimulator } from '../../simulator/testKit'
 import { MlopsDataSource } from '../../src/datasource/datasource';
 import { FakeTemplateSrv } from '../../src/test/fakeTemplateSrv';
 import { AuthMode, type MlopsDataSourceOptions } from '../../src/datasource/types';
-import { HttpBackendSrv } from '../support/httpBackendSrv';
-import { GoTemplateError, renderGoTemplate, startProxyStandIn, type ProxyStandIn } from '../support/proxyStandIn';
+import { HttpBackendSrv } from '../../devtools/httpBackendSrv';
+import {
+  GoTemplateError,
+  renderGoTemplate,
+  startProxyStandIn,
+  type ProxyStandIn,
+} from '../../devtools/grafanaProxy/server';
 import { instanceSettings } from '../../src/test/instanceSettings';
 
 /**
- * The stand-in for Grafana's data-source proxy (tests/support/proxyStandIn.ts) against the real
+ * The stand-in for Grafana's data-source proxy (devtools/grafanaProxy/) against the real
  * simulator (trusting a local key pair from simulator/testKit.ts) and a tiny token endpoint defined
  * here. Grafana's server cannot run on these machines; these tests pin the stand-in to Grafana's
  * documented/source behaviour so the real-stack tests built on it mean something.

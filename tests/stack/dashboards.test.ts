@@ -1,7 +1,7 @@
 /**
  * Every panel of every provisioned dashboard, queried the way Grafana would run it: template
  * variables resolved through the data source's own variable support, targets run through the data
- * source's query() via Grafana's data-source proxy — STOOD IN by tests/support/proxyStandIn.ts
+ * source's query() via Grafana's data-source proxy — STOOD IN by devtools/grafanaProxy/
  * (Grafana's server cannot run here) — against Keycloak + the gateway simulator.
  */
 import {
@@ -24,7 +24,7 @@ import type { MlopsVariableSupport } from '../../src/datasource/variables';
 import { buildPanelView } from '../../src/panel/data/panelModel';
 import { migrateOptions } from '../../src/panel/migrations';
 import { FIELD, FrameKind } from '../../src/shared/frameSchema';
-import type { ProxyStandIn } from '../support/proxyStandIn';
+import type { ProxyStandIn } from '../../devtools/grafanaProxy/server';
 import {
   DS_TYPE,
   dataSourceThroughProxy,

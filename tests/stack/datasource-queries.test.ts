@@ -1,6 +1,6 @@
 /**
  * The data source's own query() in Node, through Grafana's data-source proxy — STOOD IN by
- * tests/support/proxyStandIn.ts (Grafana's server cannot run here) — with Keycloak tokens, against
+ * devtools/grafanaProxy/ (Grafana's server cannot run here) — with Keycloak tokens, against
  * every scenario of the gateway simulator and every query type.
  */
 import { dateTime, type DataFrame, type DataQueryRequest, type Field } from '@grafana/data';
@@ -9,7 +9,7 @@ import { lastValueFrom } from 'rxjs';
 import { SCENARIOS, SCENARIO_IDS } from '../../simulator/scenarios';
 import { ModelScope, QUERY_SCHEMA_VERSION, QueryType, type MlopsQuery } from '../../src/datasource/types';
 import { FIELD, FrameKind } from '../../src/shared/frameSchema';
-import type { ProxyStandIn } from '../support/proxyStandIn';
+import type { ProxyStandIn } from '../../devtools/grafanaProxy/server';
 import { dataSourceThroughProxy, provisionedDataSources, startGrafanaProxyStandIn } from './support/grafanaLike';
 import { stackInfo } from './support/stackInfo';
 

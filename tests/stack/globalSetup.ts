@@ -2,7 +2,7 @@
  * Starts the real services ONCE for every tests/stack file: Keycloak (demo realm) and the gateway
  * simulator validating Keycloak's tokens. Grafana's server cannot run on these machines (its Go
  * module is refused by the module proxy), so `grafana: false`; the tests stand in for its data-source
- * proxy with tests/support/proxyStandIn.ts. Fails loudly (with log tails) when a part cannot start.
+ * proxy with devtools/grafanaProxy/. Fails loudly (with log tails) when a part cannot start.
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,10 +1,10 @@
 /**
- * Authentication through Grafana's data-source proxy — STOOD IN by tests/support/proxyStandIn.ts,
+ * Authentication through Grafana's data-source proxy — STOOD IN by devtools/grafanaProxy/,
  * because Grafana's server cannot run on these machines — with the real plugin.json routes, the real
  * provisioning/datasources/mlops.yaml, real Keycloak and the real gateway simulator.
  */
 import { SCENARIO_IDS } from '../../simulator/scenarios';
-import type { ProxyStandIn } from '../support/proxyStandIn';
+import type { ProxyStandIn } from '../../devtools/grafanaProxy/server';
 import {
   dataSourceThroughProxy,
   provisionedDataSources,

@@ -6,7 +6,7 @@ import type { EditorDataSource } from '../editorApi';
 import { VARIABLE_KIND_OPTIONS, variableFieldsFor } from '../queryFields';
 import type { MlopsVariableQuery, VariableQueryKind } from '../types';
 import { dsTestIds } from './testIds';
-import { DeploymentPicker, ModelPicker } from './pickers';
+import { DeploymentPicker, FormField, ModelPicker } from './pickers';
 
 /**
  * The props Grafana's `CustomVariableSupport.editor` passes (`query`, `onChange`, `datasource`,
@@ -63,7 +63,7 @@ export function VariableQueryEditor({ query: rawQuery, onChange, datasource }: V
         {fields.deployment && (
           <DeploymentPicker
             datasource={datasource}
-            layout="form"
+            field={FormField}
             id={ids.deployment}
             testId={dsTestIds.variableEditor.deployment}
             width={40}
@@ -77,7 +77,7 @@ export function VariableQueryEditor({ query: rawQuery, onChange, datasource }: V
         {fields.model && (
           <ModelPicker
             datasource={datasource}
-            layout="form"
+            field={FormField}
             id={ids.model}
             testId={dsTestIds.variableEditor.model}
             width={40}

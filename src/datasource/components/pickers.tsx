@@ -1,5 +1,4 @@
-import React, { type ReactElement } from 'react';
-import { EditorField } from '@grafana/plugin-ui';
+import React, { type ComponentType, type ReactElement } from 'react';
 import { Combobox, Field } from '@grafana/ui';
 
 import type { EditorDataSource } from '../editorApi';
@@ -8,14 +7,13 @@ import { loadFailureMessage, useAsyncOptions, withVariables } from './useAsyncOp
 /**
  * The deployment and model pickers the query editor and the variable editor share: live options
  * from the gateway with the dashboard's variables first, free text accepted, and a failed option
- * list reported inline. Each editor keeps its own layout: query-editor rows (`EditorField`, help
- * as a tooltip) or a form (`Field`, help as a description).
+ * list reported inline. Each editor keeps its own layout: query-editor rows (`RowField`, help
+ * as a tooltip) or a form (`FormField`, help as a description). No `@grafana/plugin-ui` here: the
+ * variable editor is loaded with the data source, also in Node (stack tests), where plugin-ui's
+ * import of `@grafana/runtime` needs a window.
  */
 
-export type PickerLayout = 'row' | 'form';
-
-interface PickerFieldProps {
-  layout: PickerLayout;
+export interface PickerFieldProps {
   label: string;
   help?: string;
   required?: boolean;
@@ -25,22 +23,11 @@ interface PickerFieldProps {
   children: ReactElement<Record<string, unknown>>;
 }
 
-/** A labelled field in the editor's layout, showing `message` as its error. */
-export function PickerField({ layout, label, help, required, width, message, children }: PickerFieldProps) {
-  if (layout === 'row') {
-    return (
-      <EditorField
-        label={label}
-        optional={!required}
-        width={width}
-        tooltip={help}
-        invalid={Boolean(message)}
-        error={message}
-      >
-        {children}
-      </EditorField>
-    );
-  }
+/** A labelled field in an editor's layout, showing `message` as its error. */
+export type PickerFieldComponent = ComponentType<PickerFieldProps>;
+
+/** The variable editor's form layout: help as a description. */
+export function FormField({ label, help, required, message, children }: PickerFieldProps) {
   return (
     <Field label={label} description={help} required={required} invalid={Boolean(message)} error={message}>
       {children}
@@ -50,7 +37,8 @@ export function PickerField({ layout, label, help, required, width, message, chi
 
 interface PickerProps {
   datasource: EditorDataSource;
-  layout: PickerLayout;
+  /** The editor's field layout (`FormField`, or the query editor's `RowField`). */
+  field: PickerFieldComponent;
   id: string;
   testId: string;
   width: number;
@@ -65,14 +53,7 @@ export function DeploymentPicker(props: PickerProps & { validationMessage?: stri
   const deployments = useAsyncOptions(() => datasource.listDeploymentOptions(), 'deployments', true);
   const message = loadFailureMessage(deployments, 'deployments', 'a deployment id') ?? props.validationMessage;
   return (
-    <PickerField
-      layout={props.layout}
-      label="Deployment"
-      help={props.help}
-      required
-      width={props.width}
-      message={message}
-    >
+    <props.field label="Deployment" help={props.help} required width={props.width} message={message}>
       <Combobox<string>
         id={props.id}
         data-testid={props.testId}
@@ -86,7 +67,7 @@ export function DeploymentPicker(props: PickerProps & { validationMessage?: stri
         value={value || null}
         onChange={(option) => props.onChange(option.value)}
       />
-    </PickerField>
+    </props.field>
   );
 }
 
@@ -96,7 +77,7 @@ export function ModelPicker(props: PickerProps & { deploymentId: string }) {
   const models = useAsyncOptions(() => datasource.listModelOptions(deploymentId), deploymentId, deploymentId !== '');
   const message = loadFailureMessage(models, 'models', 'a model id');
   return (
-    <PickerField layout={props.layout} label="Model" help={props.help} width={props.width} message={message}>
+    <props.field label="Model" help={props.help} width={props.width} message={message}>
       <Combobox<string>
         id={props.id}
         data-testid={props.testId}
@@ -110,6 +91,6 @@ export function ModelPicker(props: PickerProps & { deploymentId: string }) {
         value={value || null}
         onChange={(option) => props.onChange(option?.value ?? '')}
       />
-    </PickerField>
+    </props.field>
   );
 }

@@ -6,15 +6,20 @@ import { parse } from 'yaml';
 import { MlopsDataSource } from '../../../src/datasource/datasource';
 import { FakeTemplateSrv } from '../../../src/test/fakeTemplateSrv';
 import type { MlopsDataSourceOptions } from '../../../src/datasource/types';
-import { HttpBackendSrv } from '../../support/httpBackendSrv';
-import { startProxyStandIn, type OrgRole, type ProxyStandIn, type StandInDataSource } from '../../support/proxyStandIn';
+import { HttpBackendSrv } from '../../../devtools/httpBackendSrv';
+import {
+  startProxyStandIn,
+  type OrgRole,
+  type ProxyStandIn,
+  type StandInDataSource,
+} from '../../../devtools/grafanaProxy/server';
 import { repoRoot, type StackInfo } from './stackInfo';
 import { instanceSettings } from '../../../src/test/instanceSettings';
 
 /**
  * What Grafana would do with provisioning/ and the plugin, reproduced in Node for the stack tests:
  * provisioned data sources (YAML + `$ENV` expansion, as Grafana's provisioning does), the data-source
- * proxy (STOOD IN by tests/support/proxyStandIn.ts — Grafana's server cannot run here), and the data
+ * proxy (STOOD IN by devtools/grafanaProxy/ — Grafana's server cannot run here), and the data
  * source class wired to it with a Node backendSrv.
  */
 

@@ -7,6 +7,7 @@ import { ModelScope } from '../../types';
 import { ModelPicker } from '../pickers';
 import { dsTestIds } from '../testIds';
 import type { RowProps } from './rowProps';
+import { RowField } from './RowField';
 
 const modelScopeOptions = MODEL_SCOPE_OPTIONS.map((o) => ({ ...o }));
 const roleOptions: Array<ComboboxOption<string>> = ROLE_SUGGESTIONS.map((role) => ({ value: role, label: role }));
@@ -29,7 +30,7 @@ export function ModelRow({ query, datasource, ids, commit }: RowProps) {
         {query.modelScope !== ModelScope.All && (
           <ModelPicker
             datasource={datasource}
-            layout="row"
+            field={RowField}
             id={ids.model}
             testId={dsTestIds.queryEditor.model}
             width={30}

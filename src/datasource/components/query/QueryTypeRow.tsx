@@ -7,6 +7,7 @@ import type { QueryType } from '../../types';
 import { DeploymentPicker } from '../pickers';
 import { dsTestIds } from '../testIds';
 import type { RowProps } from './rowProps';
+import { RowField } from './RowField';
 
 const queryTypeOptions: Array<ComboboxOption<QueryType>> = QUERY_TYPE_OPTIONS.map((o) => ({ ...o }));
 
@@ -38,7 +39,7 @@ export function QueryTypeRow({ query, fields, datasource, ids, commit }: RowProp
         {fields.deployment && (
           <DeploymentPicker
             datasource={datasource}
-            layout="row"
+            field={RowField}
             id={ids.deployment}
             testId={dsTestIds.queryEditor.deployment}
             width={36}

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { createSimulator, type Simulator } from '../../simulator/server';
 import { startTestSimulator, type TestSimulator } from '../../simulator/testKit';
-import type { ProxyStandIn } from '../support/proxyStandIn';
+import type { ProxyStandIn } from '../grafanaProxy/server';
 import { AuthMode, OPTIONS_SCHEMA_VERSION, TokenUrlMode } from '../../src/datasource/types';
 import { buildHost, HOST_INPUTS_FILE, HOST_OUT_DIR } from './build';
 import { startPreviewServer, type PreviewServer } from './server';
@@ -22,7 +22,7 @@ import {
  * Simulator + token endpoint + Grafana proxy stand-in + preview server, started together and
  * closed together. Used by screenshots.ts, the browser tests, and by hand:
  *
- *   npx tsx tests/preview/stack.ts [--port 3300] [--direct]
+ *   npx tsx devtools/preview/stack.ts [--port 3300] [--direct]
  */
 
 export interface PreviewStack {

@@ -11,7 +11,7 @@ import { startPreviewStack } from './stack';
 /**
  * README screenshots of the REAL built plugins on simulator data, taken in headless Chromium:
  *
- *   npm run build && npx tsx tests/preview/screenshots.ts [--out docs/screenshots] [--scale 1.5]
+ *   npm run build && npx tsx devtools/preview/screenshots.ts [--out docs/screenshots] [--scale 1.5]
  *
  * Each shot waits for its content (panel data loaded, editor options fetched) and fails on
  * console errors other than missing icon files, so a broken page never becomes a README image.

@@ -9,8 +9,8 @@ import type { PreviewDataSource, ProxyUpstream } from './upstream';
 /**
  * The preview's web server — the parts of Grafana's HTTP API the preview page needs:
  *
- *   /                                   the preview page (tests/preview/index.html)
- *   /preview/host.js, host.css          the host bundle (tests/preview/dist/, from build.ts)
+ *   /                                   the preview page (devtools/preview/index.html)
+ *   /preview/host.js, host.css          the host bundle (devtools/preview/dist/, from build.ts)
  *   /public/plugins/<app id>/…          the BUILT plugins (dist/; nested plugins in sub-folders)
  *   /public/build/img/icons/…           @grafana/ui's icons (Grafana serves its copy there)
  *   /api/datasources/uid/<uid>          the data source's settings, secrets reduced to `secureJsonFields`

@@ -3,7 +3,7 @@ import type { BackendSrv, BackendSrvRequest, TemplateSrv } from '@grafana/runtim
 import { lastValueFrom } from 'rxjs';
 
 import { FakeTemplateSrv } from '../../../src/test/fakeTemplateSrv';
-import { HttpBackendSrv } from '../../support/httpBackendSrv';
+import { HttpBackendSrv } from '../../httpBackendSrv';
 
 /**
  * Stand-ins for the two Grafana services the plugin uses through @grafana/runtime. Grafana's own
@@ -16,7 +16,7 @@ const http = new HttpBackendSrv();
 /** Every request the page made through backendSrv, for tests (`window.__preview.requests`). */
 export const requestLog = http.requests;
 
-/** `backendSrv.fetch`: same-origin requests with Grafana's semantics (tests/support/httpBackendSrv.ts). */
+/** `backendSrv.fetch`: same-origin requests with Grafana's semantics (devtools/httpBackendSrv.ts). */
 const fetchObservable = http.fetch;
 
 /** Only `fetch` (and the promise helpers built on it) are implemented; the plugin uses `fetch`. */

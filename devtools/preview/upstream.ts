@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import type { TestSimulator } from '../../simulator/testKit';
-import { startProxyStandIn, type ProxyStandIn } from '../support/proxyStandIn';
+import { startProxyStandIn, type ProxyStandIn } from '../grafanaProxy/server';
 import { PROXY_PREFIX } from './shared';
 
 /**
@@ -11,7 +11,7 @@ import { PROXY_PREFIX } from './shared';
  * i.e. what plays Grafana's data-source proxy. Two implementations behind one interface, so
  * switching is one line in stack.ts:
  *
- * - {@link proxyStandInUpstream}: tests/support/proxyStandIn.ts, which applies the routes and
+ * - {@link proxyStandInUpstream}: devtools/grafanaProxy/, which applies the routes and
  *   tokenAuth of src/datasource/plugin.json (secrets in its secureJsonData, tokens from a token
  *   endpoint) exactly as Grafana's proxy does. The default.
  * - {@link directSimulatorUpstream}: straight to the simulator with a bearer token minted by

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 /**
- * Bundles the preview host (tests/preview/host/main.tsx) with esbuild into
- * tests/preview/dist/host.js (+ host.css). The bundle contains the real npm packages Grafana
+ * Bundles the preview host (devtools/preview/host/main.tsx) with esbuild into
+ * devtools/preview/dist/host.js (+ host.css). The bundle contains the real npm packages Grafana
  * shares with plugins — react, react-dom, @grafana/data/ui/runtime, rxjs, @emotion, lodash — and
  * hands them to the plugin modules from dist/ through its AMD loader. The plugins themselves are
  * NOT in this bundle: they are loaded at runtime from `npm run build`'s output.
  *
- *   npx tsx tests/preview/build.ts [--dev]
+ *   npx tsx devtools/preview/build.ts [--dev]
  */
 
 export const PREVIEW_DIR = __dirname;
