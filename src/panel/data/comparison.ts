@@ -12,7 +12,7 @@ import {
 import { Direction, DeltaMode, METRIC_LABELS, MetricId, type PanelOptions } from '../types';
 import type { DriftModel } from './drift';
 import { SIGNAL_SPECS, Signal } from './mapping';
-import { notEnoughData, testedFailureDelta, tooFewPredictions } from './evidence';
+import { judgedDelta, verdictFor } from './verdict';
 import { outcomeOf } from './outcome';
 import { Dimension, chooseUnits } from './units';
 import {
@@ -24,9 +24,10 @@ import {
   type ModelData,
   type ModelInfo,
   type Sample,
-  type Verdict,
 } from './types';
 import { type ModelStatus, MODEL_STATUS_LABELS, MODEL_STATUS_RANK, parseGatewayStatus } from '../../shared/modelStatus';
+
+export { verdictFor } from './verdict';
 
 /**
  * Models → comparison: one row per selected metric with a cell per model, the delta of each
@@ -243,46 +244,6 @@ export function computeDelta(
       text = relative !== null ? `${absolute} (${formatRelative(relative)})` : absolute;
   }
   return { outcome, diff, relative, text };
-}
-
-export function verdictFor(model: ModelInfo, rows: MetricRow[]): Verdict {
-  const count = (outcome: Delta['outcome']) =>
-    rows.filter((row) => row.deltas[model.index]?.outcome === outcome).length;
-  const [better, worse, same, insufficient] = [count('better'), count('worse'), count('same'), count('insufficient')];
-  const compared = better + worse + same;
-  const plural = compared === 1 ? 'metric' : 'metrics';
-  let text = compared === 0 ? 'no metric to compare' : `better on ${better} of ${compared} ${plural}`;
-  if (compared === 0 && insufficient > 0) {
-    text = 'not enough data to compare';
-  }
-  if (worse > 0) {
-    text += `, worse on ${worse}`;
-  }
-  if (compared > 0 && insufficient > 0) {
-    text += `; not enough data on ${insufficient}`;
-  }
-  const tone: Verdict['tone'] =
-    compared === 0 ? 'none' : better > worse ? 'better' : worse > better ? 'worse' : 'mixed';
-  return { modelKey: model.key, modelName: model.name, better, worse, same, compared, insufficient, tone, text };
-}
-
-/** The delta of one challenger, with the evidence rules of `evidence.ts` applied. */
-function judgedDelta(
-  metric: MetricId,
-  delta: Delta,
-  champion: ModelData,
-  challenger: ModelData,
-  direction: Direction,
-  minPredictions: number
-): Delta {
-  const judged = delta.outcome === 'better' || delta.outcome === 'worse' || delta.outcome === 'same';
-  if (!judged || delta.diff === null) {
-    return delta; // neutral, unknown and status rows are not a matter of sample size
-  }
-  if (tooFewPredictions(champion, challenger, minPredictions)) {
-    return notEnoughData(delta);
-  }
-  return metric === MetricId.FailureRate ? testedFailureDelta(delta, champion, challenger, direction) : delta;
 }
 
 /** The comparison model (`data` and `models` in the same, champion-first order). */
