@@ -67,7 +67,8 @@ interface Variable {
   name: string;
   type: string;
   datasource?: { type: string; uid: string };
-  query: MlopsVariableQuery;
+  /** A query variable's query; the plugin id for the data-source variable. */
+  query: MlopsVariableQuery | string;
   multi: boolean;
   includeAll: boolean;
   current: { value?: string | string[] };
@@ -93,6 +94,9 @@ const dashboards = files.map((f) => ({
 }));
 const provisioned = provisionedDataSources({ ...info.provisioningEnv });
 const uids = new Set(dashboards.map((d) => d.dashboard.uid));
+/** Panels, targets and query variables use the dashboard's data-source variable (see README, "Dashboards"). */
+const DS_REF = { type: DS_TYPE, uid: '${datasource}' };
+const variable = (dashboard: Dashboard, name: string) => dashboard.templating.list.find((v) => v.name === name)!;
 
 let proxy: ProxyStandIn;
 beforeAll(async () => {
@@ -132,10 +136,17 @@ async function resolveVariables(
   range: TimeRange
 ) {
   for (const v of dashboard.templating.list) {
+    if (v.type === 'datasource') {
+      // Grafana offers every data source of the type; the default is the provisioned one.
+      expect(v.query).toBe(DS_TYPE);
+      expect(provisioned.map((p) => p.uid)).toContain(v.current.value);
+      values[v.name] = v.current.value as string;
+      continue;
+    }
     expect(v.type).toBe('query');
-    expect(v.datasource).toEqual({ type: DS_TYPE, uid: 'mlops-gateway' });
+    expect(v.datasource).toEqual(DS_REF);
     const support = ds.variables as unknown as MlopsVariableSupport;
-    const response = await lastValueFrom(support.query(request([v.query], range)));
+    const response = await lastValueFrom(support.query(request([v.query as MlopsVariableQuery], range)));
     const frame = response.data[0] as DataFrame;
     const options = frame.fields.find((f) => f.name === 'value')!.values as string[];
     expect({ variable: v.name, options: options.length > 0 }).toEqual({ variable: v.name, options: true });
@@ -182,7 +193,7 @@ describe.each(dashboards)('$file', ({ dashboard }) => {
         ok: [h, w, x, y].every(Number.isInteger) && w > 0 && h > 0 && x >= 0 && x + w <= 24 && y >= 0,
       }).toEqual({ where, ok: true });
       expect({ where, type: CORE_PANELS.has(panel.type) || panel.type === PANEL_ID }).toEqual({ where, type: true });
-      expect(panel.datasource).toEqual({ type: DS_TYPE, uid: 'mlops-gateway' });
+      expect(panel.datasource).toEqual(DS_REF);
       expect(panel.targets.length).toBeGreaterThan(0);
       const refIds = panel.targets.map((t) => t.refId);
       expect(new Set(refIds).size).toBe(refIds.length);
@@ -204,6 +215,11 @@ describe.each(dashboards)('$file', ({ dashboard }) => {
         expect({ where, link: uid, known: uids.has(uid) }).toEqual({ where, link: uid, known: true });
       }
     }
+    expect(variable(dashboard, 'datasource')).toMatchObject({
+      type: 'datasource',
+      query: DS_TYPE,
+      current: { value: 'mlops-gateway' },
+    });
     expect(provisioned.some((ds) => ds.uid === 'mlops-gateway')).toBe(true);
   });
 
@@ -243,9 +259,9 @@ it('default variables pick real data: the detail dashboard shows traffic, the dr
   const detail = dashboards.find((d) => d.dashboard.uid === 'mlops-deployment-detail')!.dashboard;
   const drift = dashboards.find((d) => d.dashboard.uid === 'mlops-drift')!.dashboard;
   const champion = dashboards.find((d) => d.dashboard.uid === 'mlops-champion-challenger')!.dashboard;
-  expect(detail.templating.list[0].current.value).toBe(SCENARIO_IDS.healthy);
-  expect(drift.templating.list[0].current.value).toBe(SCENARIO_IDS.drifting);
-  expect(champion.templating.list[0].current.value).toBe(SCENARIO_IDS.shadow);
+  expect(variable(detail, 'deployment').current.value).toBe(SCENARIO_IDS.healthy);
+  expect(variable(drift, 'deployment').current.value).toBe(SCENARIO_IDS.drifting);
+  expect(variable(champion, 'deployment').current.value).toBe(SCENARIO_IDS.shadow);
 
   const variables: Record<string, string | string[]> = {};
   const { ds } = dataSourceThroughProxy(
