@@ -20,6 +20,9 @@ module.exports = {
     ...baseConfig.transform,
     '^.+\\.mjs$': swcTransform,
   },
+  // React editor tests drive user-event through Grafana's components and take seconds each on a
+  // loaded 2-core machine; a slow machine is not a failure.
+  testTimeout: 60000,
   transformIgnorePatterns: [
     nodeModulesToTransform([...grafanaESModules, '@react-hookz', '@ver0/deep-equal', 'jose', 'uuid', 'marked', '@marcbachmann/cel-js']),
   ],

@@ -95,7 +95,7 @@ describe('health', () => {
     const ratio = Number(challenger.totalPredictions) / Number(champion.totalPredictions);
     expect(ratio).toBeGreaterThan(0.93);
     expect(ratio).toBeLessThan(1);
-    expect(challenger.scoringLatency!).toBeGreaterThan(champion.scoringLatency! * 1.5);
+    expect(Number(challenger.scoringLatency)).toBeGreaterThan(Number(champion.scoringLatency) * 1.5);
   });
 
   it('splits A/B traffic 70/30', () => {
@@ -125,15 +125,15 @@ describe('drift', () => {
     const features = d.featureSummary!.feature!;
     expect(features.map((f) => f.name)).toContain(MARKUP_FEATURE_NAME);
     expect(d.countFeatureDrift).toBe(features.length);
-    expect(d.highFeatureDrift! + d.mediumFeatureDrift! + d.lowFeatureDrift!).toBe(d.countFeatureDrift);
+    expect(Number(d.highFeatureDrift) + Number(d.mediumFeatureDrift) + Number(d.lowFeatureDrift)).toBe(d.countFeatureDrift);
     expect(d.highFeatureDrift).toBeGreaterThanOrEqual(2);
-    const high = features.filter((f) => f.drift! >= HIGH_DRIFT);
-    expect(high).toHaveLength(d.highFeatureDrift!);
+    const high = features.filter((f) => Number(f.drift) >= HIGH_DRIFT);
+    expect(high).toHaveLength(Number(d.highFeatureDrift));
     expect(high.some((f) => f.importance! >= d.featureImportance!.importanceThreshold!)).toBe(true);
     expect(d.featureImportance!.driftThreshold).toBe(DRIFT_THRESHOLD);
     for (const f of features) {
       expect(f.driftCalculated).toBe(true);
-      expect(f.impact).toBeCloseTo(f.drift! * f.importance!, 3);
+      expect(f.impact).toBeCloseTo(Number(f.drift) * Number(f.importance), 3);
     }
   });
 
@@ -195,7 +195,7 @@ describe('drift', () => {
   it('lets the shadow challenger drift more than the champion', () => {
     const s = scenario('shadow');
     const [champion, challenger] = s.models.map((m) => driftMetrics(range, s, m, {}));
-    expect(challenger.highFeatureDrift!).toBeGreaterThan(champion.highFeatureDrift!);
+    expect(Number(challenger.highFeatureDrift)).toBeGreaterThan(Number(champion.highFeatureDrift));
   });
 
   it('marks drift as not calculated for the new deployment', () => {

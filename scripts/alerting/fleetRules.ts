@@ -1,3 +1,4 @@
+import { STATUS_BY_NUMBER } from '../../src/datasource/parse/parseResponses';
 import { API, gatewayQuery } from './infinity';
 import { threshold, type ProvisionedRule } from './model';
 import { DASHBOARDS, runbookUrl } from './links';
@@ -11,6 +12,12 @@ import { DASHBOARDS, runbookUrl } from './links';
 /** Status → alert level: FAILING 2 (critical), AT_RISK 1 (warning), HEALTHY / UNKNOWN / other 0. */
 export const STATUS_LEVELS = { FAILING: 2, AT_RISK: 1 } as const;
 
+/** A status sent as its enum number, read as the data source reads it (parseResponses.ts). */
+const STATUS_NUMBER = {
+  FAILING: STATUS_BY_NUMBER.indexOf('FAILING'),
+  AT_RISK: STATUS_BY_NUMBER.indexOf('AT_RISK'),
+};
+
 /**
  * One row per monitored model and monitor (drift status, accuracy). Deployments whose
  * `monitoringEnabled` is false are left out (gateways before 0.65 do not send the flag: kept).
@@ -22,7 +29,10 @@ export const STATUS_LEVELS = { FAILING: 2, AT_RISK: 1 } as const;
  */
 export const NO_MODEL_MONITOR = 'none';
 export const MODEL_STATUS_SELECTOR = `(
-  $level := function($s) { $s = "FAILING" ? ${STATUS_LEVELS.FAILING} : ($s = "AT_RISK" ? ${STATUS_LEVELS.AT_RISK} : 0) };
+  $level := function($s) {
+    $s = "FAILING" or $s = ${STATUS_NUMBER.FAILING} ? ${STATUS_LEVELS.FAILING} :
+    ($s = "AT_RISK" or $s = ${STATUS_NUMBER.AT_RISK} ? ${STATUS_LEVELS.AT_RISK} : 0)
+  };
   $rows := [deployment[$not(monitoringEnabled = false)].(
     $d := $;
     models.(

@@ -65,12 +65,25 @@ describe('options migration', () => {
       options: { topN: 3 } as never,
       fieldConfig: { defaults: {}, overrides: [] },
     });
-    expect(result).toMatchObject({ topN: 3, schemaVersion: 1 });
+    expect(result).toMatchObject({ topN: 3, schemaVersion: OPTIONS_SCHEMA_VERSION });
   });
 
   it('asks to migrate unversioned or older options only', () => {
     expect(shouldMigrate({ options: {} })).toBe(true);
     expect(shouldMigrate({ options: { schemaVersion: 0 } })).toBe(true);
-    expect(shouldMigrate({ options: { schemaVersion: 1 } })).toBe(false);
+    expect(shouldMigrate({ options: { schemaVersion: 1 } })).toBe(true);
+    expect(shouldMigrate({ options: { schemaVersion: OPTIONS_SCHEMA_VERSION } })).toBe(false);
+  });
+
+  it('1 → 2: adds the minimum predictions of the verdict at its default, keeping every other value', () => {
+    const saved = { ...DEFAULT_OPTIONS, schemaVersion: 1, topN: 7, minPredictions: undefined };
+    expect(OPTIONS_SCHEMA_VERSION).toBe(2);
+    expect(migrateOptions(saved)).toEqual({ ...DEFAULT_OPTIONS, topN: 7, minPredictions: 100, schemaVersion: 2 });
+  });
+
+  it('keeps a chosen minimum and refuses a negative or fractional one', () => {
+    expect(migrateOptions({ schemaVersion: 2, minPredictions: 30 }).minPredictions).toBe(30);
+    expect(migrateOptions({ schemaVersion: 2, minPredictions: -5 }).minPredictions).toBe(0);
+    expect(migrateOptions({ schemaVersion: 2, minPredictions: 12.6 }).minPredictions).toBe(13);
   });
 });

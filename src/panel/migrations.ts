@@ -23,7 +23,8 @@ import {
  * Steps:
  * - no `schemaVersion` (saved before the first release, provisioned by hand, or switched from
  *   another visualization): keep every recognisable value, fill the rest with defaults → 1;
- * - 1: validated as is;
+ * - 1 → 2: adds `minPredictions` (the evidence rule of the verdict) at its default, 100;
+ * - 2: validated as is;
  * - newer than this release: left untouched, so opening a dashboard in an older Grafana does not
  *   destroy settings it does not know.
  */
@@ -95,6 +96,7 @@ export function sanitizeOptions(value: unknown): PanelOptions {
     directions: sanitizeDirections(raw.directions),
     deltaMode: oneOf(raw.deltaMode, Object.values(DeltaMode), d.deltaMode),
     equalTolerancePercent: num(raw.equalTolerancePercent, d.equalTolerancePercent, 0, 100),
+    minPredictions: num(raw.minPredictions, d.minPredictions, 0, Number.MAX_SAFE_INTEGER, true),
     showVerdict: bool(raw.showVerdict, d.showVerdict),
     topN: num(raw.topN, d.topN, 1, MAX_TOP_N, true),
     showQuadrant: bool(raw.showQuadrant, d.showQuadrant),
@@ -116,7 +118,8 @@ export function migrateOptions(raw: unknown): PanelOptions {
     // From a newer release: keep it, only make sure the fields this release reads are usable.
     return { ...sanitizeOptions(raw), ...(raw as Partial<PanelOptions>), schemaVersion: version };
   }
-  // Version 0 → 1: the first release; every later step goes here, in order.
+  // Version 0 → 1: the first release, 1 → 2: `minPredictions` (absent, so its default); every later
+  // step goes here, in order.
   return sanitizeOptions(raw);
 }
 

@@ -12,10 +12,15 @@ import { gatewayPair, healthFrame, labels, promSeries } from '../test/panelFrame
 import { ChampionFallback, DEFAULT_OPTIONS, MetricId, OPTIONS_SCHEMA_VERSION, type PanelOptions } from './types';
 
 describe('panel plugin wiring', () => {
-  it('registers the panel, migration handler and suggestions', () => {
-    expect(plugin.panel).toBeDefined();
-    expect(plugin.onPanelMigration).toBeDefined();
-    expect(plugin.shouldMigrate?.({ options: {} } as never)).toBe(true);
+  it('migrates saved options through the registered handler, and only older ones', async () => {
+    const panel = { id: 1, type: 'x', options: { schemaVersion: 1, topN: 3 }, fieldConfig: {} } as never;
+    expect(plugin.shouldMigrate?.(panel)).toBe(true);
+    expect(plugin.shouldMigrate?.({ options: { schemaVersion: OPTIONS_SCHEMA_VERSION } } as never)).toBe(false);
+    expect(await plugin.onPanelMigration?.(panel)).toMatchObject({
+      topN: 3,
+      minPredictions: DEFAULT_OPTIONS.minPredictions,
+      schemaVersion: OPTIONS_SCHEMA_VERSION,
+    });
   });
 
   it('declares every option with its default, dependent options shown only when relevant', () => {

@@ -144,6 +144,16 @@ function addComparisonOptions(builder: Builder) {
       settings: { min: 0, max: 100, step: 0.5 },
       showIf: (o) => o.showComparison !== false,
     })
+    .addNumberInput({
+      path: 'minPredictions',
+      name: 'Minimum predictions',
+      description:
+        'With fewer predictions than this on either side, a row says "not enough data" instead of better or worse.',
+      category: COMPARISON,
+      defaultValue: DEFAULT_OPTIONS.minPredictions,
+      settings: { min: 0, integer: true },
+      showIf: (o) => o.showComparison !== false,
+    })
     .addBooleanSwitch({
       path: 'showVerdict',
       name: 'Show verdict',

@@ -4,7 +4,7 @@
  */
 
 /** Version of the persisted options; 1 is the first release. */
-export const OPTIONS_SCHEMA_VERSION = 1;
+export const OPTIONS_SCHEMA_VERSION = 2;
 
 /** The metrics the comparison can show, in their default order. */
 export enum MetricId {
@@ -76,6 +76,8 @@ export interface PanelOptions {
   deltaMode: DeltaMode;
   /** Differences within this share of the champion's value count as "same" (percent). */
   equalTolerancePercent: number;
+  /** Fewer predictions than this on either side: a row says "not enough data" instead of better/worse. */
+  minPredictions: number;
   showVerdict: boolean;
 
   // Drift
@@ -114,6 +116,11 @@ const DEFAULT_DIRECTIONS: MetricDirections = {
 const DEFAULT_DRIFT_THRESHOLD = 0.1;
 const DEFAULT_IMPORTANCE_THRESHOLD = 0.05;
 export const MAX_TOP_N = 50;
+/**
+ * Below 100 predictions a failure ratio moves by a whole percent with one prediction, and latency
+ * means are dominated by single requests: too few to call a challenger better or worse.
+ */
+export const DEFAULT_MIN_PREDICTIONS = 100;
 export const MAX_QUADRANT_LABELS = 25;
 
 export const DEFAULT_OPTIONS: PanelOptions = {
@@ -126,6 +133,7 @@ export const DEFAULT_OPTIONS: PanelOptions = {
   directions: { ...DEFAULT_DIRECTIONS },
   deltaMode: DeltaMode.Both,
   equalTolerancePercent: 1,
+  minPredictions: DEFAULT_MIN_PREDICTIONS,
   showVerdict: true,
   topN: 10,
   showQuadrant: true,

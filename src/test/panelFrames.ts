@@ -53,7 +53,13 @@ const times = (n: number, step = HOUR) => Array.from({ length: n }, (_, i) => T0
 const NO_LABELS = { name: '', description: '', xLabel: '', yLabel: '' };
 
 export function healthFrame(l: FrameLabels, total: number | null, latencyMs: number | null, refId = 'A'): DataFrame {
-  const health = { totalPredictions: total, scoringLatencyMs: latencyMs, predictions: null, predictionValues: null };
+  const health = {
+    totalPredictions: total,
+    scoringLatencyMs: latencyMs,
+    predictions: null,
+    predictionValues: null,
+    notices: [],
+  };
   return withRefId(healthSummaryFrame(health, l), refId);
 }
 
@@ -61,7 +67,7 @@ function operationalSummary(uptime: number | null, latencyMs: number | null): Op
   const graphs = Object.fromEntries(
     Object.values(OperationalMetric).map((m) => [m, null])
   ) as OperationalSummary['graphs'];
-  return { uptime, avgScoringLatencyMs: latencyMs, graphs };
+  return { uptime, avgScoringLatencyMs: latencyMs, graphs, notices: [] };
 }
 
 export function operationalFrame(
@@ -121,6 +127,7 @@ function driftMetrics(s: SummaryInput, features: Feature[] = []): DriftMetrics {
     features,
     driftOverTime: [],
     frequencies: [],
+    notices: [],
   };
 }
 

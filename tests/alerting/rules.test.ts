@@ -18,7 +18,7 @@ import type {
   RawListMonitoredDeployments,
   RawOperationalSummary,
 } from '../../src/datasource/gateway/rawTypes';
-import { parseDriftMetrics } from '../../src/datasource/parse/parseResponses';
+import { parseDriftMetrics, STATUS_BY_NUMBER } from '../../src/datasource/parse/parseResponses';
 import { FeatureStatus, featureStatus } from '../../src/shared/featureStatus';
 import { SCENARIO_IDS, SCENARIOS } from '../../simulator/scenarios';
 import { gatewayJson, simulator, startAlertingStack, windowQuery, type AlertingStack } from './support/alertingStack';
@@ -69,7 +69,12 @@ async function expectedFor(rule: ProvisionedRule): Promise<{
       return one(SCENARIOS.length, false);
     case 'model_status': {
       const list = await gatewayJson<RawListMonitoredDeployments>(stack.info, `${path}?pageSize=1000&${q}`);
-      const level = (s?: string | null) => (s === 'FAILING' ? 2 : s === 'AT_RISK' ? 1 : 0);
+      const level = (s?: string | number | null) =>
+        s === 'FAILING' || s === STATUS_BY_NUMBER.indexOf('FAILING')
+          ? 2
+          : s === 'AT_RISK' || s === STATUS_BY_NUMBER.indexOf('AT_RISK')
+            ? 1
+            : 0;
       const wanted = rule.uid.endsWith('failing') ? STATUS_LEVELS.FAILING : STATUS_LEVELS.AT_RISK;
       const instances = (list.deployment ?? [])
         .filter((d) => d.monitoringEnabled !== false)

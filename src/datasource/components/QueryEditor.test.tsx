@@ -27,7 +27,6 @@ afterAll(() => restoreLayout());
 const fakeDataSource = fakeEditorDataSource;
 
 // Combobox interactions are slow in jsdom.
-jest.setTimeout(20000);
 
 /** Renders the editor with state, and lets the option lists it loads on mount arrive. */
 async function setup(initial: Partial<MlopsQuery>, datasource = fakeDataSource()) {

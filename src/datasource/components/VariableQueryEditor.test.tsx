@@ -17,7 +17,6 @@ beforeAll(() => {
 afterAll(() => restoreLayout());
 
 // Combobox interactions are slow in jsdom.
-jest.setTimeout(20000);
 
 async function setup(initial: Partial<MlopsVariableQuery>, datasource = fakeEditorDataSource()) {
   const onChange = jest.fn();

@@ -33,17 +33,25 @@ export function seriesName(labels: FrameLabels): string {
 
 export function meta(
   kind: FrameKind,
-  extra: { type?: DataFrameType; metric?: OperationalMetric; notices?: QueryResultMetaNotice[] } = {}
+  extra: {
+    type?: DataFrameType;
+    metric?: OperationalMetric;
+    notices?: QueryResultMetaNotice[];
+    /** The parser's notes (values read leniently or shown as no value): warnings on the frame. */
+    parsed?: string[];
+  } = {}
 ) {
   const custom: MlopsFrameMeta = { kind, frameSchemaVersion: FRAME_SCHEMA_VERSION };
   if (extra.metric) {
     custom.metric = extra.metric;
   }
-  return {
-    type: extra.type,
-    custom,
-    notices: extra.notices && extra.notices.length > 0 ? extra.notices : undefined,
-  };
+  const notices = [...(extra.notices ?? []), ...parseNotices(extra.parsed ?? [])];
+  return { type: extra.type, custom, notices: notices.length > 0 ? notices : undefined };
+}
+
+/** The parser's notes as frame warnings, each once. */
+export function parseNotices(texts: string[]): QueryResultMetaNotice[] {
+  return [...new Set(texts)].map((text) => ({ severity: 'warning', text }));
 }
 
 export function labelsOf(labels: FrameLabels): Record<string, string> {

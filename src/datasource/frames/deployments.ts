@@ -14,11 +14,11 @@ export function worstModelStatus(models: Model[]): string {
 }
 
 /** Table of deployments: one row each, with monitoring flags, model count and worst model status. */
-export function deploymentsFrame(deployments: Deployment[]): DataFrame {
+export function deploymentsFrame(deployments: Deployment[], parsed: string[] = []): DataFrame {
   const col = <T>(pick: (d: Deployment) => T) => deployments.map(pick);
   return createDataFrame({
     name: 'Deployments',
-    meta: meta(FrameKind.Deployments),
+    meta: meta(FrameKind.Deployments, { parsed }),
     fields: [
       { name: FIELD.id, type: FieldType.string, values: col((d) => d.id), config: { displayNameFromDS: 'ID' } },
       { name: FIELD.name, type: FieldType.string, values: col((d) => d.name), config: { displayNameFromDS: 'Name' } },
@@ -83,7 +83,12 @@ export function deploymentsFrame(deployments: Deployment[]): DataFrame {
 }
 
 /** Table of the models of one deployment, with the role each plays in a comparison. */
-export function modelsFrame(deployment: Deployment, models: Model[], roles: string[]): DataFrame {
+export function modelsFrame(
+  deployment: Deployment,
+  models: Model[],
+  roles: string[],
+  parsed: string[] = []
+): DataFrame {
   const labels: FrameLabels = {
     deployment_id: deployment.id,
     deployment: deployment.name,
@@ -92,7 +97,7 @@ export function modelsFrame(deployment: Deployment, models: Model[], roles: stri
   };
   return createDataFrame({
     name: `Models – ${deployment.name || deployment.id}`,
-    meta: meta(FrameKind.Models),
+    meta: meta(FrameKind.Models, { parsed: [...(deployment.notices ?? []), ...parsed] }),
     fields: [
       valueField(
         FIELD.model,

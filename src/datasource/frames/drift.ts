@@ -22,6 +22,7 @@ export function driftSummaryFrame(drift: DriftMetrics, labels: FrameLabels): Dat
     meta: meta(FrameKind.DriftSummary, {
       type: DataFrameType.NumericWide,
       notices: notCalculatedNotice(drift.features),
+      parsed: drift.notices,
     }),
     fields: [
       count(FIELD.featuresDrifting, 'Features drifting', drift.countFeatureDrift),
@@ -56,7 +57,7 @@ export function featureDriftFrame(drift: DriftMetrics, labels: FrameLabels): Dat
   const col = <T>(pick: (f: Feature) => T) => features.map(pick);
   return createDataFrame({
     name: frameName('Feature drift', labels),
-    meta: meta(FrameKind.FeatureDrift, { notices: notCalculatedNotice(features) }),
+    meta: meta(FrameKind.FeatureDrift, { notices: notCalculatedNotice(features), parsed: drift.notices }),
     fields: [
       valueField(
         FIELD.feature,
@@ -139,7 +140,7 @@ export function driftOverTimeFrames(drift: DriftMetrics, labels: FrameLabels, fe
     const featureLabels: FrameLabels = { ...labels, feature: s.feature.name };
     return createDataFrame({
       name: `Drift of ${s.feature.name} – ${seriesName(labels)}`,
-      meta: meta(FrameKind.DriftOverTime, { type: DataFrameType.TimeSeriesMulti }),
+      meta: meta(FrameKind.DriftOverTime, { type: DataFrameType.TimeSeriesMulti, parsed: drift.notices }),
       fields: [
         timeField(s.points.map((p) => p.time)),
         valueField(
@@ -167,7 +168,7 @@ export function featureFrequencyFrame(frequency: FeatureFrequency, labels: Frame
   if (frequency.kind === 'continuous') {
     return createDataFrame({
       name,
-      meta: meta(FrameKind.FeatureFrequency, { type: DataFrameType.Histogram }),
+      meta: meta(FrameKind.FeatureFrequency, { type: DataFrameType.Histogram, parsed: frequency.notices }),
       fields: [
         { name: FIELD.histogramMin, type: FieldType.number, values: frequency.bins.map((b) => b.min), config: {} },
         { name: FIELD.histogramMax, type: FieldType.number, values: frequency.bins.map((b) => b.max), config: {} },
@@ -191,6 +192,7 @@ export function featureFrequencyFrame(frequency: FeatureFrequency, labels: Frame
         frequency.kind === 'empty'
           ? [{ severity: 'info', text: `No frequency data for ${frequency.featureName} in this range.` }]
           : [],
+      parsed: frequency.notices,
     }),
     fields: [
       {

@@ -9,7 +9,7 @@ import { frameName, meta, seriesName, timeField, valueField } from './common';
 export function healthSummaryFrame(health: HealthMetrics, labels: FrameLabels): DataFrame {
   return createDataFrame({
     name: frameName('Health', labels),
-    meta: meta(FrameKind.HealthSummary, { type: DataFrameType.NumericWide }),
+    meta: meta(FrameKind.HealthSummary, { type: DataFrameType.NumericWide, parsed: health.notices }),
     fields: [
       valueField(FIELD.totalPredictions, FieldType.number, [health.totalPredictions], labels, {
         displayNameFromDS: 'Total predictions',

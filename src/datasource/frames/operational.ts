@@ -1,7 +1,7 @@
 import { DataFrameType, FieldType, createDataFrame, type DataFrame } from '@grafana/data';
 
 import { FIELD, FrameKind, type FrameLabels } from '../../shared/frameSchema';
-import { OPERATIONAL_METRICS, OperationalMetric } from '../../shared/operationalMetrics';
+import { OPERATIONAL_METRICS, OperationalMetric, UPTIME_UNIT, operationalUnit } from '../../shared/operationalMetrics';
 import type { OperationalSummary } from '../parse/domain';
 import { frameName, meta, seriesName, timeField, valueField } from './common';
 
@@ -9,11 +9,12 @@ import { frameName, meta, seriesName, timeField, valueField } from './common';
 export function operationalSummaryFrame(summary: OperationalSummary, labels: FrameLabels): DataFrame {
   return createDataFrame({
     name: frameName('Operational summary', labels),
-    meta: meta(FrameKind.OperationalSummary, { type: DataFrameType.NumericWide }),
+    meta: meta(FrameKind.OperationalSummary, { type: DataFrameType.NumericWide, parsed: summary.notices }),
     fields: [
       valueField(FIELD.uptime, FieldType.number, [summary.uptime], labels, {
         displayNameFromDS: 'Uptime',
-        description: 'Uptime as reported by the gateway',
+        description: 'Uptime as reported by the gateway (percent: an assumption, the contract names no unit)',
+        unit: UPTIME_UNIT,
       }),
       valueField(FIELD.avgScoringLatencyMs, FieldType.number, [summary.avgScoringLatencyMs], labels, {
         displayNameFromDS: 'Avg scoring latency',
@@ -36,7 +37,11 @@ export function operationalTimeSeriesFrames(
     const display = OPERATIONAL_METRICS[metric];
     return createDataFrame({
       name: frameName(display.title, labels),
-      meta: meta(FrameKind.OperationalTimeSeries, { type: DataFrameType.TimeSeriesMulti, metric }),
+      meta: meta(FrameKind.OperationalTimeSeries, {
+        type: DataFrameType.TimeSeriesMulti,
+        metric,
+        parsed: summary.notices,
+      }),
       fields: [
         timeField(points.map((p) => p.time)),
         valueField(
@@ -46,7 +51,7 @@ export function operationalTimeSeriesFrames(
           labels,
           {
             displayNameFromDS: `${display.title} – ${seriesName(labels)}`,
-            unit: display.unit,
+            unit: operationalUnit(metric, graph?.yLabel),
             description: graph?.yLabel || undefined,
           }
         ),

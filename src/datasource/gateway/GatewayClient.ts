@@ -194,7 +194,8 @@ export class GatewayClient {
         parseDeploymentPage,
         (page) => page.deployments,
         (page) => page.totalDeployments ?? null,
-        this.settings.maxPages
+        this.settings.maxPages,
+        (page) => page.notices
       )
     );
   }
@@ -218,7 +219,8 @@ export class GatewayClient {
           parseModelPage,
           (page) => page.models,
           () => null,
-          this.settings.maxPages
+          this.settings.maxPages,
+          (page) => page.notices
         )
       )
     );

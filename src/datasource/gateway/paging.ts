@@ -26,6 +26,8 @@ export interface PagedList<T> {
   truncation?: Truncation;
   /** The total the first page announces (deployments only); null when absent. */
   totalDeployments?: number | null;
+  /** The parser's notes from every page (rows left out, values read leniently). */
+  notices: string[];
 }
 
 /** Why a list of `what` (e.g. "deployments") is incomplete, in words for a notice or a picker. */
@@ -50,7 +52,8 @@ export function followPages<P extends { nextPageToken: string }, T>(
   parse: (body: unknown) => P,
   itemsOf: (page: P) => T[],
   totalOf: (page: P) => number | null,
-  maxPages: number
+  maxPages: number,
+  noticesOf: (page: P) => readonly string[] = () => []
 ): Observable<PagedList<T>> {
   return defer(() => {
     const seen = new Set<string>();
@@ -80,6 +83,7 @@ export function followPages<P extends { nextPageToken: string }, T>(
           if (acc.pages++ === 0) {
             acc.total = totalOf(current);
           }
+          acc.notices.push(...noticesOf(current));
           for (const item of itemsOf(current)) {
             if (acc.items.length >= MAX_LIST_ITEMS) {
               truncation = Truncation.ItemBound;
@@ -89,13 +93,14 @@ export function followPages<P extends { nextPageToken: string }, T>(
           }
           return acc;
         },
-        { items: [] as T[], pages: 0, total: null as number | null }
+        { items: [] as T[], pages: 0, total: null as number | null, notices: [] as string[] }
       ),
-      map(({ items, total }) => ({
+      map(({ items, total, notices }) => ({
         items,
         truncated: truncation !== undefined,
         truncation,
         totalDeployments: total,
+        notices,
       }))
     );
   });

@@ -12,22 +12,25 @@ import { z } from 'zod';
  */
 
 const optionalString = z.string().nullish();
-const optionalNumber = z.number().nullish();
+/** A double: a JSON number, or a string ("NaN", "Infinity", "-Infinity", "1.5") as protobuf's JSON mapping allows. */
+const optionalNumber = z.union([z.number(), z.string()]).nullish();
+/** An int32: a JSON number, or a numeric string (the official client reads both). */
+const optionalInt32 = z.union([z.number(), z.string()]).nullish();
 const optionalBoolean = z.boolean().nullish();
 /** int64 values arrive as JSON strings; some marshallers send small ones as numbers. */
 const optionalInt64 = z.union([z.string(), z.number()]).nullish();
 const list = <T extends z.ZodType>(item: T) => z.array(item).nullish();
 
 export const rawStatusValues = ['UNKNOWN', 'HEALTHY', 'AT_RISK', 'FAILING'] as const;
-/** Model status; unknown future values are kept as strings and shown as-is. */
-const rawStatus = z.string().nullish();
+/** Model status; unknown future values are kept as strings and shown as-is; enum numbers are read too. */
+const rawStatus = z.union([z.string(), z.number()]).nullish();
 
 const rawModelSchema = z.object({
   registeredModelName: optionalString,
   registeredModelVersion: optionalString,
   driftStatus: rawStatus,
   accuracy: rawStatus,
-  averageScoringRequests: optionalNumber,
+  averageScoringRequests: optionalInt32,
 });
 
 const rawDeploymentSchema = z.object({
@@ -110,10 +113,10 @@ const rawFeatureDriftSchema = z.object({
 });
 
 export const rawDriftMetricsSchema = z.object({
-  countFeatureDrift: optionalNumber,
-  highFeatureDrift: optionalNumber,
-  mediumFeatureDrift: optionalNumber,
-  lowFeatureDrift: optionalNumber,
+  countFeatureDrift: optionalInt32,
+  highFeatureDrift: optionalInt32,
+  mediumFeatureDrift: optionalInt32,
+  lowFeatureDrift: optionalInt32,
   featureImportance: z
     .object({
       featureDrift: list(rawFeatureDriftSchema),

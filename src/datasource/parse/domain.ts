@@ -34,6 +34,8 @@ export interface Deployment {
   /** null when the gateway is older than 0.65 and does not report it. */
   monitoringEnabled: boolean | null;
   storeScoringData: boolean | null;
+  /** What the parser read leniently or replaced by no value (single-deployment responses only). */
+  notices?: string[];
 }
 
 export interface DeploymentPage {
@@ -41,11 +43,14 @@ export interface DeploymentPage {
   totalDeployments: number | null;
   totalPredictions: number | null;
   nextPageToken: string;
+  /** Rows left out, totals shown as no value, values read leniently. */
+  notices: string[];
 }
 
 export interface ModelPage {
   models: Model[];
   nextPageToken: string;
+  notices: string[];
 }
 
 export interface GraphLabels {
@@ -108,12 +113,14 @@ export interface HealthMetrics {
   predictions: TimeHistogram | null;
   /** Regression deployments only; null otherwise. */
   predictionValues: BoxPlot | null;
+  notices: string[];
 }
 
 export interface OperationalSummary {
   uptime: number | null;
   avgScoringLatencyMs: number | null;
   graphs: Record<OperationalMetric, TimeGraph | null>;
+  notices: string[];
 }
 
 export interface Feature {
@@ -132,10 +139,12 @@ interface FeatureDriftSeries {
   points: TimePoint[];
 }
 
-export type FeatureFrequency =
+/** `notices`: what the parser noted while reading this feature's distribution. */
+export type FeatureFrequency = { notices?: string[] } & (
   | { featureName: string; kind: 'continuous'; histogram: GraphLabels; bins: NumericBin[] }
   | { featureName: string; kind: 'categorical'; graph: GraphLabels; categories: CategoryPoint[] }
-  | { featureName: string; kind: 'empty' };
+  | { featureName: string; kind: 'empty' }
+);
 
 export interface DriftMetrics {
   countFeatureDrift: number | null;
@@ -148,4 +157,5 @@ export interface DriftMetrics {
   features: Feature[];
   driftOverTime: FeatureDriftSeries[];
   frequencies: FeatureFrequency[];
+  notices: string[];
 }

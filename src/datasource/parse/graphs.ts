@@ -1,6 +1,7 @@
 import type { RawBoxPlot, RawHistogram, RawPoint, RawSimpleGraph } from '../gateway/rawTypes';
 import type { BoxPlot, GraphLabels, TimeGraph, TimeHistogram, TimePoint } from './domain';
-import { ResponseShapeError, optionalText, parseDecimal, parseTime, requireTime } from './scalars';
+import { NOTE, type ParseNotes } from './notes';
+import { ResponseShapeError, nonNegative, optionalText, parseDecimal, parseTime, requireTime } from './scalars';
 
 /** The gateway's graph shapes (histograms, box plots, simple graphs) → domain time series, sorted by time. */
 
@@ -18,70 +19,143 @@ export function graphLabels(raw: {
   };
 }
 
-export function parseTimeHistogram(raw: RawHistogram | null | undefined, path: string): TimeHistogram | null {
+export function parseTimeHistogram(
+  raw: RawHistogram | null | undefined,
+  path: string,
+  notes: ParseNotes
+): TimeHistogram | null {
   if (!raw) {
     return null;
   }
   const bins = (raw.bin ?? []).map((bin, i) => {
     const binPath = `${path}.bin[${i}]`;
-    const start = requireTime(bin.xMin, `${binPath}.xMin`);
-    const end = requireTime(bin.xMax, `${binPath}.xMax`);
+    const start = requireTime(bin.xMin, `${binPath}.xMin`, notes);
+    const end = requireTime(bin.xMax, `${binPath}.xMax`, notes);
     if (end < start) {
-      throw new ResponseShapeError('bin ends before it starts', binPath);
+      throw new ResponseShapeError('bin ends before it starts (xMax < xMin)', binPath);
     }
-    return { start, end, count: parseDecimal(bin.y, `${binPath}.y`) };
+    return { start, end, count: countOf(bin.y, `${binPath}.y`, notes), path: binPath };
   });
-  bins.sort((a, b) => a.start - b.start);
-  return { ...graphLabels(raw), bins };
+  bins.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { ...graphLabels(raw), bins: withoutDuplicates(bins, notes) };
 }
 
-export function parseBoxPlot(raw: RawBoxPlot | null | undefined, path: string): BoxPlot | null {
+/** A bin's count: a decimal string that must be a non-negative, exactly representable number. */
+export function countOf(value: string | null | undefined, path: string, notes: ParseNotes): number | null {
+  const count = nonNegative(parseDecimal(value, path, notes), path, notes);
+  if (count !== null && count > Number.MAX_SAFE_INTEGER) {
+    notes.add(NOTE.tooLarge, path);
+    return null;
+  }
+  return count;
+}
+
+/**
+ * Sorted bins without exact copies (same interval, same count: dropped with a note). Any other
+ * overlap is refused: two different counts for the same time cannot both be right, and adding
+ * them up would count predictions twice.
+ */
+function withoutDuplicates<B extends { start: number; end: number; count: number | null; path: string }>(
+  sorted: B[],
+  notes: ParseNotes
+): Array<Omit<B, 'path'>> {
+  const kept: B[] = [];
+  for (const bin of sorted) {
+    const previous = kept[kept.length - 1];
+    if (previous && previous.start === bin.start && previous.end === bin.end && previous.count === bin.count) {
+      notes.add(NOTE.duplicateBin, bin.path);
+      continue;
+    }
+    if (previous && bin.start < previous.end) {
+      throw new ResponseShapeError(`bins overlap (${previous.path} and ${bin.path})`, bin.path);
+    }
+    kept.push(bin);
+  }
+  return kept.map(({ path: _path, ...rest }) => rest);
+}
+
+export function parseBoxPlot(raw: RawBoxPlot | null | undefined, path: string, notes: ParseNotes): BoxPlot | null {
   if (!raw) {
     return null;
   }
   const boxes = (raw.box ?? []).map((box, i) => {
     const boxPath = `${path}.box[${i}]`;
     // xMin/xMax bound the interval; x alone (some servers) marks it.
-    const start = parseTime(box.xMin, `${boxPath}.xMin`) ?? requireTime(box.x, `${boxPath}.x`);
-    return {
-      start,
-      end: parseTime(box.xMax, `${boxPath}.xMax`),
-      min: parseDecimal(box.y0, `${boxPath}.y0`),
-      q1: parseDecimal(box.y1, `${boxPath}.y1`),
-      median: parseDecimal(box.y2, `${boxPath}.y2`),
-      q3: parseDecimal(box.y3, `${boxPath}.y3`),
-      max: parseDecimal(box.y4, `${boxPath}.y4`),
-    };
+    const start = parseTime(box.xMin, `${boxPath}.xMin`, notes) ?? requireTime(box.x, `${boxPath}.x`, notes);
+    const end = parseTime(box.xMax, `${boxPath}.xMax`, notes);
+    if (end !== null && end < start) {
+      throw new ResponseShapeError('interval ends before it starts (xMax < xMin)', boxPath);
+    }
+    const five = [box.y0, box.y1, box.y2, box.y3, box.y4].map((y, k) => parseDecimal(y, `${boxPath}.y${k}`, notes));
+    const [min, q1, median, q3, max] = inOrder(five) ? five : noValues(five, boxPath, notes);
+    return { start, end, min, q1, median, q3, max };
   });
   boxes.sort((a, b) => a.start - b.start);
   return { ...graphLabels(raw), boxes };
 }
 
+/** min ≤ q1 ≤ median ≤ q3 ≤ max over the values present. */
+function inOrder(values: Array<number | null>): boolean {
+  const present = values.filter((v): v is number => v !== null);
+  return present.every((v, i) => i === 0 || present[i - 1] <= v);
+}
+
+function noValues(values: Array<number | null>, path: string, notes: ParseNotes): null[] {
+  notes.add(NOTE.boxOutOfOrder, path);
+  return values.map(() => null);
+}
+
 /**
  * The number a SimpleGraph point carries. Decision (README, "Open points"): `yAxis` holds the
  * number, as in every graph the official UI draws (x against y); `value` is read only when
- * `yAxis` is empty, so servers that put the number there still work. Neither: no value (null).
+ * `yAxis` is empty, so servers that put the number there still work. A label in `yAxis` with the
+ * number in `value` (the official client keeps both as text) reads `value`, with a note. Neither:
+ * no value (null).
  */
-export function pointNumber(point: RawPoint, path: string): number | null {
-  const y = parseDecimal(point.yAxis, `${path}.yAxis`);
-  if (y !== null || (point.yAxis ?? '').trim() !== '') {
+export function pointNumber(point: RawPoint, path: string, notes: ParseNotes): number | null {
+  const yText = (point.yAxis ?? '').trim();
+  const valueText = (point.value ?? '').trim();
+  if (yText !== '' && !looksNumeric(yText) && valueText !== '' && looksNumeric(valueText)) {
+    notes.add(NOTE.labelInYAxis, path);
+    return parseDecimal(point.value, `${path}.value`, notes);
+  }
+  const y = parseDecimal(point.yAxis, `${path}.yAxis`, notes);
+  if (y !== null || yText !== '') {
     return y;
   }
-  return parseDecimal(point.value, `${path}.value`);
+  return parseDecimal(point.value, `${path}.value`, notes);
 }
 
-export function parseTimePoints(points: RawPoint[] | null | undefined, path: string): TimePoint[] {
+function looksNumeric(text: string): boolean {
+  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) || /^[+-]?(NaN|Inf|Infinity)$/.test(text);
+}
+
+export function parseTimePoints(
+  points: RawPoint[] | null | undefined,
+  path: string,
+  notes: ParseNotes,
+  nonNegativeValues = false
+): TimePoint[] {
   return (points ?? [])
-    .map((point, i) => ({
-      time: requireTime(point.xAxis, `${path}[${i}].xAxis`),
-      value: pointNumber(point, `${path}[${i}]`),
-    }))
+    .map((point, i) => {
+      const value = pointNumber(point, `${path}[${i}]`, notes);
+      return {
+        time: requireTime(point.xAxis, `${path}[${i}].xAxis`, notes),
+        value: nonNegativeValues ? nonNegative(value, `${path}[${i}]`, notes) : value,
+      };
+    })
     .sort((a, b) => a.time - b.time);
 }
 
-export function parseTimeGraph(raw: RawSimpleGraph | null | undefined, path: string): TimeGraph | null {
+/** A graph over time; `nonNegativeValues` for signals that cannot go below 0 (latency, usage, counts). */
+export function parseTimeGraph(
+  raw: RawSimpleGraph | null | undefined,
+  path: string,
+  notes: ParseNotes,
+  nonNegativeValues = false
+): TimeGraph | null {
   if (!raw) {
     return null;
   }
-  return { ...graphLabels(raw), points: parseTimePoints(raw.point, `${path}.point`) };
+  return { ...graphLabels(raw), points: parseTimePoints(raw.point, `${path}.point`, notes, nonNegativeValues) };
 }

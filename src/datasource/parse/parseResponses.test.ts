@@ -13,8 +13,8 @@ import {
   parseModelPage,
   parseOperationalSummary,
 } from './parseResponses';
-import { ResponseShapeError } from './scalars';
 import { pointNumber } from './graphs';
+import { NOTE, ParseNotes } from './notes';
 
 describe('parseHealthMetrics', () => {
   it('parses the documented example (17670 predictions, 1.7566 ms, four unequal bins)', () => {
@@ -60,6 +60,7 @@ describe('parseHealthMetrics', () => {
       scoringLatencyMs: null,
       predictions: null,
       predictionValues: null,
+      notices: [],
     });
   });
 
@@ -71,7 +72,9 @@ describe('parseHealthMetrics', () => {
   });
 
   it('reports wrong JSON types with their path', () => {
-    expect(() => parseHealthMetrics({ scoringLatency: 'fast' })).toThrow(ResponseShapeError);
+    expect(() => parseHealthMetrics({ scoringLatency: 'fast' })).toThrow(
+      'scoringLatency: expected a number, got "fast"'
+    );
     expect(() => parseHealthMetrics({ predictions: { bin: 'none' } })).toThrow(
       /health metrics: .*predictions\.bin|predictions\.bin: health metrics/
     );
@@ -120,10 +123,10 @@ describe('parseDeploymentPage', () => {
     expect(page.nextPageToken).toBe('');
   });
 
-  it('refuses a deployment without an id, naming its index', () => {
-    expect(() => parseDeploymentPage({ deployment: [{ id: 'a' }, { name: 'x' }] })).toThrow(
-      'deployment[1]: deployment without an id'
-    );
+  it('leaves out a deployment without an id, with a notice naming its index, and keeps the others', () => {
+    const page = parseDeploymentPage({ deployment: [{ id: 'a' }, { name: 'x' }, { id: 'c' }] });
+    expect(page.deployments.map((d) => d.id)).toEqual(['a', 'c']);
+    expect(page.notices).toEqual([`${NOTE.rowSkipped}: deployment[1]: deployment without an id (at deployment[1])`]);
   });
 
   it('refuses a deployment list that is not a list', () => {
@@ -155,14 +158,19 @@ describe('parseDeploymentResponse and parseModelPage', () => {
 
 describe('pointNumber (decision: yAxis carries the number, value is the fallback)', () => {
   it('reads yAxis when present', () => {
-    expect(pointNumber({ xAxis: 't', yAxis: '3', value: '99' }, 'p')).toBe(3);
+    expect(pointNumber({ xAxis: 't', yAxis: '3', value: '99' }, 'p', new ParseNotes())).toBe(3);
   });
   it('falls back to value when yAxis is empty', () => {
-    expect(pointNumber({ xAxis: 't', yAxis: '', value: '0.05' }, 'p')).toBe(0.05);
-    expect(pointNumber({ xAxis: 't' }, 'p')).toBeNull();
+    expect(pointNumber({ xAxis: 't', yAxis: '', value: '0.05' }, 'p', new ParseNotes())).toBe(0.05);
+    expect(pointNumber({ xAxis: 't' }, 'p', new ParseNotes())).toBeNull();
   });
-  it('does not hide a malformed yAxis behind value', () => {
-    expect(() => pointNumber({ xAxis: 't', yAxis: 'high', value: '1' }, 'point[0]')).toThrow(
+  it('reads value, with a note, when yAxis holds a label and value the number (as the official client keeps both)', () => {
+    const notes = new ParseNotes();
+    expect(pointNumber({ xAxis: 't', yAxis: 'high', value: '1' }, 'point[0]', notes)).toBe(1);
+    expect(notes.list()).toEqual([`${NOTE.labelInYAxis} (at point[0])`]);
+  });
+  it('does not hide a malformed yAxis when value holds no number either', () => {
+    expect(() => pointNumber({ xAxis: 't', yAxis: 'high', value: '' }, 'point[0]', new ParseNotes())).toThrow(
       'point[0].yAxis: expected a number'
     );
   });
@@ -267,6 +275,7 @@ describe('parseDriftMetrics', () => {
       features: [],
       driftOverTime: [],
       frequencies: [],
+      notices: [],
     });
   });
 });

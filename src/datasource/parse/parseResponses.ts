@@ -1,50 +1,59 @@
 import {
-  rawDriftMetricsSchema,
   rawGetMonitoredDeploymentSchema,
   rawGetMonitoredModelsSchema,
   rawHealthMetricsSchema,
   rawListMonitoredDeploymentsSchema,
   rawOperationalSummarySchema,
   type RawDeployment,
-  type RawFeature,
   type RawModel,
-  type RawPoint,
 } from '../gateway/rawTypes';
 import type {
-  CategoryPoint,
   Deployment,
   DeploymentPage,
-  DriftMetrics,
-  Feature,
-  FeatureFrequency,
   HealthMetrics,
   Model,
   ModelPage,
   OperationalSummary,
   TimeGraph,
 } from './domain';
-import { ResponseShapeError, optionalText, parseDecimal, parseInt64, parseNumber, parseTime } from './scalars';
+import { NOTE, ParseNotes } from './notes';
+import { ResponseShapeError, nonNegative, optionalText, parseCount, parseDouble, parseTime } from './scalars';
 import { OperationalMetric } from '../../shared/operationalMetrics';
 import { decode } from './decode';
-import { parseBoxPlot, parseTimeGraph, parseTimeHistogram, pointNumber, graphLabels, parseTimePoints } from './graphs';
+import { parseBoxPlot, parseTimeGraph, parseTimeHistogram } from './graphs';
 
 /**
  * Pure parsers: raw response body (unknown) → validated raw shape → typed domain object.
  * Every failure is a {@link ResponseShapeError} whose message names the JSON path, so a user
  * sees "deployment[2].models[0].averageScoringRequests: expected number" rather than a crash.
+ * What was read leniently or replaced by "no value" is listed in the object's `notices`.
  */
 
-function parseModel(raw: RawModel, path: string): Model {
+/**
+ * ApiSTATUS by enum number, in the order the official client's OpenAPI lists it (protoc-gen-openapiv2
+ * keeps the proto declaration order; the numbers themselves are an assumption, see README).
+ */
+export const STATUS_BY_NUMBER = ['UNKNOWN', 'HEALTHY', 'FAILING', 'AT_RISK'] as const;
+
+function parseStatus(raw: string | number | null | undefined, path: string, notes: ParseNotes): string {
+  if (typeof raw === 'number') {
+    notes.add(NOTE.statusAsNumber, path);
+    return STATUS_BY_NUMBER[raw] ?? `STATUS_${raw}`;
+  }
+  return optionalText(raw) || 'UNKNOWN';
+}
+
+function parseModel(raw: RawModel, path: string, notes: ParseNotes): Model {
   return {
     name: optionalText(raw.registeredModelName),
     version: optionalText(raw.registeredModelVersion),
-    driftStatus: optionalText(raw.driftStatus) || 'UNKNOWN',
-    accuracy: optionalText(raw.accuracy) || 'UNKNOWN',
-    averageScoringRequests: parseNumber(raw.averageScoringRequests, `${path}.averageScoringRequests`),
+    driftStatus: parseStatus(raw.driftStatus, `${path}.driftStatus`, notes),
+    accuracy: parseStatus(raw.accuracy, `${path}.accuracy`, notes),
+    averageScoringRequests: parseCount(raw.averageScoringRequests, `${path}.averageScoringRequests`, notes, 'int32'),
   };
 }
 
-function parseDeployment(raw: RawDeployment, path: string): Deployment {
+function parseDeployment(raw: RawDeployment, path: string, notes: ParseNotes): Deployment {
   const id = optionalText(raw.id);
   if (!id) {
     throw new ResponseShapeError('deployment without an id', path);
@@ -57,136 +66,115 @@ function parseDeployment(raw: RawDeployment, path: string): Deployment {
     environment: optionalText(raw.environment),
     type: optionalText(raw.type),
     problemType: optionalText(raw.problemType),
-    models: (raw.models ?? []).map((m, i) => parseModel(m, `${path}.models[${i}]`)),
-    deploymentDate: parseTime(raw.deploymentDate, `${path}.deploymentDate`),
+    models: (raw.models ?? []).map((m, i) => parseModel(m, `${path}.models[${i}]`, notes)),
+    deploymentDate: parseTime(raw.deploymentDate, `${path}.deploymentDate`, notes),
     projectId: optionalText(raw.projectId),
     monitoringEnabled: raw.monitoringEnabled ?? null,
     storeScoringData: raw.storeScoringData ?? null,
   };
 }
 
+/**
+ * Rows that can be read; a row that cannot (a deployment without an id, a malformed date) is left
+ * out with a notice naming why, instead of failing the whole list.
+ */
+function readableRows<R, T>(rows: R[], path: string, notes: ParseNotes, parse: (row: R, rowPath: string) => T): T[] {
+  const out: T[] = [];
+  rows.forEach((row, i) => {
+    try {
+      out.push(parse(row, `${path}[${i}]`));
+    } catch (error) {
+      if (!(error instanceof ResponseShapeError)) {
+        throw error;
+      }
+      notes.add(`${NOTE.rowSkipped}: ${error.message}`, `${path}[${i}]`);
+    }
+  });
+  return out;
+}
+
 export function parseDeploymentPage(body: unknown): DeploymentPage {
   const raw = decode(rawListMonitoredDeploymentsSchema, body, 'list of deployments');
+  const notes = new ParseNotes();
+  const deployments = readableRows(raw.deployment ?? [], 'deployment', notes, (d, path) =>
+    parseDeployment(d, path, notes)
+  );
   return {
-    deployments: (raw.deployment ?? []).map((d, i) => parseDeployment(d, `deployment[${i}]`)),
-    totalDeployments: parseInt64(raw.totalDeployments, 'totalDeployments'),
-    totalPredictions: parseInt64(raw.totalPredictions, 'totalPredictions'),
+    deployments,
+    // Display-only totals: one the page cannot represent is no value with a notice, not a failed list.
+    totalDeployments: displayTotal(raw.totalDeployments, 'totalDeployments', notes),
+    totalPredictions: displayTotal(raw.totalPredictions, 'totalPredictions', notes),
     nextPageToken: optionalText(raw.nextPageToken),
+    notices: notes.list(),
   };
+}
+
+function displayTotal(value: string | number | null | undefined, path: string, notes: ParseNotes): number | null {
+  try {
+    return parseCount(value, path, notes);
+  } catch (error) {
+    if (!(error instanceof ResponseShapeError)) {
+      throw error;
+    }
+    notes.add(`A total could not be read (${error.message}); shown as no value`, path);
+    return null;
+  }
 }
 
 export function parseDeploymentResponse(body: unknown): Deployment {
   const raw = decode(rawGetMonitoredDeploymentSchema, body, 'deployment');
   if (!raw.deployment) {
-    throw new ResponseShapeError('deployment: the response has no deployment', 'deployment');
+    throw new ResponseShapeError('the response has no deployment', 'deployment');
   }
-  return parseDeployment(raw.deployment, 'deployment');
+  const notes = new ParseNotes();
+  const deployment = parseDeployment(raw.deployment, 'deployment', notes);
+  return { ...deployment, notices: notes.list() };
 }
 
 export function parseModelPage(body: unknown): ModelPage {
   const raw = decode(rawGetMonitoredModelsSchema, body, 'models of the deployment');
+  const notes = new ParseNotes();
   return {
-    models: (raw.model ?? []).map((m, i) => parseModel(m, `model[${i}]`)),
+    models: readableRows(raw.model ?? [], 'model', notes, (m, path) => parseModel(m, path, notes)),
     nextPageToken: optionalText(raw.nextPageToken),
+    notices: notes.list(),
   };
 }
 
 export function parseHealthMetrics(body: unknown): HealthMetrics {
   const raw = decode(rawHealthMetricsSchema, body, 'health metrics');
+  const notes = new ParseNotes();
+  const totalPredictions = parseCount(raw.totalPredictions, 'totalPredictions', notes);
+  const predictions = parseTimeHistogram(raw.predictions, 'predictions', notes);
+  const binTotal = (predictions?.bins ?? []).reduce((sum, bin) => sum + (bin.count ?? 0), 0);
+  if (totalPredictions !== null && binTotal > totalPredictions) {
+    notes.add(`${NOTE.binsPastTotal}: ${binTotal} > ${totalPredictions}`, 'predictions');
+  }
   return {
-    totalPredictions: parseInt64(raw.totalPredictions, 'totalPredictions'),
-    scoringLatencyMs: parseNumber(raw.scoringLatency, 'scoringLatency'),
-    predictions: parseTimeHistogram(raw.predictions, 'predictions'),
-    predictionValues: parseBoxPlot(raw.predictionValues, 'predictionValues'),
+    totalPredictions,
+    scoringLatencyMs: nonNegative(parseDouble(raw.scoringLatency, 'scoringLatency', notes), 'scoringLatency', notes),
+    predictions,
+    predictionValues: parseBoxPlot(raw.predictionValues, 'predictionValues', notes),
+    notices: notes.list(),
   };
 }
 
 export function parseOperationalSummary(body: unknown): OperationalSummary {
   const raw = decode(rawOperationalSummarySchema, body, 'operational summary');
+  const notes = new ParseNotes();
   const graphs = {} as Record<OperationalMetric, TimeGraph | null>;
   for (const metric of Object.values(OperationalMetric)) {
-    graphs[metric] = parseTimeGraph(raw[metric], metric);
+    // Every operational signal (latency, usage, availability, counts) is ≥ 0.
+    graphs[metric] = parseTimeGraph(raw[metric], metric, notes, true);
   }
+  const nonNegativeDouble = (value: number | string | null | undefined, path: string) =>
+    nonNegative(parseDouble(value, path, notes), path, notes);
   return {
-    uptime: parseNumber(raw.uptime, 'uptime'),
-    avgScoringLatencyMs: parseNumber(raw.avgScoringLatency, 'avgScoringLatency'),
+    uptime: nonNegativeDouble(raw.uptime, 'uptime'),
+    avgScoringLatencyMs: nonNegativeDouble(raw.avgScoringLatency, 'avgScoringLatency'),
     graphs,
+    notices: notes.list(),
   };
 }
 
-/**
- * proto3 semantics: an absent `driftCalculated` is false. When drift was not calculated the
- * gateway's drift, importance and impact are defaults, so they become null rather than 0.
- */
-function parseFeature(raw: RawFeature, path: string): Feature {
-  const driftCalculated = raw.driftCalculated === true;
-  const measured = (value: number | null | undefined, field: string) =>
-    driftCalculated ? parseNumber(value, `${path}.${field}`) : null;
-  return {
-    name: optionalText(raw.name),
-    dataType: optionalText(raw.dataType),
-    driftCalculated,
-    drift: measured(raw.drift, 'drift'),
-    importance: measured(raw.importance, 'importance'),
-    impact: measured(raw.impact, 'impact'),
-    missingValues: parseInt64(raw.missingValues, `${path}.missingValues`),
-  };
-}
-
-function parseCategoryPoints(points: RawPoint[] | null | undefined, path: string): CategoryPoint[] {
-  return (points ?? []).map((point, i) => ({
-    category: optionalText(point.xAxis),
-    value: pointNumber(point, `${path}[${i}]`),
-  }));
-}
-
-export function parseDriftMetrics(body: unknown): DriftMetrics {
-  const raw = decode(rawDriftMetricsSchema, body, 'drift metrics');
-  const importance = raw.featureImportance;
-  const driftOverTime = (importance?.featureDrift ?? []).map((item, i) => {
-    const path = `featureImportance.featureDrift[${i}]`;
-    return {
-      feature: parseFeature(item.Feature ?? {}, `${path}.Feature`),
-      points: parseTimePoints(item.drift, `${path}.drift`),
-    };
-  });
-  const summaryFeatures = (raw.featureSummary?.feature ?? []).map((f, i) =>
-    parseFeature(f, `featureSummary.feature[${i}]`)
-  );
-  const frequencies: FeatureFrequency[] = (raw.featureFrequency?.featureDensity ?? []).map((density, i) => {
-    const path = `featureFrequency.featureDensity[${i}]`;
-    const featureName = optionalText(density.featureName);
-    if (density.continuous && (density.continuous.bin ?? []).length > 0) {
-      const bins = (density.continuous.bin ?? []).map((bin, j) => {
-        const binPath = `${path}.continuous.bin[${j}]`;
-        const min = parseDecimal(bin.xMin, `${binPath}.xMin`);
-        const max = parseDecimal(bin.xMax, `${binPath}.xMax`);
-        if (min === null || max === null) {
-          throw new ResponseShapeError('bin without bounds', binPath);
-        }
-        return { min, max, count: parseDecimal(bin.y, `${binPath}.y`) };
-      });
-      return { featureName, kind: 'continuous', histogram: graphLabels(density.continuous), bins };
-    }
-    if (density.categorical && (density.categorical.point ?? []).length > 0) {
-      return {
-        featureName,
-        kind: 'categorical',
-        graph: graphLabels(density.categorical),
-        categories: parseCategoryPoints(density.categorical.point, `${path}.categorical.point`),
-      };
-    }
-    return { featureName, kind: 'empty' };
-  });
-  return {
-    countFeatureDrift: parseNumber(raw.countFeatureDrift, 'countFeatureDrift'),
-    highFeatureDrift: parseNumber(raw.highFeatureDrift, 'highFeatureDrift'),
-    mediumFeatureDrift: parseNumber(raw.mediumFeatureDrift, 'mediumFeatureDrift'),
-    lowFeatureDrift: parseNumber(raw.lowFeatureDrift, 'lowFeatureDrift'),
-    driftThreshold: parseNumber(importance?.driftThreshold, 'featureImportance.driftThreshold'),
-    importanceThreshold: parseNumber(importance?.importanceThreshold, 'featureImportance.importanceThreshold'),
-    features: summaryFeatures.length > 0 ? summaryFeatures : driftOverTime.map((series) => series.feature),
-    driftOverTime,
-    frequencies,
-  };
-}
+export { parseDriftMetrics } from './drift';

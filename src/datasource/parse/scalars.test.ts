@@ -1,4 +1,31 @@
-import { ResponseShapeError, parseDecimal, parseInt64, parseNumber, parseTime, requireTime } from './scalars';
+import { NOTE, ParseNotes } from './notes';
+import {
+  ResponseShapeError,
+  parseCount,
+  parseDecimal,
+  parseDouble,
+  parseInt64,
+  parseNumber,
+  parseTime,
+  requireTime,
+} from './scalars';
+
+const n = () => new ParseNotes();
+
+describe('errors', () => {
+  it('are ResponseShapeErrors that carry the JSON path', () => {
+    const error = (() => {
+      try {
+        parseDecimal('abc', 'predictions.bin[3].y', n());
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ResponseShapeError);
+    expect(error).toMatchObject({ path: 'predictions.bin[3].y', name: 'ResponseShapeError' });
+  });
+});
 
 describe('parseInt64', () => {
   it('parses int64 strings exactly, including the largest safe integer', () => {
@@ -18,7 +45,9 @@ describe('parseInt64', () => {
   });
 
   it('refuses non-integers and names the path', () => {
-    expect(() => parseInt64('12.5', 'totalDeployments')).toThrow(ResponseShapeError);
+    expect(() => parseInt64('12.5', 'totalDeployments')).toThrow(
+      'totalDeployments: expected an integer string, got "12.5"'
+    );
     expect(() => parseInt64('12abc', 'totalDeployments')).toThrow(
       'totalDeployments: expected an integer string, got "12abc"'
     );
@@ -28,50 +57,109 @@ describe('parseInt64', () => {
 
 describe('parseDecimal', () => {
   it('parses the numeric strings found inside bins, boxes and points', () => {
-    expect(parseDecimal('0.1', 'p')).toBe(0.1);
-    expect(parseDecimal('1e1', 'p')).toBe(10);
-    expect(parseDecimal('-2', 'p')).toBe(-2);
-    expect(parseDecimal(' 42 ', 'p')).toBe(42);
-    expect(parseDecimal('.5', 'p')).toBe(0.5);
+    expect(parseDecimal('0.1', 'p', n())).toBe(0.1);
+    expect(parseDecimal('1e1', 'p', n())).toBe(10);
+    expect(parseDecimal('-2', 'p', n())).toBe(-2);
+    expect(parseDecimal(' 42 ', 'p', n())).toBe(42);
+    expect(parseDecimal('.5', 'p', n())).toBe(0.5);
   });
 
-  it('maps empty and NaN to no value and keeps infinities', () => {
-    expect(parseDecimal('', 'p')).toBeNull();
-    expect(parseDecimal('NaN', 'p')).toBeNull();
-    expect(parseDecimal('+Inf', 'p')).toBe(Infinity);
-    expect(parseDecimal('-Inf', 'p')).toBe(-Infinity);
+  it('maps empty to no value, and NaN and every spelling of ±Infinity to no value with a note', () => {
+    expect(parseDecimal('', 'p', n())).toBeNull();
+    for (const text of ['NaN', 'Infinity', '-Infinity', '+Inf', '-Inf', '1e400']) {
+      const notes = n();
+      expect(parseDecimal(text, 'bin[0].y', notes)).toBeNull();
+      expect(notes.list()).toEqual([`${NOTE.nonFinite} (at bin[0].y)`]);
+    }
   });
 
   it('refuses text that Number() would half-accept', () => {
-    expect(() => parseDecimal('0x10', 'bin[0].y')).toThrow('bin[0].y: expected a number, got "0x10"');
-    expect(() => parseDecimal('1,5', 'p')).toThrow(ResponseShapeError);
-    expect(() => parseDecimal('abc', 'p')).toThrow(ResponseShapeError);
+    expect(() => parseDecimal('0x10', 'bin[0].y', n())).toThrow('bin[0].y: expected a number, got "0x10"');
+    expect(() => parseDecimal('1,5', 'p', n())).toThrow('p: expected a number, got "1,5"');
+    expect(() => parseDecimal('abc', 'p', n())).toThrow('p: expected a number, got "abc"');
+  });
+});
+
+describe('parseDouble (protobuf JSON doubles)', () => {
+  it('accepts "NaN", "Infinity" and "-Infinity" strings as no value, with a note', () => {
+    for (const text of ['NaN', 'Infinity', '-Infinity']) {
+      const notes = n();
+      expect(parseDouble(text, 'uptime', notes)).toBeNull();
+      expect(notes.list()).toEqual([`${NOTE.nonFinite} (at uptime)`]);
+    }
+  });
+  it('accepts numbers and decimal strings, refuses other text', () => {
+    expect(parseDouble(1.5, 'x', n())).toBe(1.5);
+    expect(parseDouble('1.5', 'x', n())).toBe(1.5);
+    expect(() => parseDouble('fast', 'scoringLatency', n())).toThrow('scoringLatency: expected a number, got "fast"');
+  });
+});
+
+describe('parseCount', () => {
+  it('reads an int32 sent as a numeric string, with a note', () => {
+    const notes = n();
+    expect(parseCount('12', 'averageScoringRequests', notes, 'int32')).toBe(12);
+    expect(notes.list()).toEqual([`${NOTE.int32AsString} (at averageScoringRequests)`]);
+  });
+  it('shows a negative count as no value, with a note', () => {
+    const notes = n();
+    expect(parseCount('-3', 'totalPredictions', notes)).toBeNull();
+    expect(notes.list()).toEqual([`${NOTE.negative} (at totalPredictions)`]);
+  });
+  it('shows an integer beyond 2^53 as no value, with a note, instead of rounding it', () => {
+    for (const value of ['9007199254740993', 2 ** 60]) {
+      const notes = n();
+      expect(parseCount(value, 'totalPredictions', notes)).toBeNull();
+      expect(notes.list()).toEqual([`${NOTE.tooLarge} (at totalPredictions)`]);
+    }
+  });
+  it('still refuses text that is not an integer', () => {
+    expect(() => parseCount('12.5', 'missingValues', n())).toThrow(
+      'missingValues: expected an integer string, got "12.5"'
+    );
   });
 });
 
 describe('parseNumber', () => {
   it('passes finite numbers and null through', () => {
-    expect(parseNumber(1.756577830589034, 'scoringLatency')).toBe(1.756577830589034);
-    expect(parseNumber(undefined, 'x')).toBeNull();
+    expect(parseNumber(1.756577830589034, 'scoringLatency', n())).toBe(1.756577830589034);
+    expect(parseNumber(undefined, 'x', n())).toBeNull();
+  });
+  it('turns a non-finite number into no value with a note', () => {
+    const notes = n();
+    expect(parseNumber(Infinity, 'x', notes)).toBeNull();
+    expect(notes.list()).toHaveLength(1);
   });
 });
 
 describe('parseTime', () => {
   it('parses RFC 3339 with Z, offsets and nanosecond fractions', () => {
-    expect(parseTime('2022-07-19T07:28:40Z', 't')).toBe(Date.UTC(2022, 6, 19, 7, 28, 40));
-    expect(parseTime('2026-11-01T08:30:00+02:00', 't')).toBe(Date.UTC(2026, 10, 1, 6, 30, 0));
-    expect(parseTime('2026-10-01T12:00:00.123456789Z', 't')).toBe(Date.UTC(2026, 9, 1, 12, 0, 0, 123));
-    expect(parseTime('2026-10-01t12:00:00.5z', 't')).toBe(Date.UTC(2026, 9, 1, 12, 0, 0, 500));
+    expect(parseTime('2022-07-19T07:28:40Z', 't', n())).toBe(Date.UTC(2022, 6, 19, 7, 28, 40));
+    expect(parseTime('2026-11-01T08:30:00+02:00', 't', n())).toBe(Date.UTC(2026, 10, 1, 6, 30, 0));
+    expect(parseTime('2026-10-01T12:00:00.123456789Z', 't', n())).toBe(Date.UTC(2026, 9, 1, 12, 0, 0, 123));
+    expect(parseTime('2026-10-01t12:00:00.5z', 't', n())).toBe(Date.UTC(2026, 9, 1, 12, 0, 0, 500));
+  });
+
+  it('reads a time without offset as UTC, with a note (the official client accepts it)', () => {
+    const notes = n();
+    expect(parseTime('2026-10-01T12:00:00', 'deploymentDate', notes)).toBe(Date.UTC(2026, 9, 1, 12));
+    expect(notes.list()).toEqual([`${NOTE.noOffset} (at deploymentDate)`]);
+  });
+
+  it('refuses impossible calendar days instead of rolling them over', () => {
+    expect(() => parseTime('2026-02-30T00:00:00Z', 't', n())).toThrow(/invalid date-time/);
   });
 
   it('treats empty as unset, and refuses other formats', () => {
-    expect(parseTime('', 't')).toBeNull();
-    expect(() => parseTime('2026-10-01', 'deploymentDate')).toThrow(/deploymentDate: expected an RFC 3339 date-time/);
-    expect(() => parseTime('1700000000', 't')).toThrow(ResponseShapeError);
-    expect(() => parseTime('2026-13-45T99:00:00Z', 't')).toThrow(ResponseShapeError);
+    expect(parseTime('', 't', n())).toBeNull();
+    expect(() => parseTime('2026-10-01', 'deploymentDate', n())).toThrow(
+      /deploymentDate: expected an RFC 3339 date-time/
+    );
+    expect(() => parseTime('1700000000', 't', n())).toThrow('t: expected an RFC 3339 date-time, got "1700000000"');
+    expect(() => parseTime('2026-13-45T99:00:00Z', 't', n())).toThrow('t: invalid date-time "2026-13-45T99:00:00Z"');
   });
 
   it('requireTime refuses a missing time', () => {
-    expect(() => requireTime('', 'bin[0].xMin')).toThrow('bin[0].xMin: missing date-time');
+    expect(() => requireTime('', 'bin[0].xMin', n())).toThrow('bin[0].xMin: missing date-time');
   });
 });

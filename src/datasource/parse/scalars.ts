@@ -2,8 +2,11 @@
  * Strict conversions of the gateway's string-encoded scalars. The gateway sends int64 values and
  * every field inside bins, boxes and points as strings; a lenient `Number(x)` would turn "" into
  * 0 and "12abc" into NaN silently, so each helper either returns an exact value, `null` for a
- * value the gateway left empty, or throws a {@link ResponseShapeError} naming the JSON path.
+ * value the gateway left empty (or one that cannot be a true number: NaN, ±Infinity, a negative
+ * count — each recorded in {@link ParseNotes}), or throws a {@link ResponseShapeError} naming the
+ * JSON path. Never a non-finite number.
  */
+import { NOTE, type ParseNotes } from './notes';
 
 /** A response that is JSON but not of the shape the contract promises. */
 export class ResponseShapeError extends Error {
@@ -18,8 +21,11 @@ export class ResponseShapeError extends Error {
 
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-// RFC 3339 date-time (Go and Python both emit this form; fraction digits are unlimited).
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+// Protobuf's JSON mapping writes these for doubles; Go's formatter writes the short forms.
+const NON_FINITE = new Set(['NaN', 'Infinity', '-Infinity', '+Infinity', 'Inf', '+Inf', '-Inf']);
+// RFC 3339 date-time (Go and Python both emit this form; fraction digits are unlimited). The
+// offset is optional here: the official client (dateutil) reads a time without one, so we do too.
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?$/;
 
 /**
  * An int64 that arrives as a JSON string (or, from lenient marshallers, a number).
@@ -48,42 +54,93 @@ export function parseInt64(value: string | number | null | undefined, path: stri
 }
 
 /**
- * A decimal number inside a bin, box or point. "" means the gateway had no value (null).
- * Go's formatter may write NaN and ±Inf; NaN becomes null (no value), infinities are kept.
+ * A count (int64 as a string, or int32 as a number — or, like the official client reads it, as a
+ * numeric string, with a note). A negative count or one beyond 2^53 is no value, with a note;
+ * text that is not an integer at all is refused.
  */
-export function parseDecimal(value: string | null | undefined, path: string): number | null {
-  if (value === null || value === undefined) {
+export function parseCount(
+  value: string | number | null | undefined,
+  path: string,
+  notes: ParseNotes,
+  encoding: 'int64' | 'int32' = 'int64'
+): number | null {
+  const text = typeof value === 'string' ? value.trim() : value;
+  const integral = typeof text === 'number' ? Number.isInteger(text) : INTEGER.test(text ?? '');
+  if (integral && !Number.isSafeInteger(Number(text))) {
+    notes.add(NOTE.tooLarge, path);
     return null;
   }
-  const text = value.trim();
-  if (text === '' || text === 'NaN') {
-    return null;
+  const parsed = parseInt64(value, path);
+  if (typeof value === 'string' && encoding === 'int32' && parsed !== null) {
+    notes.add(NOTE.int32AsString, path);
   }
-  if (text === '+Inf' || text === 'Inf' || text === 'Infinity') {
-    return Number.POSITIVE_INFINITY;
-  }
-  if (text === '-Inf' || text === '-Infinity') {
-    return Number.NEGATIVE_INFINITY;
-  }
-  if (!DECIMAL.test(text)) {
-    throw new ResponseShapeError(`expected a number, got ${JSON.stringify(value)}`, path);
-  }
-  return Number(text);
+  return nonNegative(parsed, path, notes);
 }
 
-/** A JSON number field that may be absent; non-finite numbers are refused. */
-export function parseNumber(value: number | null | undefined, path: string): number | null {
-  if (value === null || value === undefined) {
+/** `value`, or no value (null, with a note) when it is negative where nothing can be. */
+export function nonNegative(value: number | null, path: string, notes: ParseNotes): number | null {
+  if (value !== null && value < 0) {
+    notes.add(NOTE.negative, path);
     return null;
-  }
-  if (!Number.isFinite(value)) {
-    throw new ResponseShapeError(`expected a finite number, got ${value}`, path);
   }
   return value;
 }
 
-/** An RFC 3339 date-time as epoch milliseconds; "" means unset (null). */
-export function parseTime(value: string | null | undefined, path: string): number | null {
+/**
+ * A decimal number inside a bin, box or point. "" means the gateway had no value (null).
+ * NaN and ±Infinity (protobuf JSON or Go spelling), and numbers too large for a double, are no
+ * value with a note — never Infinity as a count, bin or point.
+ */
+export function parseDecimal(value: string | null | undefined, path: string, notes: ParseNotes): number | null {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  const text = value.trim();
+  if (text === '') {
+    return null;
+  }
+  if (NON_FINITE.has(text)) {
+    notes.add(NOTE.nonFinite, path);
+    return null;
+  }
+  if (!DECIMAL.test(text)) {
+    throw new ResponseShapeError(`expected a number, got ${JSON.stringify(value)}`, path);
+  }
+  return finiteOrNote(Number(text), path, notes);
+}
+
+/**
+ * A double field: a JSON number, or — as protobuf's JSON mapping allows and the official client
+ * accepts — a string: "NaN", "Infinity", "-Infinity" (no value, with a note) or a decimal.
+ */
+export function parseDouble(value: number | string | null | undefined, path: string, notes: ParseNotes): number | null {
+  if (typeof value === 'string') {
+    return parseDecimal(value, path, notes);
+  }
+  return parseNumber(value, path, notes);
+}
+
+/** A JSON number field that may be absent; a non-finite number is no value, with a note. */
+export function parseNumber(value: number | null | undefined, path: string, notes: ParseNotes): number | null {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  return finiteOrNote(value, path, notes);
+}
+
+function finiteOrNote(value: number, path: string, notes: ParseNotes): number | null {
+  if (!Number.isFinite(value)) {
+    notes.add(NOTE.nonFinite, path);
+    return null;
+  }
+  return value;
+}
+
+/**
+ * An RFC 3339 date-time as epoch milliseconds; "" means unset (null). A time without an offset is
+ * read as UTC (the gateway is a Go service that works in UTC), with a note.
+ */
+export function parseTime(value: string | null | undefined, path: string, notes: ParseNotes): number | null {
   if (value === null || value === undefined || value.trim() === '') {
     return null;
   }
@@ -94,18 +151,27 @@ export function parseTime(value: string | null | undefined, path: string): numbe
   }
   // Date.parse accepts only up to millisecond precision reliably: cut the fraction to 3 digits.
   const [, y, mo, d, h, mi, s, fraction = '', zone] = match;
+  if (zone === undefined) {
+    notes.add(NOTE.noOffset, path);
+  }
   const millis = fraction ? `.${fraction.slice(1, 4).padEnd(3, '0')}` : '';
-  const normalised = `${y}-${mo}-${d}T${h}:${mi}:${s}${millis}${zone.toUpperCase()}`;
+  const normalised = `${y}-${mo}-${d}T${h}:${mi}:${s}${millis}${(zone ?? 'Z').toUpperCase()}`;
   const epoch = Date.parse(normalised);
-  if (Number.isNaN(epoch)) {
+  if (Number.isNaN(epoch) || !isCalendarDay(y, mo, d)) {
     throw new ResponseShapeError(`invalid date-time ${JSON.stringify(value)}`, path);
   }
   return epoch;
 }
 
+// Date.parse rolls "02-30" over to March; an impossible day must be refused, not moved.
+function isCalendarDay(year: string, month: string, day: string): boolean {
+  const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  return Number(month) >= 1 && Number(month) <= 12 && Number(day) >= 1 && Number(day) <= daysInMonth;
+}
+
 /** Like {@link parseTime} but the value is required. */
-export function requireTime(value: string | null | undefined, path: string): number {
-  const parsed = parseTime(value, path);
+export function requireTime(value: string | null | undefined, path: string, notes: ParseNotes): number {
+  const parsed = parseTime(value, path, notes);
   if (parsed === null) {
     throw new ResponseShapeError('missing date-time', path);
   }

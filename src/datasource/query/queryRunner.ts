@@ -107,7 +107,7 @@ export class QueryRunner {
           const deployments = query.monitoredOnly
             ? list.items.filter((d) => d.monitoringEnabled !== false)
             : list.items;
-          return [withNotice(deploymentsFrame(deployments), truncatedNotice('deployments', list))];
+          return [withNotice(deploymentsFrame(deployments, list.notices), truncatedNotice('deployments', list))];
         })
       );
     }
@@ -158,7 +158,7 @@ export class QueryRunner {
       .pipe(
         map((list) => [
           withNotice(
-            modelsFrame(deployment, list.items, rolesFor(list.items)),
+            modelsFrame(deployment, list.items, rolesFor(list.items), list.notices),
             truncatedNotice(`models of ${deploymentName(deployment)}`, list)
           ),
         ])

@@ -24,6 +24,8 @@ export function outcomeVisual(outcome: Outcome, theme: GrafanaTheme2): Visual {
       return { icon: 'minus', color: theme.colors.text.secondary, word: 'same' };
     case 'neutral':
       return { icon: 'info-circle', color: theme.colors.text.secondary, word: '' };
+    case 'insufficient':
+      return { icon: 'question-circle', color: theme.colors.text.secondary, word: '' };
     default:
       return { icon: 'question-circle', color: theme.colors.text.secondary, word: '' };
   }

@@ -1,7 +1,7 @@
 import { FieldType, type DataFrame, type Field } from '@grafana/data';
 
 import { FRAME_KINDS, FrameShape, PanelUse } from '../../shared/frameKinds';
-import type { FrameKind } from '../../shared/frameSchema';
+import { FRAME_SCHEMA_VERSION, type FrameKind } from '../../shared/frameSchema';
 import { fallbackNameOf, fillIdentity, identityFromLabels } from './identity';
 import {
   MODEL_LABELS,
@@ -17,7 +17,7 @@ import {
 import { mergeOrphans, setFeature, setScalar } from './samples';
 import { isFeatureTable, isModelTable, readFeatureTable, readModelTable, type ModelSink } from './tables';
 import { SampleRank, type ModelData, type ModelIdentity } from './types';
-import { lastIndexWithValue, numbers, reduceValues } from './values';
+import { lastIndexWithValue, negativeNotice, numbers, plausibleValue, reduceValues } from './values';
 import { parseAliases } from './aliases';
 
 export { counterIncreases, reduceValues, toNumber } from './values';
@@ -70,6 +70,7 @@ class Collector implements ModelSink {
   }
 
   frame(frame: DataFrame) {
+    this.checkSchemaVersion(frame);
     const kind = frameKind(frame);
     if (isIgnoredKind(kind)) {
       return;
@@ -85,6 +86,17 @@ class Collector implements ModelSink {
     }
     if (used) {
       this.recognisedFrames++;
+    }
+  }
+
+  /** Says so when a frame follows a newer frame schema than this panel was built for. */
+  private checkSchemaVersion(frame: DataFrame) {
+    const version = (frame.meta?.custom as { frameSchemaVersion?: unknown } | undefined)?.frameSchemaVersion;
+    if (typeof version === 'number' && version > FRAME_SCHEMA_VERSION) {
+      this.notice(
+        `The data follows frame schema ${version}, newer than this panel understands (${FRAME_SCHEMA_VERSION}); ` +
+          'update the plugin. Values the panel does not recognise are left out.'
+      );
     }
   }
 
@@ -110,7 +122,11 @@ class Collector implements ModelSink {
     kind: FrameKind | undefined
   ): boolean {
     const identity = identityFromLabels(field.labels, fallbackNameOf(frame));
-    const values = numbers(field);
+    const raw = numbers(field);
+    const values = raw.map((v) => plausibleValue(v, mapping.signal));
+    if (values.some((v, i) => v !== raw[i])) {
+      this.notice(negativeNotice(mapping.source));
+    }
     // Our time-series kinds are series even with one point; others need two (an instant query has one).
     const isSeries =
       time !== undefined &&
@@ -156,7 +172,7 @@ class Collector implements ModelSink {
     return true;
   }
 
-  private notice(text: string) {
+  notice(text: string) {
     if (!this.notices.includes(text)) {
       this.notices.push(text);
     }

@@ -12,6 +12,7 @@ import {
 import { Direction, DeltaMode, METRIC_LABELS, MetricId, type PanelOptions } from '../types';
 import type { DriftModel } from './drift';
 import { SIGNAL_SPECS, Signal } from './mapping';
+import { judgedDelta, verdictFor } from './verdict';
 import { outcomeOf } from './outcome';
 import { Dimension, chooseUnits } from './units';
 import {
@@ -23,9 +24,10 @@ import {
   type ModelData,
   type ModelInfo,
   type Sample,
-  type Verdict,
 } from './types';
 import { type ModelStatus, MODEL_STATUS_LABELS, MODEL_STATUS_RANK, parseGatewayStatus } from '../../shared/modelStatus';
+
+export { verdictFor } from './verdict';
 
 /**
  * Models → comparison: one row per selected metric with a cell per model, the delta of each
@@ -244,33 +246,12 @@ export function computeDelta(
   return { outcome, diff, relative, text };
 }
 
-export function verdictFor(model: ModelInfo, rows: MetricRow[]): Verdict {
-  let better = 0;
-  let worse = 0;
-  let same = 0;
-  for (const row of rows) {
-    const outcome = row.deltas[model.index]?.outcome;
-    better += outcome === 'better' ? 1 : 0;
-    worse += outcome === 'worse' ? 1 : 0;
-    same += outcome === 'same' ? 1 : 0;
-  }
-  const compared = better + worse + same;
-  const plural = compared === 1 ? 'metric' : 'metrics';
-  let text = compared === 0 ? 'no metric to compare' : `better on ${better} of ${compared} ${plural}`;
-  if (worse > 0) {
-    text += `, worse on ${worse}`;
-  }
-  const tone: Verdict['tone'] =
-    compared === 0 ? 'none' : better > worse ? 'better' : worse > better ? 'worse' : 'mixed';
-  return { modelKey: model.key, modelName: model.name, better, worse, same, compared, tone, text };
-}
-
 /** The comparison model (`data` and `models` in the same, champion-first order). */
 export function buildComparison(
   data: ModelData[],
   models: ModelInfo[],
   drift: DriftModel,
-  options: Pick<PanelOptions, 'metrics' | 'directions' | 'deltaMode' | 'equalTolerancePercent'>,
+  options: Pick<PanelOptions, 'metrics' | 'directions' | 'deltaMode' | 'equalTolerancePercent' | 'minPredictions'>,
   theme: GrafanaTheme2
 ): ComparisonModel {
   const rows: MetricRow[] = options.metrics.map((metric) => {
@@ -278,9 +259,13 @@ export function buildComparison(
     const built = data.map((d, i) => metricCell(metric, d, drift, models[i].key, theme));
     const cells = built.map((b) => b.cell);
     const championFormatter = built[0]?.formatter;
-    const deltas = cells.map((cell, i) =>
-      i === 0 ? null : computeDelta(cells[0], cell, direction, options, championFormatter ?? built[i].formatter)
-    );
+    const deltas = cells.map((cell, i) => {
+      if (i === 0) {
+        return null;
+      }
+      const delta = computeDelta(cells[0], cell, direction, options, championFormatter ?? built[i].formatter);
+      return judgedDelta(metric, delta, data[0], data[i], direction, options.minPredictions);
+    });
     return {
       id: metric,
       label: METRIC_LABELS[metric],

@@ -45,6 +45,7 @@ function operational(latency: number, failed: number, ok: number): OperationalSu
         [T0 + MIN, failed],
       ]),
     },
+    notices: [],
   };
 }
 
@@ -78,6 +79,7 @@ function drift(values: Array<[string, number, number]>): DriftMetrics {
       points: [{ time: T0, value: d }],
     })),
     frequencies: [],
+    notices: [],
   };
 }
 
@@ -107,11 +109,11 @@ it('reads every frame kind the data source builds for a champion/challenger pair
   const frames = [
     modelsFrame(deployment, models, ['champion', 'challenger']),
     healthSummaryFrame(
-      { totalPredictions: 1000, scoringLatencyMs: 5, predictions: null, predictionValues: null },
+      { totalPredictions: 1000, scoringLatencyMs: 5, predictions: null, predictionValues: null, notices: [] },
       champ
     ),
     healthSummaryFrame(
-      { totalPredictions: 990, scoringLatencyMs: 8, predictions: null, predictionValues: null },
+      { totalPredictions: 990, scoringLatencyMs: 8, predictions: null, predictionValues: null, notices: [] },
       chall
     ),
     operationalSummaryFrame(operational(5, 1, 499), champ),

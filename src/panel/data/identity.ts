@@ -6,7 +6,8 @@ import { IdentityKind, type ModelIdentity } from './types';
 /**
  * Series identity: which model a value belongs to, from labels (or table columns). A model is
  * named by model and version (qualified by deployment when known); failing those, by its role;
- * failing that, by its query.
+ * failing that, by its deployment (frames of a deployment without models are one series, never one
+ * "model" per query); failing that, by its query.
  */
 
 export interface IdentityParts {
@@ -28,7 +29,9 @@ export function makeIdentity(parts: IdentityParts, fallbackName: string): ModelI
       ? [IdentityKind.Model, `${deploymentId || deployment}|${model}|${version}`]
       : role !== ''
         ? [IdentityKind.Role, role.toLowerCase()]
-        : [IdentityKind.Query, fallbackName];
+        : deploymentId !== '' || deployment !== ''
+          ? [IdentityKind.Deployment, deploymentId || deployment]
+          : [IdentityKind.Query, fallbackName];
   return { kind, key: `${kind}|${name}`, model, version, role, deploymentId, deployment, fallbackName };
 }
 

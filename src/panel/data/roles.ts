@@ -42,6 +42,9 @@ export function modelName(data: ModelData): string {
   if (data.identity.kind === IdentityKind.Role) {
     return role;
   }
+  if (data.identity.kind === IdentityKind.Deployment) {
+    return deployment || deploymentId;
+  }
   return fallbackName || role || deployment || deploymentId || 'Unlabelled series';
 }
 

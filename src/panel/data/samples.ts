@@ -75,6 +75,15 @@ export function mergeOrphans(byKey: Map<string, ModelData>) {
           d.identity.model === id.model &&
           d.identity.version === id.version
       );
+    } else if (id.kind === IdentityKind.Deployment) {
+      // Deployment-level frames next to the frames of its only model belong to that model.
+      targets = all.filter(
+        (d) =>
+          d !== orphan &&
+          byKey.has(d.identity.key) &&
+          d.identity.kind === IdentityKind.Model &&
+          (d.identity.deploymentId || d.identity.deployment) === (id.deploymentId || id.deployment)
+      );
     } else if (id.kind === IdentityKind.Role) {
       targets = all.filter(
         (d) =>

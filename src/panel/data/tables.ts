@@ -13,7 +13,7 @@ import {
 } from './mapping';
 import { setFeature, setScalar } from './samples';
 import { IdentityKind, SampleRank, type ModelData, type ModelIdentity } from './types';
-import { toNumber, toText } from './values';
+import { negativeNotice, plausibleValue, toNumber, toText } from './values';
 
 /**
  * Tables read row by row: one row per model (our models table, or any table with model/version
@@ -25,6 +25,8 @@ export interface ModelSink {
   readonly aliases: Record<string, NameMapping>;
   /** The collected data of a model, created on first sight. */
   bucket(identity: ModelIdentity): ModelData;
+  /** Adds a notice for the panel (once per text). */
+  notice(text: string): void;
 }
 
 interface Columns {
@@ -125,7 +127,7 @@ export function readModelTable(frame: DataFrame, kind: FrameKind | undefined, si
   let used = false;
   for (let i = 0; i < rows; i++) {
     const identity = rowIdentity(frame, cols, labels, i);
-    if (identity.kind === IdentityKind.Query) {
+    if (identity.kind === IdentityKind.Query || identity.kind === IdentityKind.Deployment) {
       continue; // a row that names no model
     }
     const data = sink.bucket(identity);
@@ -139,7 +141,7 @@ export function readModelTable(frame: DataFrame, kind: FrameKind | undefined, si
         continue;
       }
       setScalar(data, mapping.signal, {
-        value: toNumber(field.values[i]),
+        value: cellValue(field.values[i], mapping.signal, mapping.source, sink),
         rank: SampleRank.Direct,
         field,
         rowIndex: i,
@@ -189,9 +191,20 @@ export function readFeatureTable(frame: DataFrame, kind: FrameKind | undefined, 
         continue;
       }
       data = data ?? sink.bucket(identity);
-      setFeature(data.features, name, mapping.signal, toNumber(field.values[i]), SampleRank.Direct, field);
+      const value = cellValue(field.values[i], mapping.signal, mapping.source, sink);
+      setFeature(data.features, name, mapping.signal, value, SampleRank.Direct, field);
       used = true;
     }
   }
   return used;
+}
+
+/** A table cell as a number the panel may show (see {@link plausibleValue}); a negative one is noted. */
+function cellValue(cell: unknown, signal: Signal, source: string, sink: ModelSink): number | null {
+  const value = toNumber(cell);
+  const shown = plausibleValue(value, signal);
+  if (shown !== value) {
+    sink.notice(negativeNotice(source));
+  }
+  return shown;
 }

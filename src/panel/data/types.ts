@@ -8,6 +8,8 @@ import { type ModelStatus } from '../../shared/modelStatus';
 export enum IdentityKind {
   Model = 'model',
   Role = 'role',
+  /** Frames of a deployment that name no model (a deployment without models): one per deployment. */
+  Deployment = 'deployment',
   Query = 'query',
 }
 
@@ -94,7 +96,8 @@ export interface ModelInfo {
   index: number;
 }
 
-export type Outcome = 'better' | 'worse' | 'same' | 'neutral' | 'unknown';
+/** `insufficient`: a difference too few predictions back to call better or worse. */
+export type Outcome = 'better' | 'worse' | 'same' | 'neutral' | 'unknown' | 'insufficient';
 
 export interface FormattedValue {
   text: string;
@@ -144,6 +147,8 @@ export interface Verdict {
   worse: number;
   same: number;
   compared: number;
+  /** Metrics with a difference but too few predictions to judge it. */
+  insufficient: number;
   tone: 'better' | 'worse' | 'mixed' | 'none';
   /** "better on 3 of 4 metrics" */
   text: string;

@@ -1,6 +1,6 @@
 import type { Field } from '@grafana/data';
 
-import { Reducer } from './mapping';
+import { Reducer, Signal } from './mapping';
 
 /**
  * Value reduction for the collector: cell values to numbers and text, a series to one value
@@ -89,4 +89,20 @@ export function lastIndexWithValue(values: Array<number | null>): number {
     }
   }
   return values.length > 0 ? values.length - 1 : -1;
+}
+
+/** Signals that may be negative (an accuracy metric such as R² can be); no other signal can. */
+const MAY_BE_NEGATIVE: ReadonlySet<Signal> = new Set([Signal.Accuracy]);
+
+/** The notice for values a signal cannot have; `source` names the field. */
+export function negativeNotice(source: string): string {
+  return `"${source}" has negative values, which it cannot have; they are shown as no value.`;
+}
+
+/**
+ * `value` as the panel may show it: no value (null) when it is negative for a signal that cannot be
+ * (a count, a latency, a rate) — never drawn as a number. Non-finite values are already null.
+ */
+export function plausibleValue(value: number | null, signal: Signal): number | null {
+  return value !== null && value < 0 && !MAY_BE_NEGATIVE.has(signal) ? null : value;
 }

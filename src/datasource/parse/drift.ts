@@ -1,0 +1,131 @@
+import { rawDriftMetricsSchema, type RawDriftMetrics, type RawFeature, type RawPoint } from '../gateway/rawTypes';
+import { decode } from './decode';
+import type { CategoryPoint, DriftMetrics, Feature, FeatureFrequency } from './domain';
+import { countOf, graphLabels, parseTimePoints, pointNumber } from './graphs';
+import { NOTE, ParseNotes } from './notes';
+import { ResponseShapeError, nonNegative, optionalText, parseCount, parseDecimal, parseDouble } from './scalars';
+
+/** The drift response → domain: features, drift over time and frequency distributions. */
+
+/**
+ * proto3 semantics: an absent `driftCalculated` is false. When drift was not calculated the
+ * gateway's drift, importance and impact are defaults, so they become null rather than 0.
+ */
+function parseFeature(raw: RawFeature, path: string, notes: ParseNotes): Feature {
+  const driftCalculated = raw.driftCalculated === true;
+  const measured = (value: number | string | null | undefined, field: string) =>
+    driftCalculated ? parseDouble(value, `${path}.${field}`, notes) : null;
+  return {
+    name: optionalText(raw.name),
+    dataType: optionalText(raw.dataType),
+    driftCalculated,
+    drift: measured(raw.drift, 'drift'),
+    importance: measured(raw.importance, 'importance'),
+    impact: measured(raw.impact, 'impact'),
+    missingValues: parseCount(raw.missingValues, `${path}.missingValues`, notes),
+  };
+}
+
+function parseCategoryPoints(points: RawPoint[] | null | undefined, path: string, notes: ParseNotes): CategoryPoint[] {
+  return (points ?? []).map((point, i) => ({
+    category: optionalText(point.xAxis),
+    // A category's value is a count: never negative.
+    value: nonNegative(pointNumber(point, `${path}[${i}]`, notes), `${path}[${i}]`, notes),
+  }));
+}
+
+type Density = NonNullable<NonNullable<RawDriftMetrics['featureFrequency']>['featureDensity']>[number];
+
+/**
+ * Continuous bins sorted by their lower bound. A bin with an empty bound cannot be placed on the
+ * axis: it is left out with a note (the official client keeps the text; we cannot draw it). A bin
+ * whose upper bound is below its lower one, or bins that overlap, are refused.
+ */
+function continuousBins(density: Density, path: string, notes: ParseNotes) {
+  const bins: Array<{ min: number; max: number; count: number | null }> = [];
+  (density.continuous?.bin ?? []).forEach((bin, j) => {
+    const binPath = `${path}.continuous.bin[${j}]`;
+    const min = parseDecimal(bin.xMin, `${binPath}.xMin`, notes);
+    const max = parseDecimal(bin.xMax, `${binPath}.xMax`, notes);
+    if (min === null || max === null) {
+      notes.add(NOTE.binWithoutBounds, binPath);
+      return;
+    }
+    if (max < min) {
+      throw new ResponseShapeError('bin ends before it starts (xMax < xMin)', binPath);
+    }
+    bins.push({ min, max, count: countOf(bin.y, `${binPath}.y`, notes) });
+  });
+  bins.sort((a, b) => a.min - b.min || a.max - b.max);
+  return bins.filter((bin, i) => {
+    const previous = bins[i - 1];
+    if (previous && previous.min === bin.min && previous.max === bin.max && previous.count === bin.count) {
+      notes.add(NOTE.duplicateBin, `${path}.continuous`);
+      return false;
+    }
+    if (previous && bin.min < previous.max) {
+      throw new ResponseShapeError('bins overlap', `${path}.continuous`);
+    }
+    return true;
+  });
+}
+
+/** One feature's distribution, with its own notes (a frequency query shows one feature). */
+function parseFrequency(density: Density, path: string): FeatureFrequency {
+  const notes = new ParseNotes();
+  const frequency = frequencyOf(density, path, notes);
+  const notices = notes.list();
+  return notices.length > 0 ? { ...frequency, notices } : frequency;
+}
+
+function frequencyOf(density: Density, path: string, notes: ParseNotes): FeatureFrequency {
+  const featureName = optionalText(density.featureName);
+  if (density.continuous && (density.continuous.bin ?? []).length > 0) {
+    const bins = continuousBins(density, path, notes);
+    if (bins.length > 0) {
+      return { featureName, kind: 'continuous', histogram: graphLabels(density.continuous), bins };
+    }
+  }
+  if (density.categorical && (density.categorical.point ?? []).length > 0) {
+    return {
+      featureName,
+      kind: 'categorical',
+      graph: graphLabels(density.categorical),
+      categories: parseCategoryPoints(density.categorical.point, `${path}.categorical.point`, notes),
+    };
+  }
+  return { featureName, kind: 'empty' };
+}
+
+export function parseDriftMetrics(body: unknown): DriftMetrics {
+  const raw = decode(rawDriftMetricsSchema, body, 'drift metrics');
+  const notes = new ParseNotes();
+  const importance = raw.featureImportance;
+  const driftOverTime = (importance?.featureDrift ?? []).map((item, i) => {
+    const path = `featureImportance.featureDrift[${i}]`;
+    return {
+      feature: parseFeature(item.Feature ?? {}, `${path}.Feature`, notes),
+      points: parseTimePoints(item.drift, `${path}.drift`, notes),
+    };
+  });
+  const summaryFeatures = (raw.featureSummary?.feature ?? []).map((f, i) =>
+    parseFeature(f, `featureSummary.feature[${i}]`, notes)
+  );
+  const frequencies = (raw.featureFrequency?.featureDensity ?? []).map((density, i) =>
+    parseFrequency(density, `featureFrequency.featureDensity[${i}]`)
+  );
+  const count = (value: number | string | null | undefined, path: string) => parseCount(value, path, notes, 'int32');
+  const threshold = (value: number | string | null | undefined, path: string) => parseDouble(value, path, notes);
+  return {
+    countFeatureDrift: count(raw.countFeatureDrift, 'countFeatureDrift'),
+    highFeatureDrift: count(raw.highFeatureDrift, 'highFeatureDrift'),
+    mediumFeatureDrift: count(raw.mediumFeatureDrift, 'mediumFeatureDrift'),
+    lowFeatureDrift: count(raw.lowFeatureDrift, 'lowFeatureDrift'),
+    driftThreshold: threshold(importance?.driftThreshold, 'featureImportance.driftThreshold'),
+    importanceThreshold: threshold(importance?.importanceThreshold, 'featureImportance.importanceThreshold'),
+    features: summaryFeatures.length > 0 ? summaryFeatures : driftOverTime.map((series) => series.feature),
+    driftOverTime,
+    frequencies,
+    notices: notes.list(),
+  };
+}
