@@ -14,6 +14,7 @@ import {
 import type { BackendSrv, TemplateSrv } from '@grafana/runtime';
 import { Observable, catchError, forkJoin, lastValueFrom, map, of } from 'rxjs';
 
+import { annotationSupport } from './annotations';
 import type { EditorDataSource } from './editorApi';
 import { FailureCause, GatewayError, classifyFailure } from './gateway/errors';
 import { GatewayClient } from './gateway/GatewayClient';
@@ -70,6 +71,7 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
     );
     this.runner = new QueryRunner(this.client, this.services.templateSrv);
     this.variables = new MlopsVariableSupport(this);
+    this.annotations = annotationSupport;
   }
 
   getDefaultQuery(_app: CoreApp): Partial<MlopsQuery> {

@@ -3,6 +3,7 @@ import type { TemplateSrv } from '@grafana/runtime';
 import { Observable, forkJoin, map, mergeMap, of, throwError } from 'rxjs';
 
 import { deploymentsFrame, modelsFrame } from '../frames/deployments';
+import { deploymentEventsFrame } from '../frames/events';
 import { driftOverTimeFrames, driftSummaryFrame, featureDriftFrame, featureFrequencyFrame } from '../frames/drift';
 import { healthSummaryFrame, predictionValuesFrame, predictionsOverTimeFrame } from '../frames/health';
 import { operationalSummaryFrame, operationalTimeSeriesFrames } from '../frames/operational';
@@ -84,6 +85,9 @@ export class QueryRunner {
     }
 
     const deploymentIds = expandField(this.templateSrv, query.deploymentId, scopedVars);
+    if (query.queryType === QueryType.DeploymentEvents) {
+      return this.eventFrames(deploymentIds, range);
+    }
     if (deploymentIds.length === 0) {
       return throwError(
         () => new QueryConfigError('Choose a deployment (or a template variable holding deployment IDs).')
@@ -113,6 +117,19 @@ export class QueryRunner {
       )
     );
     return forkJoin(perDeployment).pipe(map((lists) => lists.flat()));
+  }
+
+  /** When the deployments went live: the chosen ones (a single id or a multi-value variable), or all. */
+  private eventFrames(deploymentIds: string[], range: TimeRangeParams): Observable<DataFrame[]> {
+    const chosen = new Set(deploymentIds);
+    return this.client.listDeployments(range).pipe(
+      map((list) => {
+        const deployments = chosen.size > 0 ? list.items.filter((d) => chosen.has(d.id)) : list.items;
+        return [
+          withNotice(deploymentEventsFrame(deployments), list.truncated ? truncatedNotice('deployments') : undefined),
+        ];
+      })
+    );
   }
 
   private modelsFrames(deployment: Deployment): Observable<DataFrame[]> {
