@@ -229,6 +229,7 @@ describe('MlopsDataSource.query (network mocked at Grafana backendSrv boundary)'
       })
     );
     expect(Object.fromEntries(kinds)).toEqual({
+      deploymentEvents: [FrameKind.DeploymentEvents],
       deployments: [FrameKind.Deployments],
       models: [FrameKind.Models],
       healthSummary: [FrameKind.HealthSummary],
@@ -355,5 +356,41 @@ describe('MlopsDataSource editor support', () => {
       {}
     );
     expect(query.deploymentId).toBe(CREDIT.id);
+  });
+});
+
+describe('annotations: deployment events', () => {
+  const support = () => setup({ picked: [CREDIT.id, SHADOW.id] }).ds.annotations!;
+  const eventsOf = async (ds: MlopsDataSource, target: MlopsQuery) => {
+    const response = await lastValueFrom(ds.query(request(target)));
+    expect(response.errors).toBeUndefined();
+    const frame = response.data[0];
+    expect(frame.meta?.custom?.kind).toBe(FrameKind.DeploymentEvents);
+    return frame.fields.find((f: { name: string }) => f.name === FIELD.id).values as string[];
+  };
+
+  it('turns a stored annotation without a query type into a deployment-events query', () => {
+    const anno = support().prepareAnnotation!({ name: 'Deployments', enable: true, iconColor: 'purple' });
+    const query = support().prepareQuery!(anno);
+    expect(query).toMatchObject({ queryType: QueryType.DeploymentEvents, refId: 'Anno' });
+    // Grafana prepares the annotation first; an annotation without a target is skipped quietly.
+    expect(support().prepareQuery!({ name: 'x', enable: true, iconColor: 'red' })).toBeUndefined();
+  });
+
+  it('returns one event per dated deployment: every deployment, one, or a multi-value variable', async () => {
+    const { ds } = setup({ picked: [CREDIT.id, SHADOW.id] });
+    const prepare = (deploymentId?: string) =>
+      ds.annotations!.prepareQuery!(
+        ds.annotations!.prepareAnnotation!({
+          name: 'Deployments',
+          enable: true,
+          iconColor: 'purple',
+          target: { refId: 'Anno', deploymentId } as MlopsQuery,
+        })
+      )!;
+    const all = await eventsOf(ds, prepare());
+    expect(all).toEqual(expect.arrayContaining([CREDIT.id, SHADOW.id]));
+    expect(await eventsOf(ds, prepare(CREDIT.id))).toEqual([CREDIT.id]);
+    expect((await eventsOf(ds, prepare('$picked'))).sort()).toEqual([CREDIT.id, SHADOW.id].sort());
   });
 });

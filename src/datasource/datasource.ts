@@ -14,6 +14,7 @@ import {
 import type { BackendSrv, TemplateSrv } from '@grafana/runtime';
 import { Observable, catchError, forkJoin, lastValueFrom, map, of } from 'rxjs';
 
+import { annotationSupport } from './annotations';
 import type { EditorDataSource, OptionList } from './editorApi';
 import { truncationText } from './gateway/paging';
 import { FailureCause, GatewayError, classifyFailure } from './gateway/errors';
@@ -72,6 +73,7 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
     );
     this.runner = new QueryRunner(this.client, this.services.templateSrv);
     this.variables = new MlopsVariableSupport(this);
+    this.annotations = annotationSupport;
   }
 
   getDefaultQuery(_app: CoreApp): Partial<MlopsQuery> {

@@ -32,6 +32,7 @@ describe('QUERY_TYPE_FIELDS', () => {
     expect(fieldsForQueryType(QueryType.Deployments)).toEqual({
       monitoredOnly: true,
       deployment: false,
+      anyDeployment: false,
       perModel: false,
       predictionsUnit: false,
       operationalMetrics: false,
@@ -109,5 +110,14 @@ describe('variable queries', () => {
       model: true,
     });
     expect(VARIABLE_KIND_OPTIONS.map((o) => o.value).sort()).toEqual(Object.values(VariableQueryKind).sort());
+  });
+});
+
+describe('deployment events', () => {
+  it('takes an optional deployment: empty means every deployment', () => {
+    const fields = fieldsForQueryType(QueryType.DeploymentEvents);
+    expect(fields).toMatchObject({ deployment: true, anyDeployment: true, perModel: false });
+    expect(validateQuery({ refId: 'A', schemaVersion: 1, queryType: QueryType.DeploymentEvents })).toEqual({});
+    expect(validateQuery({ refId: 'A', schemaVersion: 1, queryType: QueryType.Models }).deploymentId).toBeDefined();
   });
 });

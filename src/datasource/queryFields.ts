@@ -9,8 +9,10 @@ import { FRAME_KINDS } from '../shared/frameKinds';
 export interface QueryTypeFields {
   /** Deployments: "monitored only" switch. */
   monitoredOnly: boolean;
-  /** Deployment id (required where shown). */
+  /** Deployment id (required where shown, unless `anyDeployment`). */
   deployment: boolean;
+  /** An empty deployment means every deployment (deployment events). */
+  anyDeployment: boolean;
   /** Per-model types: model (optional), model scope and role. */
   perModel: boolean;
   /** Predictions over time: count per bin or per-minute rate. */
@@ -24,6 +26,7 @@ export interface QueryTypeFields {
 const NONE: QueryTypeFields = {
   monitoredOnly: false,
   deployment: false,
+  anyDeployment: false,
   perModel: false,
   predictionsUnit: false,
   operationalMetrics: false,
@@ -44,6 +47,7 @@ export const QUERY_TYPE_FIELDS: Readonly<Record<QueryType, Readonly<QueryTypeFie
   [QueryType.FeatureDrift]: PER_MODEL,
   [QueryType.DriftOverTime]: { ...PER_MODEL, feature: 'optional' },
   [QueryType.FeatureFrequency]: { ...PER_MODEL, feature: 'required' },
+  [QueryType.DeploymentEvents]: { ...DEPLOYMENT, anyDeployment: true },
 };
 
 /** Fields of a query type; unknown types (e.g. from a newer dashboard) show the deployment only. */
@@ -104,7 +108,7 @@ type QueryFieldErrors = Partial<Record<'deploymentId' | 'feature', string>>;
 export function validateQuery(query: MlopsQuery): QueryFieldErrors {
   const fields = fieldsForQueryType(query.queryType);
   const errors: QueryFieldErrors = {};
-  if (fields.deployment && !(query.deploymentId ?? '').trim()) {
+  if (fields.deployment && !fields.anyDeployment && !(query.deploymentId ?? '').trim()) {
     errors.deploymentId = 'Choose a deployment.';
   }
   if (fields.feature === 'required' && !(query.feature ?? '').trim()) {

@@ -1,7 +1,7 @@
 import { FrameKind } from './frameSchema';
 
 /**
- * One table for the eleven kinds of frames the data source returns (one kind per query type):
+ * One table for the kinds of frames the data source returns (one kind per query type):
  * what the user reads (label, description — the query editor's type picker), what shape the frames
  * have, and what the champion/challenger panel does with them.
  */
@@ -16,6 +16,8 @@ export enum FrameShape {
   TimeSeries = 'timeSeries',
   /** Buckets (or categories) with counts. */
   Histogram = 'histogram',
+  /** Annotation events: time, title, text, tags. */
+  Events = 'events',
 }
 
 /** How the panel reads a kind's frames. */
@@ -102,6 +104,12 @@ export const FRAME_KINDS: Readonly<Record<FrameKind, FrameKindInfo>> = {
     label: 'Feature frequency',
     description: 'Value distribution of one feature',
     shape: FrameShape.Histogram,
+    panelUse: PanelUse.Ignored,
+  },
+  [FrameKind.DeploymentEvents]: {
+    label: 'Deployment events',
+    description: 'When each deployment went live, as annotations',
+    shape: FrameShape.Events,
     panelUse: PanelUse.Ignored,
   },
 };

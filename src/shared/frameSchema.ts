@@ -67,6 +67,8 @@ export enum FrameKind {
   DriftOverTime = 'driftOverTime',
   /** Histogram (continuous) or category/count table (categorical) of one feature. */
   FeatureFrequency = 'featureFrequency',
+  /** Annotation events: when each deployment went live (time, title, text, tags). */
+  DeploymentEvents = 'deploymentEvents',
 }
 
 export interface MlopsFrameMeta {
@@ -134,4 +136,8 @@ export const FIELD = {
   histogramMax: 'xMax',
   category: 'category',
   count: 'count',
+  // deployment events: Grafana's annotation field names
+  title: 'title',
+  text: 'text',
+  tags: 'tags',
 } as const;

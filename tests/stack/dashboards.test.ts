@@ -73,8 +73,17 @@ interface Variable {
   includeAll: boolean;
   current: { value?: string | string[] };
 }
+interface Annotation {
+  name: string;
+  enable: boolean;
+  iconColor: string;
+  builtIn?: number;
+  datasource: { type: string; uid: string };
+  target?: MlopsQuery;
+}
 interface Dashboard {
   uid: string;
+  annotations: { list: Annotation[] };
   title: string;
   schemaVersion: number;
   tags: string[];
@@ -161,6 +170,50 @@ async function resolveVariables(
     }
   }
 }
+
+describe.each(dashboards)('$file annotations', ({ dashboard }) => {
+  const ours = dashboard.annotations.list.filter((a) => a.datasource.type === DS_TYPE);
+
+  it('marks deployments on the time series: one annotation query of our data source', () => {
+    expect(dashboard.panels.some((p) => p.type === 'timeseries')).toBe(true);
+    expect(ours).toEqual([
+      expect.objectContaining({
+        enable: true,
+        datasource: DS_REF,
+        target: expect.objectContaining({ queryType: QueryType.DeploymentEvents }),
+      }),
+    ]);
+  });
+
+  it('returns an event for each deployment the dashboard shows (through the Grafana proxy stand-in)', async () => {
+    const variables: Record<string, string | string[]> = {};
+    const { ds, templateSrv } = dataSourceThroughProxy(
+      proxy,
+      provisioned.find((p) => p.uid === 'mlops-gateway')!,
+      variables
+    );
+    const range = rangeOf(dashboard.time);
+    await resolveVariables(dashboard, ds, variables, range);
+    const simulatorIds = new Set<string>(Object.values(SCENARIO_IDS));
+    for (const anno of ours) {
+      // As Grafana runs it: prepareAnnotation, prepareQuery, then query() with the dashboard's variables.
+      const support = ds.annotations!;
+      const target = support.prepareQuery!(support.prepareAnnotation!(anno as never))!;
+      const response = await lastValueFrom(ds.query(request([target], range)));
+      expect({ anno: anno.name, errors: response.errors }).toEqual({ anno: anno.name, errors: undefined });
+      const frame = response.data[0] as DataFrame;
+      const column = (name: string) => frame.fields.find((f: Field) => f.name === name)!.values;
+      const ids = column(FIELD.id) as string[];
+      const expected = templateSrv.replace(target.deploymentId ?? '', {}, (v: string | string[]) =>
+        Array.isArray(v) ? v.join(',') : v
+      );
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids.every((id) => simulatorIds.has(id) && expected.split(',').includes(id))).toBe(true);
+      expect((column(FIELD.time) as number[]).every((t) => Number.isFinite(t))).toBe(true);
+      expect((column(FIELD.title) as string[]).every((t) => t.startsWith('Deployed '))).toBe(true);
+    }
+  });
+});
 
 it('the dashboard provider points at the folder with these dashboards', () => {
   const doc = parse(fs.readFileSync(PROVIDERS_YAML, 'utf8')) as {

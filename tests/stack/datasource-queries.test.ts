@@ -96,6 +96,11 @@ describe('query() through the Grafana proxy stand-in, refresh-token mode', () =>
         if (kindOf(frame) === FrameKind.Deployments) {
           continue;
         }
+        if (kindOf(frame) === FrameKind.DeploymentEvents) {
+          // Annotation events name their deployment in the id column, not in labels.
+          expect(values(frame, FIELD.id)).toEqual([scenario.id]);
+          continue;
+        }
         const labels = frame.fields.find((f: Field) => f.labels)?.labels;
         expect({ kind: kindOf(frame), deployment: labels?.deployment_id }).toEqual({
           kind: kindOf(frame),

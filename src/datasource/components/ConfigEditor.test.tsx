@@ -37,6 +37,11 @@ function setup(initial: MlopsDataSourceSettings, extraProps: Partial<ConfigEdito
 /** Text and password inputs, not the radio buttons whose labels overlap the field labels. */
 const TEXT_INPUT = { selector: 'input:not([type="radio"])' };
 
+// Typing whole URLs with user-event in jsdom takes seconds on a busy 2-core machine (this suite
+// timed out at Jest's default 5 s under load, before and after the editor was split); the
+// assertions are unchanged.
+jest.setTimeout(20_000);
+
 const complete: MlopsDataSourceOptions = {
   schemaVersion: OPTIONS_SCHEMA_VERSION,
   gatewayUrl: 'https://api.mlops.example.com',

@@ -47,13 +47,13 @@ interface PickerProps {
   onChange: (value: string) => void;
 }
 
-/** Required deployment: a deployment of the gateway, a template variable, or a typed id. */
-export function DeploymentPicker(props: PickerProps & { validationMessage?: string }) {
+/** A deployment of the gateway, a template variable, or a typed id; required unless `optional`. */
+export function DeploymentPicker(props: PickerProps & { validationMessage?: string; optional?: boolean }) {
   const { datasource, value } = props;
   const deployments = useAsyncOptions(() => datasource.listDeploymentOptions(), 'deployments', true);
   const message = loadFailureMessage(deployments, 'deployments', 'a deployment id') ?? props.validationMessage;
   return (
-    <props.field label="Deployment" help={props.help} required width={props.width} message={message}>
+    <props.field label="Deployment" help={props.help} required={!props.optional} width={props.width} message={message}>
       <Combobox<string>
         id={props.id}
         data-testid={props.testId}

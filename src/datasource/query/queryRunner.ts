@@ -3,6 +3,7 @@ import type { TemplateSrv } from '@grafana/runtime';
 import { Observable, map, mergeMap, of, throwError } from 'rxjs';
 
 import { deploymentsFrame, modelsFrame } from '../frames/deployments';
+import { deploymentEventsFrame } from '../frames/events';
 import { driftOverTimeFrames, driftSummaryFrame, featureDriftFrame, featureFrequencyFrame } from '../frames/drift';
 import { healthSummaryFrame, predictionValuesFrame, predictionsOverTimeFrame } from '../frames/health';
 import { operationalSummaryFrame, operationalTimeSeriesFrames } from '../frames/operational';
@@ -113,6 +114,9 @@ export class QueryRunner {
     }
 
     const deploymentIds = expandField(this.templateSrv, query.deploymentId, scopedVars);
+    if (query.queryType === QueryType.DeploymentEvents) {
+      return this.eventFrames(ctx, deploymentIds, range);
+    }
     if (deploymentIds.length === 0) {
       return throwError(
         () => new QueryConfigError('Choose a deployment (or a template variable holding deployment IDs).')
@@ -150,6 +154,17 @@ export class QueryRunner {
       );
     }
     return throwError(() => new QueryConfigError(`Unknown query type "${query.queryType}".`));
+  }
+
+  /** When the deployments went live: the chosen ones (a single id or a multi-value variable), or all. */
+  private eventFrames(ctx: RunContext, deploymentIds: string[], range: TimeRangeParams): Observable<DataFrame[]> {
+    const chosen = new Set(deploymentIds);
+    return ctx.limit(this.client.listDeployments(range)).pipe(
+      map((list) => {
+        const deployments = chosen.size > 0 ? list.items.filter((d) => chosen.has(d.id)) : list.items;
+        return [withNotice(deploymentEventsFrame(deployments), truncatedNotice('deployments', list))];
+      })
+    );
   }
 
   private modelsFrames(ctx: RunContext, deployment: Deployment): Observable<DataFrame[]> {

@@ -43,7 +43,12 @@ export function QueryTypeRow({ query, fields, datasource, ids, commit }: RowProp
             id={ids.deployment}
             testId={dsTestIds.queryEditor.deployment}
             width={36}
-            help="A deployment of the gateway, a template variable, or a deployment id"
+            help={
+              fields.anyDeployment
+                ? 'A deployment, a template variable (several deployments), or empty for every deployment'
+                : 'A deployment of the gateway, a template variable, or a deployment id'
+            }
+            optional={fields.anyDeployment}
             validationMessage={validateQuery(query).deploymentId}
             value={query.deploymentId ?? ''}
             onChange={(deploymentId) => commit({ deploymentId })}
