@@ -22,7 +22,7 @@ export const APP_ID = 'modelwatch-mlops-app';
 export const DATASOURCE_ID = 'modelwatch-mlopsgateway-datasource';
 export const PANEL_ID = 'modelwatch-champion-panel';
 
-export type PreviewView = 'panel' | 'query' | 'variable' | 'config';
+export type PreviewView = 'panel' | 'query' | 'variable' | 'config' | 'annotations';
 export type PreviewTheme = 'light' | 'dark';
 export type PanelSize = 'small' | 'medium' | 'large';
 
@@ -45,7 +45,7 @@ export interface PreviewParams {
   options: Record<string, unknown>;
 }
 
-const VIEWS: readonly PreviewView[] = ['panel', 'query', 'variable', 'config'];
+const VIEWS: readonly PreviewView[] = ['panel', 'query', 'variable', 'config', 'annotations'];
 const SIZES = Object.keys(PANEL_SIZES) as PanelSize[];
 
 export function isScenarioKey(key: string): key is ScenarioKey {
@@ -54,7 +54,7 @@ export function isScenarioKey(key: string): key is ScenarioKey {
 
 /**
  * Reads the page's URL parameters:
- * `view` (panel|query|variable|config), `theme` (light|dark), `size` (small|medium|large),
+ * `view` (panel|query|variable|config|annotations), `theme` (light|dark), `size` (small|medium|large),
  * `deployment` (scenario keys, comma-separated: shadow, drifting, healthy, split, …), `hours`,
  * and `options` (JSON of panel option overrides, e.g. `{"topN":3}`).
  */
@@ -163,4 +163,8 @@ export const previewTestIds = {
   validateResult: 'data-testid preview validate-result',
   settingsJson: 'data-testid preview settings-json',
   variableValues: 'data-testid preview variable-values',
+  annotationsView: 'data-testid preview annotations-view',
+  annotation: (dashboard: string) => `data-testid preview annotation ${dashboard}`,
+  annotationEvent: 'data-testid preview annotation-event',
+  annotationError: 'data-testid preview annotation-error',
 } as const;

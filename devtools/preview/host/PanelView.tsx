@@ -19,7 +19,7 @@ import type { MlopsQuery } from '../../../src/datasource/types';
 import type { PanelOptions } from '../../../src/panel/types';
 import { PANEL_SIZES, panelQueries, previewTestIds, type PanelSize } from '../shared';
 import type { LoadedPlugins, MlopsDataSourceInstance } from './plugins';
-import type { PreviewTemplateSrv } from './services';
+import type { PreviewTemplateSrv } from './templateSrv';
 
 interface Props {
   plugins: LoadedPlugins;

@@ -30,7 +30,9 @@ import { installDefine, provide } from './amd';
 import { ConfigEditorView, QueryEditorView, VariableEditorView } from './EditorViews';
 import { PanelView } from './PanelView';
 import { loadPlugins, type LoadedPlugins, type MlopsDataSourceInstance } from './plugins';
-import { createBackendSrv, PreviewTemplateSrv, requestLog } from './services';
+import { AnnotationsView } from './AnnotationsView';
+import { createBackendSrv, requestLog } from './services';
+import { PreviewTemplateSrv } from './templateSrv';
 import { registerStandardFieldOptions } from './standardOptions';
 import { css } from '@emotion/css';
 
@@ -224,6 +226,7 @@ function App({
             <VariableEditorView datasource={datasource} deployment={params.deployments[0]} hours={params.hours} />
           )}
           {params.view === 'config' && <ConfigEditorView plugins={plugins} />}
+          {params.view === 'annotations' && <AnnotationsView datasource={datasource} hours={params.hours} />}
         </ErrorBoundary>
       </Page>
       <PortalContainer />
@@ -262,8 +265,12 @@ async function boot() {
   setState('loading');
 
   setBackendSrv(createBackendSrv());
-  // One dashboard variable, so the editors' "$variable" options have something to offer.
-  const templateSrv = new PreviewTemplateSrv({ deployment: SCENARIO_IDS[params.deployments[0]] });
+  // One dashboard variable, so the editors' "$variable" options have something to offer; the
+  // annotations view runs the dashboards' annotation queries for every chosen deployment (multi-value).
+  const deploymentIds = params.deployments.map((key) => SCENARIO_IDS[key]);
+  const templateSrv = new PreviewTemplateSrv({
+    deployment: params.view === 'annotations' ? deploymentIds : deploymentIds[0],
+  });
   setTemplateSrv(templateSrv);
   registerStandardFieldOptions();
   provideSharedModules();

@@ -1,8 +1,6 @@
-import type { TimeRange } from '@grafana/data';
-import type { BackendSrv, BackendSrvRequest, TemplateSrv } from '@grafana/runtime';
+import type { BackendSrv, BackendSrvRequest } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 
-import { FakeTemplateSrv } from '../../../src/test/fakeTemplateSrv';
 import { HttpBackendSrv } from '../../httpBackendSrv';
 
 /**
@@ -44,18 +42,4 @@ export function createBackendSrv(): BackendSrv {
       throw new Error('backendSrv.chunked is not available in the preview');
     },
   };
-}
-
-/**
- * Template variables of the preview "dashboard": the data source's `$name` interpolation (with
- * the semantics of {@link FakeTemplateSrv}) plus the rest of the TemplateSrv interface.
- */
-export class PreviewTemplateSrv extends FakeTemplateSrv implements TemplateSrv {
-  containsTemplate(target?: string): boolean {
-    return Boolean(target && /\$(\w+|\{\w+\})/.test(target));
-  }
-
-  updateTimeRange(_timeRange: TimeRange): void {
-    // The preview has no dashboard time picker; nothing depends on it.
-  }
 }

@@ -1,11 +1,11 @@
 import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
-import type { GrafanaTheme2, PanelProps } from '@grafana/data';
+import type { GrafanaTheme2, PanelProps, TimeRange } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { sanitizeOptions } from '../migrations';
 import type { PanelOptions } from '../types';
-import { buildPanelView, resolveLayout } from '../data/panelModel';
+import { buildPanelView, resolveLayout, type ReadyView } from '../data/panelModel';
 import { ComparisonTable } from './ComparisonTable';
 import { DriftSection } from './DriftSection';
 import {
@@ -22,17 +22,9 @@ import { panelTestIds } from './testIds';
 
 const GAP = 16;
 
-/** The champion/challenger and drift-status panel. */
-export function ChampionPanel({
-  data,
-  options: rawOptions,
-  width,
-  height,
-  timeZone,
-  timeRange,
-}: PanelProps<PanelOptions>) {
+/** Sanitised options and the panel's view model, recomputed only when their inputs change. */
+function usePanelView(data: PanelProps<PanelOptions>['data'], rawOptions: PanelOptions, timeRange: TimeRange) {
   const theme = useTheme2();
-  const styles = useStyles2(getStyles);
   const options = useMemo(() => sanitizeOptions(rawOptions), [rawOptions]);
   const from = (data.timeRange ?? timeRange)?.from?.valueOf();
   const to = (data.timeRange ?? timeRange)?.to?.valueOf();
@@ -50,6 +42,41 @@ export function ChampionPanel({
       ),
     [data.series, data.state, data.errors, from, to, options, theme]
   );
+  return { options, view };
+}
+
+/** The left column: the comparison table (with the only-champion note) and the predictions chart. */
+function ComparisonColumn({
+  view,
+  options,
+  timeZone,
+}: {
+  view: ReadyView;
+  options: PanelOptions;
+  timeZone: PanelProps['timeZone'];
+}) {
+  const styles = useStyles2(getStyles);
+  const champion = view.comparison.models[0];
+  return (
+    <div className={styles.column}>
+      {options.showComparison && view.onlyChampion && champion && <OnlyChampionNote name={champion.name} />}
+      {options.showComparison && <ComparisonTable comparison={view.comparison} showVerdict={options.showVerdict} />}
+      {options.showPredictions && view.predictions && <PredictionsChart chart={view.predictions} timeZone={timeZone} />}
+    </div>
+  );
+}
+
+/** The champion/challenger and drift-status panel. */
+export function ChampionPanel({
+  data,
+  options: rawOptions,
+  width,
+  height,
+  timeZone,
+  timeRange,
+}: PanelProps<PanelOptions>) {
+  const styles = useStyles2(getStyles);
+  const { options, view } = usePanelView(data, rawOptions, timeRange);
 
   const frame = (children: React.ReactNode) => (
     <div className={styles.panel} style={{ width, height }} data-testid={panelTestIds.panel}>
@@ -76,15 +103,7 @@ export function ChampionPanel({
   const twoColumns = layout === 'horizontal' && showDrift && showLeft;
   const contentWidth = Math.max(0, width - 2 * 8);
   const driftWidth = twoColumns ? (contentWidth - GAP) / 2 : contentWidth;
-  const champion = view.comparison.models[0];
-
-  const left = (
-    <div className={styles.column}>
-      {options.showComparison && view.onlyChampion && champion && <OnlyChampionNote name={champion.name} />}
-      {options.showComparison && <ComparisonTable comparison={view.comparison} showVerdict={options.showVerdict} />}
-      {options.showPredictions && view.predictions && <PredictionsChart chart={view.predictions} timeZone={timeZone} />}
-    </div>
-  );
+  const left = <ComparisonColumn view={view} options={options} timeZone={timeZone} />;
   const right = showDrift ? (
     <div className={styles.column}>
       <DriftSection

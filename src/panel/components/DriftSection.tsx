@@ -25,6 +25,53 @@ const THRESHOLD_SOURCE = {
   option: 'from panel options',
 } as const;
 
+type FocusModel = DriftModel['models'][number];
+
+/** The drift and importance thresholds of the shown model, and where each came from. */
+function ThresholdsNote({ thresholds }: { thresholds: FocusModel['thresholds'] }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <span className={styles.muted}>
+      thresholds: drift {formatScore(thresholds.drift)} ({THRESHOLD_SOURCE[thresholds.driftSource]}), importance{' '}
+      {formatScore(thresholds.importance)} ({THRESHOLD_SOURCE[thresholds.importanceSource]})
+    </span>
+  );
+}
+
+/** Per-feature drift of one challenger against the champion, with a picker when there are several. */
+function ChallengerComparison({
+  drift,
+  comparison,
+  champion,
+  onChallenger,
+}: {
+  drift: DriftModel;
+  comparison: DriftModel['comparisons'][number];
+  champion: FocusModel;
+  onChallenger: (key: string) => void;
+}) {
+  const styles = useStyles2(getStyles);
+  return (
+    <div className={styles.comparison}>
+      {drift.comparisons.length > 1 && (
+        <RadioButtonGroup
+          size="sm"
+          value={comparison.challengerKey}
+          onChange={onChallenger}
+          options={drift.comparisons.map((c) => ({ value: c.challengerKey, label: c.challengerName }))}
+          aria-label="Challenger compared per feature"
+          data-testid={panelTestIds.drift.challengerPicker}
+        />
+      )}
+      <FeatureDriftComparison
+        comparison={comparison}
+        championName={champion.modelName}
+        threshold={champion.thresholds.drift}
+      />
+    </div>
+  );
+}
+
 /** Drift status of one model at a time (champion first), and per-feature drift of a challenger. */
 export function DriftSection({ drift, width, showQuadrant, showFeatureComparison }: Props) {
   const styles = useStyles2(getStyles);
@@ -63,13 +110,7 @@ export function DriftSection({ drift, width, showQuadrant, showFeatureComparison
       </div>
       <div className={styles.badgeLine}>
         <DriftBadge badge={focus.badge} />
-        {hasFeatures && (
-          <span className={styles.muted}>
-            thresholds: drift {formatScore(focus.thresholds.drift)} ({THRESHOLD_SOURCE[focus.thresholds.driftSource]}),
-            importance {formatScore(focus.thresholds.importance)} ({THRESHOLD_SOURCE[focus.thresholds.importanceSource]}
-            )
-          </span>
-        )}
+        {hasFeatures && <ThresholdsNote thresholds={focus.thresholds} />}
       </div>
       <DriftCounts counts={focus.counts} summaryCounts={focus.summaryCounts} />
       {hasFeatures ? (
@@ -91,23 +132,12 @@ export function DriftSection({ drift, width, showQuadrant, showFeatureComparison
         </p>
       )}
       {showFeatureComparison && comparison && champion && (
-        <div className={styles.comparison}>
-          {drift.comparisons.length > 1 && (
-            <RadioButtonGroup
-              size="sm"
-              value={comparison.challengerKey}
-              onChange={setChallengerKey}
-              options={drift.comparisons.map((c) => ({ value: c.challengerKey, label: c.challengerName }))}
-              aria-label="Challenger compared per feature"
-              data-testid={panelTestIds.drift.challengerPicker}
-            />
-          )}
-          <FeatureDriftComparison
-            comparison={comparison}
-            championName={champion.modelName}
-            threshold={champion.thresholds.drift}
-          />
-        </div>
+        <ChallengerComparison
+          drift={drift}
+          comparison={comparison}
+          champion={champion}
+          onChallenger={setChallengerKey}
+        />
       )}
     </section>
   );

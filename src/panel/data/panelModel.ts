@@ -28,7 +28,8 @@ type PanelView =
   | { kind: 'unrecognised'; frames: number; notices: string[] }
   | ReadyView;
 
-interface ReadyView {
+/** What the panel shows once its frames are recognised. */
+export interface ReadyView {
   kind: 'ready';
   comparison: ComparisonModel;
   drift: DriftModel;

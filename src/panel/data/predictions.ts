@@ -50,66 +50,77 @@ function pickSeries(data: ModelData): { series: SeriesSample; kind: 'count' | 'r
   return rate ? { series: rate, kind: 'rate' } : undefined;
 }
 
-export function buildPredictionChart(
-  data: ModelData[],
-  models: ModelInfo[],
-  theme: GrafanaTheme2,
-  range?: { from: number; to: number }
-): PredictionChart | null {
-  const series: PredictionSeries[] = [];
+/** The samples with a finite time, counters already turned into increases. */
+function finitePoints(s: SeriesSample): { times: number[]; values: Array<number | null> } {
+  const values = s.reducer === Reducer.Increase ? counterIncreases(s.values) : s.values;
+  const times: number[] = [];
+  const kept: Array<number | null> = [];
+  for (let j = 0; j < s.times.length; j++) {
+    const t = s.times[j];
+    if (Number.isFinite(t)) {
+      times.push(t);
+      kept.push(values[j] ?? null);
+    }
+  }
+  return { times, values: kept };
+}
+
+/** Sum of counts, or mean of rates; null without values. */
+function summarise(values: Array<number | null>, kind: 'count' | 'rate'): number | null {
+  let sum = 0;
+  let count = 0;
+  for (const v of values) {
+    if (v !== null) {
+      sum += v;
+      count++;
+    }
+  }
+  return count === 0 ? null : kind === 'count' ? sum : sum / count;
+}
+
+/** Same rule as the comparison: counts in full unless the field asks for another unit. */
+function displayFor(s: SeriesSample, theme: GrafanaTheme2): DisplayProcessor {
+  const unit = chooseUnits(Dimension.Count, s.field.config?.unit, undefined).displayUnit;
+  return unit === s.field.config?.unit && s.field.display
+    ? s.field.display
+    : getDisplayProcessor({
+        field: { ...s.field, type: FieldType.number, config: { ...s.field.config, unit } },
+        theme,
+      });
+}
+
+function modelSeries(d: ModelData, model: ModelInfo, theme: GrafanaTheme2): PredictionSeries | undefined {
+  const picked = pickSeries(d);
+  if (!picked) {
+    return undefined;
+  }
+  const { series: s, kind } = picked;
+  const { times, values } = finitePoints(s);
+  const summary = summarise(values, kind);
+  const display = displayFor(s, theme);
+  return {
+    modelKey: model.key,
+    modelName: model.name,
+    role: model.role,
+    index: model.index,
+    times,
+    values,
+    summary,
+    summaryText: summary === null ? 'no data' : formattedValueToString(display(summary)),
+    kind,
+    display,
+  };
+}
+
+/** The series' time span widened to the dashboard range (when valid); 0–1 when there is none. */
+function timeDomain(series: PredictionSeries[], range?: { from: number; to: number }): { from: number; to: number } {
   let from = Infinity;
   let to = -Infinity;
-  data.forEach((d, i) => {
-    const picked = pickSeries(d);
-    if (!picked) {
-      return;
+  for (const s of series) {
+    for (const t of s.times) {
+      from = Math.min(from, t);
+      to = Math.max(to, t);
     }
-    const { series: s, kind } = picked;
-    const values = s.reducer === Reducer.Increase ? counterIncreases(s.values) : s.values;
-    const times: number[] = [];
-    const kept: Array<number | null> = [];
-    for (let j = 0; j < s.times.length; j++) {
-      const t = s.times[j];
-      if (Number.isFinite(t)) {
-        times.push(t);
-        kept.push(values[j] ?? null);
-        from = Math.min(from, t);
-        to = Math.max(to, t);
-      }
-    }
-    let sum = 0;
-    let count = 0;
-    for (const v of kept) {
-      if (v !== null) {
-        sum += v;
-        count++;
-      }
-    }
-    const summary = count === 0 ? null : kind === 'count' ? sum : sum / count;
-    // Same rule as the comparison: counts in full unless the field asks for another unit.
-    const unit = chooseUnits(Dimension.Count, s.field.config?.unit, undefined).displayUnit;
-    const display =
-      unit === s.field.config?.unit && s.field.display
-        ? s.field.display
-        : getDisplayProcessor({
-            field: { ...s.field, type: FieldType.number, config: { ...s.field.config, unit } },
-            theme,
-          });
-    series.push({
-      modelKey: models[i].key,
-      modelName: models[i].name,
-      role: models[i].role,
-      index: models[i].index,
-      times,
-      values: kept,
-      summary,
-      summaryText: summary === null ? 'no data' : formattedValueToString(display(summary)),
-      kind,
-      display,
-    });
-  });
-  if (series.length === 0) {
-    return null;
   }
   if (range && Number.isFinite(range.from) && Number.isFinite(range.to) && range.to > range.from) {
     from = Math.min(from, range.from);
@@ -119,17 +130,37 @@ export function buildPredictionChart(
     from = 0;
     to = 1;
   }
-  const sameKind = series.every((s) => s.kind === series[0].kind);
-  let yMax: number | null = null;
-  if (sameKind) {
-    yMax = 0;
-    for (const s of series) {
-      for (const v of s.values) {
-        if (v !== null && v > yMax) {
-          yMax = v;
-        }
+  return { from, to: to > from ? to : from + 1 };
+}
+
+/** The largest value of all series when they measure the same thing, else null (scaled apart). */
+function sharedYMax(series: PredictionSeries[]): number | null {
+  if (!series.every((s) => s.kind === series[0].kind)) {
+    return null;
+  }
+  let yMax = 0;
+  for (const s of series) {
+    for (const v of s.values) {
+      if (v !== null && v > yMax) {
+        yMax = v;
       }
     }
   }
-  return { series, from, to: to > from ? to : from + 1, yMax };
+  return yMax;
+}
+
+/** One series per model with predictions (counts, else rates); null when no model has any. */
+export function buildPredictionChart(
+  data: ModelData[],
+  models: ModelInfo[],
+  theme: GrafanaTheme2,
+  range?: { from: number; to: number }
+): PredictionChart | null {
+  const series = data
+    .map((d, i) => modelSeries(d, models[i], theme))
+    .filter((s): s is PredictionSeries => s !== undefined);
+  if (series.length === 0) {
+    return null;
+  }
+  return { series, ...timeDomain(series, range), yMax: sharedYMax(series) };
 }
