@@ -19,12 +19,12 @@ import type { MlopsQuery } from '../../../src/datasource/types';
 import type { PanelOptions } from '../../../src/panel/types';
 import { PANEL_SIZES, panelQueries, previewTestIds, type PanelSize } from '../shared';
 import type { LoadedPlugins, MlopsDataSourceInstance } from './plugins';
-import type { PreviewTemplateSrv } from './templateSrv';
+import type { StaticTemplateSrv } from '../../templateSrv';
 
 interface Props {
   plugins: LoadedPlugins;
   datasource: MlopsDataSourceInstance;
-  templateSrv: PreviewTemplateSrv;
+  templateSrv: StaticTemplateSrv;
   deployment: ScenarioKey;
   size: PanelSize;
   hours: number;

@@ -32,7 +32,7 @@ import { PanelView } from './PanelView';
 import { loadPlugins, type LoadedPlugins, type MlopsDataSourceInstance } from './plugins';
 import { AnnotationsView } from './AnnotationsView';
 import { createBackendSrv, requestLog } from './services';
-import { PreviewTemplateSrv } from './templateSrv';
+import { StaticTemplateSrv } from '../../templateSrv';
 import { registerStandardFieldOptions } from './standardOptions';
 import { css } from '@emotion/css';
 
@@ -163,7 +163,7 @@ function App({
   params: PreviewParams;
   plugins: LoadedPlugins;
   datasource: MlopsDataSourceInstance;
-  templateSrv: PreviewTemplateSrv;
+  templateSrv: StaticTemplateSrv;
 }) {
   const [themeName, setThemeName] = useState<PreviewTheme>(params.theme);
   const theme = useMemo<GrafanaTheme2>(() => createTheme({ colors: { mode: themeName } }), [themeName]);
@@ -268,7 +268,7 @@ async function boot() {
   // One dashboard variable, so the editors' "$variable" options have something to offer; the
   // annotations view runs the dashboards' annotation queries for every chosen deployment (multi-value).
   const deploymentIds = params.deployments.map((key) => SCENARIO_IDS[key]);
-  const templateSrv = new PreviewTemplateSrv({
+  const templateSrv = new StaticTemplateSrv({
     deployment: params.view === 'annotations' ? deploymentIds : deploymentIds[0],
   });
   setTemplateSrv(templateSrv);

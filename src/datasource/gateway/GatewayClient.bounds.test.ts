@@ -3,35 +3,19 @@ import { firstValueFrom, lastValueFrom } from 'rxjs';
 import deploymentsPage1 from '../../../tests/fixtures/gateway/deployments-page1.json';
 import deploymentsPage2 from '../../../tests/fixtures/gateway/deployments-page2.json';
 import healthExample from '../../../tests/fixtures/gateway/health-documented-example.json';
-import { FakeBackendSrv } from '../../test/fakeBackendSrv';
-import { AuthMode } from '../types';
+import type { FakeBackendSrv } from '../../test/fakeBackendSrv';
+import { gatewayClientFixture } from '../../test/gatewayClient';
 import { FailureCause, GatewayError } from './errors';
-import { GatewayClient, MAX_RESPONSE_BYTES, type GatewayClientSettings } from './GatewayClient';
+import { MAX_RESPONSE_BYTES, type GatewayClientSettings } from './GatewayClient';
 import { MAX_LIST_ITEMS, Truncation } from './paging';
 import { MAX_CACHE_ENTRIES } from './responseCache';
 
 /** Bounds of the client: cache size, page and item bounds, one deadline per call, retries. */
 
-const PROXY = '/api/datasources/proxy/uid/mlops';
 const LIST = /v1\/deployment(\?|$)/;
 
-function setup(overrides: Partial<GatewayClientSettings> = {}) {
-  const backend = new FakeBackendSrv();
-  let now = Date.parse('2026-01-01T00:00:00Z');
-  const client = new GatewayClient(
-    {
-      proxyUrl: PROXY,
-      authMode: AuthMode.RefreshToken,
-      timeoutMs: 5_000,
-      cacheTtlMs: 10_000,
-      maxPages: 100,
-      ...overrides,
-    },
-    backend,
-    () => now
-  );
-  return { backend, client, advance: (ms: number) => (now += ms), now: () => now };
-}
+const setup = (overrides: Partial<GatewayClientSettings> = {}) =>
+  gatewayClientFixture(overrides, Date.parse('2026-01-01T00:00:00Z'));
 
 async function failureOf(promise: Promise<unknown>): Promise<GatewayError> {
   try {

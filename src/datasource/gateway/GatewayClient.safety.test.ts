@@ -97,9 +97,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
       });
       const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)));
       expect(error.message).not.toContain('eyJ');
-      expect(error.detail).toBe(
-        'gateway error (HTTP 500 "echo: Bearer [redacted] jwt [redacted]")'
-      );
+      expect(error.detail).toBe('gateway error (HTTP 500 "echo: Bearer [redacted] jwt [redacted]")');
     });
 
     it('configured secret values, also in a 200 error body and in statusText', async () => {

@@ -3,31 +3,15 @@ import { firstValueFrom, lastValueFrom } from 'rxjs';
 import deploymentsPage1 from '../../../tests/fixtures/gateway/deployments-page1.json';
 import deploymentsPage2 from '../../../tests/fixtures/gateway/deployments-page2.json';
 import healthExample from '../../../tests/fixtures/gateway/health-documented-example.json';
-import { FakeBackendSrv } from '../../test/fakeBackendSrv';
+import { gatewayClientFixture, TEST_PROXY_URL } from '../../test/gatewayClient';
 import { AuthMode } from '../types';
 import { FailureCause, GatewayError } from './errors';
-import { GatewayClient, type GatewayClientSettings } from './GatewayClient';
+import type { GatewayClientSettings } from './GatewayClient';
 
-const PROXY = '/api/datasources/proxy/uid/mlops';
+const PROXY = TEST_PROXY_URL;
 const range = { startDateTime: '2022-07-19T07:28:40.000Z', endDateTime: '2022-08-18T07:28:40.000Z' };
 
-function setup(overrides: Partial<GatewayClientSettings> = {}) {
-  const backend = new FakeBackendSrv();
-  let now = 1_000_000;
-  const client = new GatewayClient(
-    {
-      proxyUrl: PROXY,
-      authMode: AuthMode.RefreshToken,
-      timeoutMs: 5_000,
-      cacheTtlMs: 10_000,
-      maxPages: 100,
-      ...overrides,
-    },
-    backend,
-    () => now
-  );
-  return { backend, client, advance: (ms: number) => (now += ms) };
-}
+const setup = (overrides: Partial<GatewayClientSettings> = {}) => gatewayClientFixture(overrides, 1_000_000);
 
 async function failureOf(promise: Promise<unknown>): Promise<GatewayError> {
   try {

@@ -4,13 +4,13 @@ import type { TemplateSrv } from '@grafana/runtime';
 type Format = string | ((value: string | string[]) => string) | undefined;
 
 /**
- * Template variables of the preview "dashboard". Grafana's TemplateSrv lives in its unpublished
- * frontend, so this reproduces the interpolation the data source relies on: `$name` and `${name}`
- * are replaced, scoped variables win over dashboard variables, a format function receives arrays
- * for multi-value variables, 'csv' joins with commas, and unknown variables stay as written. It is
- * the preview's own copy so devtools never imports unit-test support (src/test/).
+ * Template variables without a dashboard, for the preview and the tests (src/test re-exports it).
+ * Grafana's TemplateSrv lives in its unpublished frontend, so this reproduces the interpolation the
+ * data source relies on: `$name` and `${name}` are replaced, scoped variables win over dashboard
+ * variables, a format function receives arrays for multi-value variables, 'csv' joins with commas,
+ * and unknown variables stay as written.
  */
-export class PreviewTemplateSrv implements TemplateSrv {
+export class StaticTemplateSrv implements TemplateSrv {
   constructor(private readonly variables: Record<string, string | string[]> = {}) {}
 
   replace(target?: string, scopedVars?: ScopedVars, format?: Format): string {
@@ -45,6 +45,6 @@ export class PreviewTemplateSrv implements TemplateSrv {
   }
 
   updateTimeRange(_timeRange: TimeRange): void {
-    // The preview has no dashboard time picker; nothing depends on it.
+    // No dashboard time picker here; nothing depends on it.
   }
 }
