@@ -44,13 +44,28 @@ export async function startAlertingStack(): Promise<AlertingStack> {
   return { info, harness, uids: sources.map((s) => s.uid), close: () => harness.close() };
 }
 
-/** GET a gateway path directly (client-credentials token of the alerting client) for expected values. */
-export async function gatewayJson<T>(info: StackInfo, pathAndQuery: string): Promise<T> {
-  const token = await accessToken(info.keycloak.tokenUrl, {
+/** One alerting-client token per stack, reused for a minute (realm tokens live five). */
+const gatewayTokens = new WeakMap<StackInfo, { token: Promise<string>; fetchedAt: number }>();
+const GATEWAY_TOKEN_REUSE_MS = 60_000;
+
+function alertingClientToken(info: StackInfo): Promise<string> {
+  const cached = gatewayTokens.get(info);
+  if (cached && Date.now() - cached.fetchedAt < GATEWAY_TOKEN_REUSE_MS) {
+    return cached.token;
+  }
+  const token = accessToken(info.keycloak.tokenUrl, {
     grant_type: 'client_credentials',
     client_id: info.provisioningEnv.MLOPS_ALERTING_CLIENT_ID,
     client_secret: info.provisioningEnv.MLOPS_ALERTING_CLIENT_SECRET,
   });
+  gatewayTokens.set(info, { token, fetchedAt: Date.now() });
+  token.catch(() => gatewayTokens.delete(info));
+  return token;
+}
+
+/** The gateway's own answer, as the alerting client sees it: the reference the rules are checked against. */
+export async function gatewayJson<T>(info: StackInfo, pathAndQuery: string): Promise<T> {
+  const token = await alertingClientToken(info);
   const res = await fetch(`${info.simulatorUrl}${pathAndQuery}`, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) {
     throw new Error(`GET ${pathAndQuery}: ${res.status} ${await res.text()}`);
