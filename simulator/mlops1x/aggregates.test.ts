@@ -4,7 +4,7 @@ import { DEPLOYMENTS, type Deployment1x } from './catalog';
 
 const SEED = 42;
 const T = Date.UTC(2026, 0, 15, 9);
-type Agg = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Agg = Record<string, any>;
 
 const byKind = (kind: Deployment1x['kind']) => DEPLOYMENTS.find((d) => d.kind === kind)!;
 const rowsOf = (a: Agg): number => {

@@ -44,112 +44,83 @@ const windowFrom = (hour: string) =>
   `timestamp >= timestamp('2026-01-15T${hour}:00:00.000000Z') AND timestamp < timestamp('2026-01-15T12:00:00.000000Z')`;
 const window6h = windowFrom('06');
 
+const fixture = (model: string, pathAndQuery: string): Fixture => ({ model, body: get(pathAndQuery) });
+const single = byKind('single');
+const shadow = byKind('shadow');
+const split = byKind('split');
+
+/** Authz and deployer answers. */
+function deployerFixtures(): Record<string, Fixture> {
+  const names = [shadow, split]
+    .map((d) => `${deploymentName(d)}/status`)
+    .concat('workspaces/-/deployments/nope/status');
+  const batch = names.map((n) => `names=${encodeURIComponent(n)}`).join('&');
+  const list = '/deployer/v2/workspaces/-/deployments';
+  return {
+    'workspaces-list.json': fixture('workspace.V1ListWorkspacesResponse', '/v1/workspaces'),
+    'workspace-get.json': fixture('workspace.V1GetWorkspaceResponse', `/v1/workspaces/${WORKSPACES[0].id}`),
+    'deployments-list.json': fixture('deployer.V2ListDeploymentsResponse', `${list}?pageSize=100`),
+    'deployments-list-page1.json': fixture('deployer.V2ListDeploymentsResponse', `${list}?pageSize=2`),
+    'deployments-count.json': fixture('deployer.V2CountDeploymentsResponse', `${list}:count`),
+    'deployment-single.json': fixture('deployer.V2GetDeploymentResponse', `/deployer/v2/${deploymentName(single)}`),
+    'deployment-shadow.json': fixture('deployer.V2GetDeploymentResponse', `/deployer/v2/${deploymentName(shadow)}`),
+    'deployment-split.json': fixture('deployer.V2GetDeploymentResponse', `/deployer/v2/${deploymentName(split)}`),
+    'deployment-status.json': fixture(
+      'deployer.V2GetDeploymentStatusResponse',
+      `/deployer/v2/${deploymentName(single)}/status`
+    ),
+    'deployment-statuses-batch.json': fixture(
+      'deployer.V2BatchGetDeploymentStatusesResponse',
+      `${list}/status:batchGet?${batch}`
+    ),
+    'monitoring-config.json': fixture(
+      'deployer.V2GetMonitoringConfigResponse',
+      '/deployer/v2/configuration/monitoring'
+    ),
+    'error-not-found.json': fixture('monitoring.RpcStatus', `${list}/nope`),
+  };
+}
+
+/** Monitoring answers: baselines per topology, scoring windows per logical type, a capped page. */
+function monitoringFixtures(): Record<string, Fixture> {
+  const list = 'monitoring.V2ListAggregatesResponse';
+  const baselines = 'monitoring.V2ListBaselineAggregatesResponse';
+  const scoring = (d: Deployment1x, column: string) =>
+    fixture(
+      list,
+      `${parent(d)}/aggregates${q({ filter: `column_name = '${column}' AND (${window6h})`, orderBy: 'timestamp' })}`
+    );
+  return {
+    'baseline-aggregates-single.json': fixture(baselines, `${parent(single)}/baselineAggregates?pageSize=100`),
+    'baseline-aggregates-shadow.json': fixture(baselines, `${parent(shadow)}/baselineAggregates?pageSize=100`),
+    'baseline-aggregates-split.json': fixture(baselines, `${parent(split)}/baselineAggregates?pageSize=100`),
+    'baseline-aggregates-count.json': fixture(
+      'monitoring.V2CountBaselineAggregatesResponse',
+      `${parent(shadow)}/baselineAggregates:count`
+    ),
+    'scoring-aggregates-single-text.json': scoring(single, 'transaction_note'),
+    'scoring-aggregates-single-numerical.json': scoring(single, 'transaction_amount'),
+    'scoring-aggregates-shadow-missing.json': scoring(shadow, 'annual_income'),
+    'scoring-aggregates-shadow-prediction.json': scoring(shadow, 'prediction'),
+    'scoring-aggregates-split-categorical.json': scoring(split, 'contract_type'),
+    'scoring-aggregates-shadow-page1.json': fixture(
+      list,
+      `${parent(shadow)}/aggregates${q({ filter: windowFrom('00'), orderBy: 'timestamp desc', pageSize: '500' })}`
+    ),
+    'scoring-aggregates-count.json': fixture(
+      'monitoring.V2CountAggregatesResponse',
+      `${parent(shadow)}/aggregates:count${q({ filter: window6h })}`
+    ),
+    'error-invalid-filter.json': fixture(
+      'monitoring.RpcStatus',
+      `${parent(shadow)}/aggregates${q({ filter: 'column_name ~ 1' })}`
+    ),
+  };
+}
+
 /** Every fixture, by file name. */
 export function buildFixtures(): Record<string, Fixture> {
-  const single = byKind('single');
-  const shadow = byKind('shadow');
-  const split = byKind('split');
-  const scoring = (d: Deployment1x, column: string, experiment = '-') =>
-    get(
-      `${parent(d, experiment)}/aggregates${q({ filter: `column_name = '${column}' AND (${window6h})`, orderBy: 'timestamp' })}`
-    );
-  const statusNames = [shadow, split].map((d) => `${deploymentName(d)}/status`);
-  return {
-    'workspaces-list.json': { model: 'workspace.V1ListWorkspacesResponse', body: get('/v1/workspaces') },
-    'workspace-get.json': {
-      model: 'workspace.V1GetWorkspaceResponse',
-      body: get(`/v1/workspaces/${WORKSPACES[0].id}`),
-    },
-    'deployments-list.json': {
-      model: 'deployer.V2ListDeploymentsResponse',
-      body: get('/deployer/v2/workspaces/-/deployments?pageSize=100'),
-    },
-    'deployments-list-page1.json': {
-      model: 'deployer.V2ListDeploymentsResponse',
-      body: get('/deployer/v2/workspaces/-/deployments?pageSize=2'),
-    },
-    'deployments-count.json': {
-      model: 'deployer.V2CountDeploymentsResponse',
-      body: get('/deployer/v2/workspaces/-/deployments:count'),
-    },
-    'deployment-single.json': {
-      model: 'deployer.V2GetDeploymentResponse',
-      body: get(`/deployer/v2/${deploymentName(single)}`),
-    },
-    'deployment-shadow.json': {
-      model: 'deployer.V2GetDeploymentResponse',
-      body: get(`/deployer/v2/${deploymentName(shadow)}`),
-    },
-    'deployment-split.json': {
-      model: 'deployer.V2GetDeploymentResponse',
-      body: get(`/deployer/v2/${deploymentName(split)}`),
-    },
-    'deployment-status.json': {
-      model: 'deployer.V2GetDeploymentStatusResponse',
-      body: get(`/deployer/v2/${deploymentName(single)}/status`),
-    },
-    'deployment-statuses-batch.json': {
-      model: 'deployer.V2BatchGetDeploymentStatusesResponse',
-      body: get(
-        `/deployer/v2/workspaces/-/deployments/status:batchGet?${[...statusNames, 'workspaces/-/deployments/nope/status'].map((n) => `names=${encodeURIComponent(n)}`).join('&')}`
-      ),
-    },
-    'monitoring-config.json': {
-      model: 'deployer.V2GetMonitoringConfigResponse',
-      body: get('/deployer/v2/configuration/monitoring'),
-    },
-    'baseline-aggregates-single.json': {
-      model: 'monitoring.V2ListBaselineAggregatesResponse',
-      body: get(`${parent(single)}/baselineAggregates?pageSize=100`),
-    },
-    'baseline-aggregates-shadow.json': {
-      model: 'monitoring.V2ListBaselineAggregatesResponse',
-      body: get(`${parent(shadow)}/baselineAggregates?pageSize=100`),
-    },
-    'baseline-aggregates-split.json': {
-      model: 'monitoring.V2ListBaselineAggregatesResponse',
-      body: get(`${parent(split)}/baselineAggregates?pageSize=100`),
-    },
-    'baseline-aggregates-count.json': {
-      model: 'monitoring.V2CountBaselineAggregatesResponse',
-      body: get(`${parent(shadow)}/baselineAggregates:count`),
-    },
-    'scoring-aggregates-single-text.json': {
-      model: 'monitoring.V2ListAggregatesResponse',
-      body: scoring(single, 'transaction_note'),
-    },
-    'scoring-aggregates-single-numerical.json': {
-      model: 'monitoring.V2ListAggregatesResponse',
-      body: scoring(single, 'transaction_amount'),
-    },
-    'scoring-aggregates-shadow-missing.json': {
-      model: 'monitoring.V2ListAggregatesResponse',
-      body: scoring(shadow, 'annual_income'),
-    },
-    'scoring-aggregates-shadow-prediction.json': {
-      model: 'monitoring.V2ListAggregatesResponse',
-      body: scoring(shadow, 'prediction'),
-    },
-    'scoring-aggregates-split-categorical.json': {
-      model: 'monitoring.V2ListAggregatesResponse',
-      body: scoring(split, 'contract_type'),
-    },
-    'scoring-aggregates-shadow-page1.json': {
-      model: 'monitoring.V2ListAggregatesResponse',
-      body: get(
-        `${parent(shadow)}/aggregates${q({ filter: windowFrom('00'), orderBy: 'timestamp desc', pageSize: '500' })}`
-      ),
-    },
-    'scoring-aggregates-count.json': {
-      model: 'monitoring.V2CountAggregatesResponse',
-      body: get(`${parent(shadow)}/aggregates:count${q({ filter: window6h })}`),
-    },
-    'error-not-found.json': { model: 'monitoring.RpcStatus', body: get(`/deployer/v2/workspaces/-/deployments/nope`) },
-    'error-invalid-filter.json': {
-      model: 'monitoring.RpcStatus',
-      body: get(`${parent(shadow)}/aggregates${q({ filter: 'column_name ~ 1' })}`),
-    },
-  };
+  return { ...deployerFixtures(), ...monitoringFixtures() };
 }
 
 /** Serialises a fixture as committed: two-space JSON and a final newline. */

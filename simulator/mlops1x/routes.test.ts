@@ -16,7 +16,7 @@ afterAll(() => t.close());
 const json = async (path: string, expectedStatus = 200) => {
   const res = await t.get(path);
   expect({ path, status: res.status }).toEqual({ path, status: expectedStatus });
-  return (await res.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return (await res.json()) as Record<string, any>;
 };
 const shadow = DEPLOYMENTS.find((d) => d.kind === 'shadow')!;
 const parent = `/monitoring/v2/${deploymentName(shadow)}/experiments`;
