@@ -4,7 +4,7 @@ Runs with the venv that scripts/setup/mlops1xVenv.ts builds (h2o-mlops==1.6.5 fr
 
 * The access token comes from Keycloak through h2o_authn.TokenProvider (refresh_token grant), the
   provider h2o_mlops.Client uses; the bearer is added by the client's own ServiceClient.
-* The client's own services (h2o_mlops._client.client.Client, gateway URL = authz gateway URL = the
+* Strict validation: official_client_1x_strict.py. The client's own services (h2o_mlops._client.client.Client, gateway URL = authz gateway URL = the
   simulator) call every GET method the data source uses: workspaces (list, get), deployments (list
   with pagination/filter/orderBy, count, get, status, batch status), monitoring config, baseline and
   scoring aggregates (list all pages, count, the filters and orderBy of h2o_mlops._monitoring).
@@ -27,133 +27,17 @@ import json
 import os
 import sys
 import types
-import typing
 
 import h2o_authn
-import pydantic
 from h2o_mlops import _monitoring, options
 from h2o_mlops import types as mtypes
-from h2o_mlops._client import http as mhttp
 from h2o_mlops._client.client import Client
 from h2o_mlops._client.models import deployer as dm
 from h2o_mlops._client.models import monitoring as mm
 from h2o_mlops._client.models import workspace as wm
-from h2o_mlops.errors._errors import MLOpsApiError
 
-failures = []
-checks = 0
-calls = 0
-responses = []  # raw httpx responses, in call order
-
-_request = mhttp.ServiceClient.request
-
-
-def _recording_request(self, *args, **kwargs):
-    """The client's own request, observed: keeps the raw response for strict validation."""
-    global calls
-    calls += 1
-    resp = _request(self, *args, **kwargs)
-    responses.append(resp)
-    return resp
-
-
-mhttp.ServiceClient.request = _recording_request
-
-
-def check(condition, what):
-    global checks
-    checks += 1
-    if not condition:
-        failures.append(what)
-        print(f"FAIL {what}", flush=True)
-    return condition
-
-
-def _shape(annotation):
-    """('model' | 'list' | 'map', Model) when a field holds pydantic models, else None."""
-    if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
-        return ("model", annotation)
-    origin = typing.get_origin(annotation)
-    if origin in (list, dict):
-        inner = typing.get_args(annotation)[-1]
-        if isinstance(inner, type) and issubclass(inner, pydantic.BaseModel):
-            return ("list" if origin is list else "map", inner)
-        return None
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            shape = _shape(arg)
-            if shape:
-                return shape
-    return None
-
-
-def unknown_keys(raw, model, where):
-    """Keys of `raw` that `model` (recursively) does not declare."""
-    if model.model_config.get("extra") == "allow" or not isinstance(raw, dict):
-        return []
-    fields = {(f.alias or name): f for name, f in model.model_fields.items()}
-    out = [f"{where}.{k}" for k in raw if k not in fields]
-    for key, field in fields.items():
-        shape, value = _shape(field.annotation), raw.get(key)
-        if not shape or value is None:
-            continue
-        kind, sub = shape
-        items = value if kind == "list" else list(value.values()) if kind == "map" else [value]
-        for i, item in enumerate(items if isinstance(items, list) else []):
-            out += unknown_keys(item, sub, f"{where}.{key}[{i}]")
-    return out
-
-
-def strict(model, text, where):
-    """Strict validation of a raw JSON body; returns the parsed model or None."""
-    try:
-        parsed = model.model_validate_json(text, strict=True)
-    except pydantic.ValidationError as e:
-        check(False, f"{where}: {model.__name__} strict validation failed: {str(e)[:1500]}")
-        return None
-    extra = unknown_keys(json.loads(text), model, where)
-    check(not extra, f"{where}: keys {model.__name__} does not declare: {extra[:10]}")
-    return parsed
-
-
-def call(model, where, fn, **kwargs):
-    """Calls a client method; its last raw response must validate strictly as `model`."""
-    result = fn(**kwargs)
-    parsed = strict(model, responses[-1].text, where)
-    if parsed is not None:
-        check(result == parsed, f"{where}: the client's lenient parse differs from the strict one")
-    return parsed
-
-
-def expect_error(status, where, fn, **kwargs):
-    """The call must fail with `status` and a grpc-gateway RpcStatus body."""
-    try:
-        fn(**kwargs)
-    except MLOpsApiError as e:
-        check(e.status == status, f"{where}: HTTP {e.status}, expected {status}")
-        # MLOpsApiError.message is the raw response body.
-        body = strict(mm.RpcStatus, e.message, f"{where} error body")
-        check(body is not None and body.code and body.message, f"{where}: RpcStatus without code/message")
-        return body
-    check(False, f"{where}: expected HTTP {status}, the call succeeded")
-    return None
-
-
-def all_pages(model, key, where, fn, page_size=None, **kwargs):
-    """Follows nextPageToken to the end; returns (items, number of pages)."""
-    items, token, pages = [], None, 0
-    while True:
-        page = call(model, f"{where} page {pages}", fn, page_size=page_size, page_token=token, **kwargs)
-        pages += 1
-        if page is None:
-            return items, pages
-        got = getattr(page, key) or []
-        if page_size:
-            check(len(got) <= page_size, f"{where}: page of {len(got)} > pageSize {page_size}")
-        items += got
-        token = page.next_page_token
-        if not token or pages > 500:
-            return items, pages
+import official_client_1x_strict as st
+from official_client_1x_strict import all_pages, call, check, expect_error, responses, strict
 
 
 def experiments_of(deployment):
@@ -359,10 +243,10 @@ def main():
         results["fixtures"] = check_fixtures(sys.argv[3])
     with open(sys.argv[2], "w") as f:
         json.dump(results, f)
-    if failures:
-        print(f"CONFORMANCE-1X FAILED {len(failures)} of {checks} checks", flush=True)
+    if st.failures:
+        print(f"CONFORMANCE-1X FAILED {len(st.failures)} of {st.checks} checks", flush=True)
         sys.exit(1)
-    print(f"CONFORMANCE-1X OK {checks} checks, {calls} calls", flush=True)
+    print(f"CONFORMANCE-1X OK {st.checks} checks, {st.calls} calls", flush=True)
 
 
 if __name__ == "__main__":
