@@ -38,7 +38,7 @@ interface Result {
       mean: number | null;
     }>;
     scoring: Record<string, Record<string, Summary>>;
-    highLevel?: { filter: string; orderBy: string; rows: number };
+    highLevel?: { filter: string; orderBy: string; pageSize: string | null; rows: number };
   }>;
   fixtures: number;
 }
@@ -171,6 +171,8 @@ describe('h2o-mlops 1.6.5 against the simulator 1.x routes', () => {
     expect(hl.filter).toMatch(
       /^column_name = '[^']+' AND experiment_ids:'[^']+' AND \(timestamp >= timestamp\('\d{4}-\d\d-\d\dT\d\d:00:00\.000000Z'\) AND timestamp < timestamp\('[^']+'\)\)$/
     );
+    // The high-level Table sends no pageSize: the server's default page size applies.
+    expect(hl.pageSize).toBeNull();
     expect(hl.rows).toBe(6);
   });
 });

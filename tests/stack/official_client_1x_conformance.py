@@ -203,7 +203,7 @@ def check_high_level(client, d, exp, start, end):
     check([r.timestamp for r in rows] == sorted((r.timestamp for r in rows), reverse=True), f"{exp['id']}: timestamp desc")
     n = mon.scoring_aggregates.count(window, column=column, experiment_uid=experiment)
     check(n == hours, f"{exp['id']}: high-level scoring count {n}")
-    return {"filter": sent.get("filter"), "orderBy": sent.get("orderBy"), "rows": len(rows)}
+    return {"filter": sent.get("filter"), "orderBy": sent.get("orderBy"), "pageSize": sent.get("pageSize"), "rows": len(rows)}
 
 
 def check_fixtures(directory):
