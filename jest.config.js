@@ -14,6 +14,7 @@ module.exports = {
     ...baseConfig.testMatch,
     '<rootDir>/simulator/**/*.test.ts',
     '<rootDir>/tests/integration/**/*.test.ts',
+    '<rootDir>/tests/faults/**/*.test.ts',
     '<rootDir>/scripts/**/*.test.ts',
   ],
   transform: {
