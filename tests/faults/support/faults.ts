@@ -14,6 +14,8 @@ export interface FaultClass {
   respond: FaultResponder;
   timeoutSeconds?: number;
   pagedOnly?: boolean;
+  /** Its cells run one at a time (several 50 MB bodies at once would only measure the machine). */
+  heavy?: boolean;
 }
 
 const grpc = (code: number | string, message: string) => ({ code, message, details: [] });
@@ -40,12 +42,21 @@ const firstOnly =
   (request) =>
     request.seen === 0 ? fault(request) : 'real';
 
-/** A body of about 50 MB with the right shape: the real answer plus one huge string. */
-let hugePadding: string | undefined;
-function huge(real: Record<string, unknown>): Record<string, unknown> {
-  hugePadding ??= 'x'.repeat(50 * 1024 * 1024);
-  return { ...real, description: hugePadding };
-}
+/**
+ * A body of about 50 MB with the right shape: the real answer plus one huge string. Serialized once
+ * per endpoint — the gateway and the data source share one event loop, and re-serializing it for
+ * every cell would only stall both.
+ */
+const hugeBodies = new Map<Endpoint, Buffer>();
+const sendHuge: FaultResponder = ({ endpoint, real, res }) => {
+  let body = hugeBodies.get(endpoint);
+  if (!body) {
+    body = Buffer.from(JSON.stringify({ ...real, description: 'x'.repeat(50 * 1024 * 1024) }));
+    hugeBodies.set(endpoint, body);
+  }
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
+  res.end(body);
+};
 
 /** Bodies with the right keys but values of the wrong JSON type. */
 const WRONG_TYPES: Record<Endpoint, unknown> = {
@@ -177,7 +188,7 @@ export const FAULTS: FaultClass[] = [
   { name: 'HTML 200', respond: ({ res }) => text(res, 200, 'text/html', LOGIN_PAGE_HTML) },
   { name: 'empty body', respond: ({ res }) => text(res, 200, 'application/json', '') },
   { name: 'null', respond: ({ res }) => text(res, 200, 'application/json', 'null') },
-  { name: '50 MB body', respond: ({ real, res }) => sendJson(res, 200, huge(real)) },
+  { name: '50 MB body', respond: sendHuge, heavy: true },
   { name: 'JSON array', respond: ({ res }) => sendJson(res, 200, []) },
   { name: 'wrong types', respond: ({ endpoint, res }) => sendJson(res, 200, WRONG_TYPES[endpoint]) },
   { name: 'grpc on 200 (5)', respond: status(200, grpc(5, 'deployment target not found')) },

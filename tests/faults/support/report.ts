@@ -31,7 +31,7 @@ export function formatMatrix(
   kindAt: (fault: string, row: string) => OutcomeKind
 ): string {
   const width = Math.max(...faults.map((f) => f.length)) + 2;
-  const short = rows.map((r, i) => `${String.fromCharCode(97 + i)}`);
+  const short = rows.map((_, i) => String.fromCharCode(97 + i));
   const lines = [
     'Fault matrix (tests/faults): E error message, N notice / no value, D unchanged data, X crash, - n/a',
     `  columns: ${rows.map((r, i) => `${short[i]}=${r}`).join(', ')}`,
