@@ -24,6 +24,9 @@ const DASHBOARD: Array<Partial<MlopsQuery>> = [TARGET, SIBLING].flatMap((deploym
 /** Distinct gateway calls of one refresh: 3 ranged metrics per deployment, and one get each. */
 const CALLS_PER_REFRESH = 8;
 
+/** Hundreds of refreshes, and enough to fill the entry bound with a quarter to spare. */
+const REFRESHES = Math.max(300, Math.ceil((1.25 * MAX_CACHE_ENTRIES) / (CALLS_PER_REFRESH - 2)));
+
 const START = Date.parse('2026-11-22T12:00:00Z');
 const STEP_MS = 10_000;
 
@@ -49,24 +52,26 @@ const padded =
   ({ real, res }) =>
     sendJson(res, 200, { ...real, description: 'm'.repeat(chars) });
 
-it('300 refreshes with a moving time range: at most MAX_CACHE_ENTRIES answers are kept', async () => {
+it(`${REFRESHES} refreshes with a moving time range: at most MAX_CACHE_ENTRIES answers are kept`, async () => {
   gateway.addCell('entries', 'health', () => 'real');
   const ds = dataSourceFor(gateway, 'entries', { cacheTtlSeconds: 3600 });
   const sizes: number[] = [];
-  for (let step = 0; step < 300; step++) {
+  for (let step = 0; step < REFRESHES; step++) {
     await refresh(ds, step);
     const { entries, bytes } = ds.client.cacheSize;
     expect(entries).toBeLessThanOrEqual(MAX_CACHE_ENTRIES);
     expect(bytes).toBeLessThanOrEqual(MAX_CACHE_BYTES);
     sizes.push(entries);
   }
-  // The cache fills up to its bound and stays there: it keeps serving, and it evicts.
+  // The cache fills up to a bound and stays there: it keeps serving, and it evicts. (Small answers:
+  // the entry bound binds, unless the byte bound is within a few answers of it.)
   expect(sizes[0]).toBe(CALLS_PER_REFRESH);
-  expect(Math.max(...sizes)).toBe(MAX_CACHE_ENTRIES);
-  expect(sizes.at(-1)).toBe(MAX_CACHE_ENTRIES);
+  const last = ds.client.cacheSize;
+  const atABound = last.entries === MAX_CACHE_ENTRIES || last.bytes > MAX_CACHE_BYTES - 64 * 1024;
+  expect({ last, atABound }).toEqual({ last, atABound: true });
   // The deployment gets carry no time range: answered from the cache after the first refresh.
-  expect(gateway.counts('entries').requests).toBe(300 * (CALLS_PER_REFRESH - 2) + 2);
-}, 120_000);
+  expect(gateway.counts('entries').requests).toBe(REFRESHES * (CALLS_PER_REFRESH - 2) + 2);
+}, 300_000);
 
 it('large answers: the byte bound evicts before the entry bound is reached', async () => {
   // About 1 MB in memory per answer: cached (under a quarter of the bound), 16 fit.

@@ -49,6 +49,10 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<voi
 
 async function runCell(id: string, fault: FaultClass, row: Row): Promise<CellResult> {
   gateway.addCell(id, row.endpoint, fault.respond);
+  if (fault.prepare) {
+    fault.prepare(row.endpoint);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   try {
     const ds = dataSourceFor(gateway, id, { timeoutSeconds: fault.timeoutSeconds });
     const outcomes = await runQuery(ds, targetsFor(row));

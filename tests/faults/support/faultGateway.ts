@@ -65,7 +65,8 @@ function route(pathname: string): Route | undefined {
   return { cell, endpoint, deploymentId };
 }
 
-function realBody(endpoint: Endpoint, deploymentId: string): Record<string, unknown> {
+/** What the gateway answers when nothing is wrong. */
+export function realBody(endpoint: Endpoint, deploymentId: string): Record<string, unknown> {
   switch (endpoint) {
     case 'list':
       return deploymentList();

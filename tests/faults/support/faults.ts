@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 
-import { sendJson, type Endpoint, type FaultResponder } from './faultGateway';
+import { realBody, sendJson, type Endpoint, type FaultResponder } from './faultGateway';
 import { DRIFT, HEALTH, OPERATIONAL, TARGET, deployment, deploymentList, model, modelList } from './gatewayData';
 
 /**
@@ -16,6 +16,8 @@ export interface FaultClass {
   pagedOnly?: boolean;
   /** Its cells run one at a time (several 50 MB bodies at once would only measure the machine). */
   heavy?: boolean;
+  /** Work done before a cell on `endpoint` starts, outside any request. */
+  prepare?: (endpoint: Endpoint) => void;
 }
 
 const grpc = (code: number | string, message: string) => ({ code, message, details: [] });
@@ -43,17 +45,22 @@ const firstOnly =
     request.seen === 0 ? fault(request) : 'real';
 
 /**
- * A body of about 50 MB with the right shape: the real answer plus one huge string. Serialized once
- * per endpoint — the gateway and the data source share one event loop, and re-serializing it for
- * every cell would only stall both.
+ * A body of about 50 MB with the right shape: the real answer plus one huge string. Built before
+ * its cell runs (prepareHuge), never while a request waits: the gateway and the data source share
+ * one event loop, and a long stall there fails unrelated requests (undici's connect timeout).
+ * Only one is kept at a time.
  */
-const hugeBodies = new Map<Endpoint, Buffer>();
-const sendHuge: FaultResponder = ({ endpoint, real, res }) => {
-  let body = hugeBodies.get(endpoint);
-  if (!body) {
-    body = Buffer.from(JSON.stringify({ ...real, description: 'x'.repeat(50 * 1024 * 1024) }));
-    hugeBodies.set(endpoint, body);
+let huge: { endpoint: Endpoint; body: Buffer } | undefined;
+function prepareHuge(endpoint: Endpoint): void {
+  if (huge?.endpoint !== endpoint) {
+    huge = undefined;
+    const real = realBody(endpoint, TARGET);
+    huge = { endpoint, body: Buffer.from(JSON.stringify({ ...real, description: 'x'.repeat(50 * 1024 * 1024) })) };
   }
+}
+const sendHuge: FaultResponder = ({ endpoint, res }) => {
+  prepareHuge(endpoint);
+  const body = huge!.body;
   res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
   res.end(body);
 };
@@ -188,7 +195,7 @@ export const FAULTS: FaultClass[] = [
   { name: 'HTML 200', respond: ({ res }) => text(res, 200, 'text/html', LOGIN_PAGE_HTML) },
   { name: 'empty body', respond: ({ res }) => text(res, 200, 'application/json', '') },
   { name: 'null', respond: ({ res }) => text(res, 200, 'application/json', 'null') },
-  { name: '50 MB body', respond: sendHuge, heavy: true },
+  { name: '50 MB body', respond: sendHuge, heavy: true, prepare: prepareHuge },
   { name: 'JSON array', respond: ({ res }) => sendJson(res, 200, []) },
   { name: 'wrong types', respond: ({ endpoint, res }) => sendJson(res, 200, WRONG_TYPES[endpoint]) },
   { name: 'grpc on 200 (5)', respond: status(200, grpc(5, 'deployment target not found')) },
