@@ -1,6 +1,6 @@
 // Extends create-plugin's Jest config (never edit .config/): run in UTC so time-based
 // parsers and fixtures are deterministic, transform ESM-only dependencies of @grafana/* 13,
-// and also pick up tests beside the simulator's and scripts' code and the integration tests under tests/.
+// and also pick up tests beside the simulator's and scripts' code, and the integration and fault-matrix tests under tests/.
 process.env.TZ = 'UTC';
 
 const baseConfig = require('./.config/jest.config');
@@ -14,6 +14,7 @@ module.exports = {
     ...baseConfig.testMatch,
     '<rootDir>/simulator/**/*.test.ts',
     '<rootDir>/tests/integration/**/*.test.ts',
+    '<rootDir>/tests/faults/**/*.test.ts',
     '<rootDir>/scripts/**/*.test.ts',
   ],
   transform: {

@@ -60,7 +60,10 @@ const keys = (o: object) => Object.keys(o).sort();
 
 function checkDeployment(d: RawDeployment) {
   expect(keys(d)).toEqual(DEPLOYMENT_KEYS);
-  expect(parseRfc3339(d.deploymentDate!)).toBeDefined();
+  expect({ date: d.deploymentDate, parsed: parseRfc3339(d.deploymentDate!) }).toEqual({
+    date: d.deploymentDate,
+    parsed: expect.any(Number),
+  });
   expect(['singleDeployment', 'shadowDeployment', 'splitDeployment']).toContain(d.type);
   for (const m of d.models!) {
     expect(keys(m)).toEqual(MODEL_KEYS);

@@ -80,13 +80,20 @@ describe('validateQuery', () => {
 
   it('requires a deployment where one is shown', () => {
     expect(validateQuery({ ...base, queryType: QueryType.Deployments })).toEqual({});
-    expect(validateQuery({ ...base, queryType: QueryType.HealthSummary }).deploymentId).toBeDefined();
+    expect(validateQuery({ ...base, queryType: QueryType.HealthSummary })).toEqual({
+      deploymentId: 'Choose a deployment.',
+    });
+    expect(validateQuery({ ...base, queryType: QueryType.HealthSummary, deploymentId: '  ' })).toEqual({
+      deploymentId: 'Choose a deployment.',
+    });
     expect(validateQuery({ ...base, queryType: QueryType.HealthSummary, deploymentId: '$dep' })).toEqual({});
   });
 
   it('requires the feature for feature frequency only', () => {
     const q = { ...base, deploymentId: 'd1' };
-    expect(validateQuery({ ...q, queryType: QueryType.FeatureFrequency }).feature).toMatch(/feature/i);
+    expect(validateQuery({ ...q, queryType: QueryType.FeatureFrequency })).toEqual({
+      feature: 'Choose the feature whose frequency to show.',
+    });
     expect(validateQuery({ ...q, queryType: QueryType.FeatureFrequency, feature: 'age' })).toEqual({});
     expect(validateQuery({ ...q, queryType: QueryType.DriftOverTime })).toEqual({});
   });
@@ -118,6 +125,8 @@ describe('deployment events', () => {
     const fields = fieldsForQueryType(QueryType.DeploymentEvents);
     expect(fields).toMatchObject({ deployment: true, anyDeployment: true, perModel: false });
     expect(validateQuery({ refId: 'A', schemaVersion: 1, queryType: QueryType.DeploymentEvents })).toEqual({});
-    expect(validateQuery({ refId: 'A', schemaVersion: 1, queryType: QueryType.Models }).deploymentId).toBeDefined();
+    expect(validateQuery({ refId: 'A', schemaVersion: 1, queryType: QueryType.Models })).toEqual({
+      deploymentId: 'Choose a deployment.',
+    });
   });
 });

@@ -158,12 +158,18 @@ describe('champion panel on simulator data', () => {
     await bar.waitFor();
     expect(await bar.innerText()).toContain(MARKUP_FEATURE_NAME);
 
-    // Hover every quadrant point too, so tooltips (which could render names as HTML) appear.
-    for (const point of await page
-      .locator(`${panelBox('drifting')} svg circle, ${panelBox('drifting')} svg path`)
-      .all()) {
-      await point.hover({ force: true, timeout: 2000 }).catch(() => undefined);
+    // Hover every quadrant point, so a tooltip that rendered names as HTML would inject here. A
+    // point that cannot be hovered fails the test (force: points may overlap one another).
+    const points = page.locator(`${inPanel('drifting', panelTestIds.drift.quadrantPoints)} > *`);
+    const count = await points.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      await points.nth(i).hover({ force: true, timeout: 5000 });
     }
+    // The markup feature's point names it as text (its SVG title), not as an element.
+    expect(
+      (await points.locator('title').allTextContents()).filter((t) => t.startsWith(`${MARKUP_FEATURE_NAME}:`))
+    ).toHaveLength(1);
     const injected = await page.evaluate(() => ({
       imgs: [...document.querySelectorAll('img')].filter((img) => img.getAttribute('src') === 'x').length,
       onerror: document.querySelectorAll('[onerror]').length,

@@ -86,10 +86,10 @@ it('`docker compose config` accepts docker-compose.yaml: Keycloak, simulator, to
 
   const grafana = services.grafana;
   const [, version] = /^grafana\/grafana:(\d+\.\d+\.\d+)$/.exec(grafana.image ?? '') ?? [];
-  expect(version).toBeDefined();
+  expect(version).toMatch(/^\d+\.\d+\.\d+$/);
   // At or above the floor that src/plugin.json claims (grafanaDependency ">=X.Y.Z").
   const floor = /^>=(\d+\.\d+\.\d+)$/.exec(grafanaDependency())?.[1];
-  expect(floor).toBeDefined();
+  expect(floor).toMatch(/^\d+\.\d+\.\d+$/);
   const [run, min] = [version, floor!].map((v) => v.split('.').map(Number));
   const differs = run.findIndex((n, i) => n !== min[i]);
   expect(differs < 0 || run[differs] > min[differs]).toBe(true);

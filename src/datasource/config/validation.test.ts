@@ -90,12 +90,17 @@ describe('validateOptions', () => {
   });
 
   it('checks timeout and cache TTL bounds', () => {
-    expect(validateOptions({ ...valid, requestTimeoutSeconds: 0 }).requestTimeoutSeconds).toBeDefined();
-    expect(validateOptions({ ...valid, requestTimeoutSeconds: 1.5 }).requestTimeoutSeconds).toBeDefined();
-    expect(validateOptions({ ...valid, requestTimeoutSeconds: 301 }).requestTimeoutSeconds).toBeDefined();
+    const timeout = 'Enter a whole number of seconds from 1 to 300.';
+    expect(validateOptions({ ...valid, requestTimeoutSeconds: 0 })).toEqual({ requestTimeoutSeconds: timeout });
+    expect(validateOptions({ ...valid, requestTimeoutSeconds: 1.5 })).toEqual({ requestTimeoutSeconds: timeout });
+    expect(validateOptions({ ...valid, requestTimeoutSeconds: 301 })).toEqual({ requestTimeoutSeconds: timeout });
+    expect(validateOptions({ ...valid, requestTimeoutSeconds: 1 })).toEqual({});
+    expect(validateOptions({ ...valid, requestTimeoutSeconds: 300 })).toEqual({});
     expect(validateOptions({ ...valid, requestTimeoutSeconds: 30, cacheTtlSeconds: 0 })).toEqual({});
-    expect(validateOptions({ ...valid, cacheTtlSeconds: -1 }).cacheTtlSeconds).toBeDefined();
-    expect(validateOptions({ ...valid, cacheTtlSeconds: 3601 }).cacheTtlSeconds).toBeDefined();
+    const ttl = 'Enter a whole number of seconds from 0 to 3600.';
+    expect(validateOptions({ ...valid, cacheTtlSeconds: -1 })).toEqual({ cacheTtlSeconds: ttl });
+    expect(validateOptions({ ...valid, cacheTtlSeconds: 3601 })).toEqual({ cacheTtlSeconds: ttl });
+    expect(validateOptions({ ...valid, cacheTtlSeconds: 3600 })).toEqual({});
   });
 });
 

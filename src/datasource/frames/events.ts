@@ -10,14 +10,14 @@ import { meta } from './common';
  * annotation frame shape (`time`, `title`, `text`, `tags`), so Grafana's standard annotation
  * processing turns each row into an event on the time series — "when did this model go live".
  */
-export function deploymentEventsFrame(deployments: Deployment[]): DataFrame {
+export function deploymentEventsFrame(deployments: Deployment[], parsed: string[] = []): DataFrame {
   const dated = deployments
     .filter((d): d is Deployment & { deploymentDate: number } => d.deploymentDate !== null)
     .sort((a, b) => a.deploymentDate - b.deploymentDate);
   const models = (d: Deployment) => d.models.map((m) => `${m.name} v${m.version}`).join(', ');
   return createDataFrame({
     name: 'Deployment events',
-    meta: meta(FrameKind.DeploymentEvents),
+    meta: meta(FrameKind.DeploymentEvents, { parsed }),
     fields: [
       { name: FIELD.time, type: FieldType.time, values: dated.map((d) => d.deploymentDate), config: {} },
       {

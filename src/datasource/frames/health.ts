@@ -33,7 +33,8 @@ export function healthSummaryFrame(health: HealthMetrics, labels: FrameLabels): 
 export function predictionsOverTimeFrame(
   histogram: TimeHistogram | null,
   labels: FrameLabels,
-  unit: PredictionsUnit
+  unit: PredictionsUnit,
+  parsed: string[] = []
 ): DataFrame {
   const bins = histogram?.bins ?? [];
   const minutes = bins.map((b) => (b.end - b.start) / 60_000);
@@ -43,7 +44,7 @@ export function predictionsOverTimeFrame(
   );
   return createDataFrame({
     name: frameName('Predictions over time', labels),
-    meta: meta(FrameKind.PredictionsOverTime, { type: DataFrameType.TimeSeriesMulti }),
+    meta: meta(FrameKind.PredictionsOverTime, { type: DataFrameType.TimeSeriesMulti, parsed }),
     fields: [
       timeField(bins.map((b) => b.start)),
       valueField(rate ? FIELD.predictionsPerMinute : FIELD.predictions, FieldType.number, values, labels, {
@@ -70,7 +71,7 @@ export function predictionsOverTimeFrame(
 }
 
 /** Prediction values over time as a five-number summary per interval (regression deployments). */
-export function predictionValuesFrame(plot: BoxPlot | null, labels: FrameLabels): DataFrame {
+export function predictionValuesFrame(plot: BoxPlot | null, labels: FrameLabels, parsed: string[] = []): DataFrame {
   const boxes = plot?.boxes ?? [];
   const stat = (name: string, display: string, pick: (b: (typeof boxes)[number]) => number | null) =>
     valueField(name, FieldType.number, boxes.map(pick), labels, {
@@ -81,7 +82,7 @@ export function predictionValuesFrame(plot: BoxPlot | null, labels: FrameLabels)
     : [{ severity: 'info', text: 'The gateway reports prediction values only for regression deployments.' }];
   return createDataFrame({
     name: frameName('Prediction values', labels),
-    meta: meta(FrameKind.PredictionValues, { notices }),
+    meta: meta(FrameKind.PredictionValues, { notices, parsed }),
     fields: [
       timeField(boxes.map((b) => b.start)),
       stat(FIELD.min, 'min', (b) => b.min),
@@ -91,4 +92,16 @@ export function predictionValuesFrame(plot: BoxPlot | null, labels: FrameLabels)
       stat(FIELD.max, 'max', (b) => b.max),
     ],
   });
+}
+
+/**
+ * The parser's notes of a health answer that may concern the values under `path` (e.g.
+ * "predictions"): those naming it, and grouped notes ("3 values, first at …"), which may include it
+ * whatever their first path. A count shown as no value always comes with its notice.
+ */
+export function notesAbout(notes: string[], path: string): string[] {
+  const at = `at ${path}`;
+  return notes.filter(
+    (note) => /\(\d+ values, first at /.test(note) || [')', '.', '['].some((end) => note.includes(`${at}${end}`))
+  );
 }

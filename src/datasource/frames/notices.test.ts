@@ -12,8 +12,9 @@ import {
 } from '../parse/parseResponses';
 import { PredictionsUnit } from '../types';
 import { deploymentsFrame, modelsFrame } from './deployments';
+import { deploymentEventsFrame } from './events';
 import { driftOverTimeFrames, driftSummaryFrame, featureDriftFrame, featureFrequencyFrame } from './drift';
-import { healthSummaryFrame, predictionValuesFrame, predictionsOverTimeFrame } from './health';
+import { healthSummaryFrame, notesAbout, predictionValuesFrame, predictionsOverTimeFrame } from './health';
 import { operationalSummaryFrame, operationalTimeSeriesFrames } from './operational';
 
 /** What the parser noticed reaches the user: every frame built from a response carries its notes. */
@@ -29,6 +30,29 @@ describe('parser notes become frame warnings', () => {
     expect(texts(healthSummaryFrame(health, labels))).toEqual([expected]);
     expect(texts(predictionsOverTimeFrame(health.predictions, labels, PredictionsUnit.CountPerBin))).toEqual([]);
     expect(texts(predictionValuesFrame(health.predictionValues, labels))).toHaveLength(1); // the regression-only info
+  });
+
+  it('a bin or box shown as no value carries its note on the frame that shows it, not the others', () => {
+    const health = parseHealthMetrics({
+      scoringLatency: 'NaN',
+      predictions: { bin: [{ xMin: T, xMax: '2026-11-22T01:00:00Z', y: '9007199254740993' }] },
+      predictionValues: {
+        box: [{ x: T, xMin: T, xMax: '2026-11-22T01:00:00Z', y0: '5', y1: '1', y2: '2', y3: '3', y4: '4' }],
+      },
+    });
+    const bins = notesAbout(health.notices, 'predictions');
+    const boxes = notesAbout(health.notices, 'predictionValues');
+    expect(bins).toEqual([`${NOTE.tooLarge} (at predictions.bin[0].y)`]);
+    expect(boxes).toEqual([`${NOTE.boxOutOfOrder} (at predictionValues.box[0])`]);
+    expect(texts(predictionsOverTimeFrame(health.predictions, labels, PredictionsUnit.CountPerBin, bins))).toEqual([
+      `warning: ${bins[0]}`,
+    ]);
+    expect(texts(predictionValuesFrame(health.predictionValues, labels, boxes))).toEqual([`warning: ${boxes[0]}`]);
+  });
+
+  it('a grouped note may cover any path, so every frame of the answer carries it', () => {
+    const grouped = `${NOTE.negative} (2 values, first at totalPredictions)`;
+    expect(notesAbout([grouped, `${NOTE.nonFinite} (at scoringLatency)`], 'predictions')).toEqual([grouped]);
   });
 
   it('operational frames, summary and every time series', () => {
@@ -77,6 +101,8 @@ describe('parser notes become frame warnings', () => {
     expect(texts(modelsFrame(deployment, models.models, ['champion'], models.notices))).toEqual([
       `warning: ${NOTE.statusAsNumber} (at model[0].driftStatus)`,
     ]);
+    // The events frame of the same list says that a deployment was left out.
+    expect(texts(deploymentEventsFrame(page.deployments, page.notices))).toEqual(texts(frame));
   });
 });
 

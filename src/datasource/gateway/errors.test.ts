@@ -32,6 +32,22 @@ describe('classifyFailure', () => {
     ],
     ['status 0', { status: 0, data: '' }, FailureCause.Unreachable, 'gateway unreachable (HTTP 0)'],
     [
+      "a proxy's HTML error page, quoted by its title",
+      {
+        status: 502,
+        statusText: 'Bad Gateway',
+        data: { message: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>' },
+      },
+      FailureCause.Unreachable,
+      'gateway unreachable (HTTP 502 HTML page "502 Bad Gateway")',
+    ],
+    [
+      'an HTML page without a title',
+      { status: 404, data: { message: '<html><body>404 page not found</body></html>' } },
+      FailureCause.WrongBasePath,
+      'no model-monitoring API at this URL (HTTP 404 HTML page)',
+    ],
+    [
       'grpc 16 on a 500',
       { status: 500, data: { code: 16, message: 'jwt expired' } },
       FailureCause.Authentication,

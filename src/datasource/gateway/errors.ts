@@ -83,6 +83,18 @@ function short(text: string, max = 160, knownSecrets: readonly string[] = []): s
   return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }
 
+/**
+ * An upstream message as quoted: an HTML error page (a proxy's 502, a login page) by its title —
+ * its markup would only fill the error box — anything else verbatim in quotes.
+ */
+function quoteUpstream(message: string, quote: (text: string) => string): string {
+  if (!isHtml(message)) {
+    return `"${quote(message)}"`;
+  }
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(message)?.[1]?.trim();
+  return title ? `HTML page "${quote(title)}"` : 'HTML page';
+}
+
 /** fetch() rejects with a TypeError when the connection fails (browser and Node wordings). */
 const NETWORK_FAILURE =
   /failed to fetch|networkerror|network request failed|load failed|fetch failed|ECONNREFUSED|ECONNRESET|ENOTFOUND|socket hang up/i;
@@ -124,7 +136,11 @@ export function classifyFailure(
   }
   if (isFetchFailure(error)) {
     const { message } = gatewayMessage(error.data);
-    const upstream = message ? ` "${quote(message)}"` : error.statusText ? ` ${quote(error.statusText)}` : '';
+    const upstream = message
+      ? ` ${quoteUpstream(message, quote)}`
+      : error.statusText
+        ? ` ${quote(error.statusText)}`
+        : '';
     if (error.cancelled || error.status === -1) {
       return make(FailureCause.Cancelled, 'cancelled', error.status);
     }

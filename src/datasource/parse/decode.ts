@@ -38,7 +38,10 @@ export function decode<S extends z.ZodType>(schema: S, body: unknown, what: stri
 }
 
 function describe(body: unknown): string {
-  if (body === null || body === undefined) {
+  if (body === null) {
+    return 'null';
+  }
+  if (body === undefined) {
     return 'an empty body';
   }
   return Array.isArray(body) ? 'an array' : typeof body;

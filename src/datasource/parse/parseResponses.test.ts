@@ -86,7 +86,7 @@ describe('decode (bad bodies)', () => {
     expect(() => parseHealthMetrics('<!doctype html><html>Login</html>')).toThrow(/HTML page instead of JSON/);
     expect(() => parseHealthMetrics('{"totalPredictions": 1')).toThrow(/not valid JSON/);
     expect(() => parseHealthMetrics('')).toThrow(/empty body/);
-    expect(() => parseHealthMetrics(null)).toThrow(/expected a JSON object, got an empty body/);
+    expect(() => parseHealthMetrics(null)).toThrow(/expected a JSON object, got null/);
     expect(() => parseHealthMetrics([1, 2])).toThrow(/got an array/);
   });
 });

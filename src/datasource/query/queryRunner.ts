@@ -5,7 +5,7 @@ import { Observable, map, mergeMap, of, throwError } from 'rxjs';
 import { deploymentsFrame, modelsFrame } from '../frames/deployments';
 import { deploymentEventsFrame } from '../frames/events';
 import { driftOverTimeFrames, driftSummaryFrame, featureDriftFrame, featureFrequencyFrame } from '../frames/drift';
-import { healthSummaryFrame, predictionValuesFrame, predictionsOverTimeFrame } from '../frames/health';
+import { healthSummaryFrame, notesAbout, predictionValuesFrame, predictionsOverTimeFrame } from '../frames/health';
 import { operationalSummaryFrame, operationalTimeSeriesFrames } from '../frames/operational';
 import type { GatewayClient, TimeRangeParams } from '../gateway/GatewayClient';
 import type { Deployment, DriftMetrics } from '../parse/domain';
@@ -162,7 +162,7 @@ export class QueryRunner {
     return ctx.limit(this.client.listDeployments(range)).pipe(
       map((list) => {
         const deployments = chosen.size > 0 ? list.items.filter((d) => chosen.has(d.id)) : list.items;
-        return [withNotice(deploymentEventsFrame(deployments), truncatedNotice('deployments', list))];
+        return [withNotice(deploymentEventsFrame(deployments, list.notices), truncatedNotice('deployments', list))];
       })
     );
   }
@@ -216,11 +216,18 @@ export class QueryRunner {
       case QueryType.PredictionsOverTime:
         return health().pipe(
           map((h) => [
-            predictionsOverTimeFrame(h.predictions, labels, query.predictionsUnit ?? PredictionsUnit.CountPerBin),
+            predictionsOverTimeFrame(
+              h.predictions,
+              labels,
+              query.predictionsUnit ?? PredictionsUnit.CountPerBin,
+              notesAbout(h.notices, 'predictions')
+            ),
           ])
         );
       case QueryType.PredictionValues:
-        return health().pipe(map((h) => [predictionValuesFrame(h.predictionValues, labels)]));
+        return health().pipe(
+          map((h) => [predictionValuesFrame(h.predictionValues, labels, notesAbout(h.notices, 'predictionValues'))])
+        );
       case QueryType.OperationalSummary:
         return operational().pipe(map((o) => [operationalSummaryFrame(o, labels)]));
       case QueryType.OperationalTimeSeries:
