@@ -64,7 +64,7 @@ export interface KeycloakOptions {
   runDir: string;
   realmFile?: string;
   port?: number;
-  /** Default 240 s: dev mode re-augments on every start (~25 s alone, more under load). */
+  /** Default 600 s: dev mode re-augments on every start (~25 s alone; 280–430 s seen at load average 20). */
   timeoutMs?: number;
 }
 
@@ -122,7 +122,7 @@ export async function startKeycloak(options: KeycloakOptions): Promise<KeycloakH
   const issuer = `${baseUrl}/realms/${realm}`;
   try {
     await waitForHttp(`http://127.0.0.1:${managementPort}/health/ready`, {
-      timeoutMs: options.timeoutMs ?? 240000,
+      timeoutMs: options.timeoutMs ?? 600000,
       exited: proc.exitReason,
       intervalMs: 1000,
     });
