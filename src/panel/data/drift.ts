@@ -4,6 +4,7 @@ import { badgeOf, hasDriftInfo, statusCounts, summaryCountsOf } from './driftBad
 import { resolveThresholds } from './driftThresholds';
 import type { DriftModel, FeatureComparison, FeatureComparisonRow, FeaturePoint, ModelDrift } from './driftTypes';
 import { outcomeOf } from './outcome';
+import { memoByObject, optionKey } from './memo';
 import { quadrantModel, quadrantOf } from './quadrant';
 import type { ModelData, ModelInfo } from './types';
 
@@ -22,11 +23,12 @@ export function compareFeatures(a: FeaturePoint, b: FeaturePoint): number {
   return b.drift - a.drift || (b.importance ?? -Infinity) - (a.importance ?? -Infinity) || a.name.localeCompare(b.name);
 }
 
-function buildModelDrift(
-  data: ModelData,
-  info: ModelInfo,
-  options: Pick<PanelOptions, 'driftThreshold' | 'importanceThreshold' | 'topN' | 'quadrantLabels'>
-): ModelDrift {
+type ModelDriftOptions = Pick<PanelOptions, 'driftThreshold' | 'importanceThreshold' | 'topN' | 'quadrantLabels'>;
+
+/** What a model's drift is apart from who the model is and the top-N cut. */
+type DriftCore = Pick<ModelDrift, 'thresholds' | 'badge' | 'counts' | 'summaryCounts' | 'features' | 'quadrant'>;
+
+function driftCore(data: ModelData, options: Omit<ModelDriftOptions, 'topN'>): DriftCore {
   const thresholds = resolveThresholds(data, options);
   const features: FeaturePoint[] = [];
   for (const f of data.features.values()) {
@@ -40,24 +42,44 @@ function buildModelDrift(
   }
   features.sort(compareFeatures);
   return {
-    modelKey: info.key,
-    modelName: info.name,
-    role: info.role,
-    isChampion: info.isChampion,
     thresholds,
     badge: badgeOf(data, features, thresholds),
     counts: features.length > 0 ? statusCounts(features) : [],
     summaryCounts: summaryCountsOf(data),
     features,
-    top: features.filter((f) => f.drift !== null).slice(0, options.topN),
     quadrant: quadrantModel(features, thresholds, options.quadrantLabels),
   };
 }
 
+function withModel(core: DriftCore, info: ModelInfo, topN: number): ModelDrift {
+  return {
+    modelKey: info.key,
+    modelName: info.name,
+    role: info.role,
+    isChampion: info.isChampion,
+    thresholds: core.thresholds,
+    badge: core.badge,
+    counts: core.counts,
+    summaryCounts: core.summaryCounts,
+    features: core.features,
+    top: core.features.filter((f) => f.drift !== null).slice(0, topN),
+    quadrant: core.quadrant,
+  };
+}
+
+const coreMemo = memoByObject<ModelData, DriftCore>();
+
+/** {@link driftCore} reused while the model's collected data and the options it reads are the same. */
+function memoDriftCore(data: ModelData, options: Omit<ModelDriftOptions, 'topN'>): DriftCore {
+  const key = optionKey(options.driftThreshold, options.importanceThreshold, options.quadrantLabels);
+  return coreMemo(data, key, () => driftCore(data, options));
+}
+
+/** Per-feature drift of a challenger against the champion, all rows sorted (the top-N cut comes later). */
 function compareFeatureDrift(
   champion: ModelDrift,
   challenger: ModelDrift,
-  options: Pick<PanelOptions, 'topN' | 'equalTolerancePercent' | 'directions'>,
+  options: Pick<PanelOptions, 'equalTolerancePercent'>,
   direction: Direction
 ): FeatureComparison {
   const championByName = new Map(champion.features.map((f) => [f.name, f]));
@@ -96,26 +118,67 @@ function compareFeatureDrift(
     championKey: champion.modelKey,
     challengerKey: challenger.modelKey,
     challengerName: challenger.modelName,
-    rows: rows.slice(0, options.topN),
+    rows,
     shared,
     better,
     worse,
   };
 }
 
+const comparisonMemo = new WeakMap<
+  FeaturePoint[],
+  ReturnType<typeof memoByObject<FeaturePoint[], FeatureComparison>>
+>();
+
+/** {@link compareFeatureDrift} reused while both models' features and the options it reads are the same. */
+function memoCompare(
+  champion: ModelDrift,
+  challenger: ModelDrift,
+  options: Pick<PanelOptions, 'equalTolerancePercent'>,
+  direction: Direction
+): FeatureComparison {
+  let memo = comparisonMemo.get(champion.features);
+  if (!memo) {
+    memo = memoByObject<FeaturePoint[], FeatureComparison>();
+    comparisonMemo.set(champion.features, memo);
+  }
+  const key = optionKey(
+    champion.modelKey,
+    challenger.modelKey,
+    challenger.modelName,
+    options.equalTolerancePercent,
+    direction
+  );
+  return memo(challenger.features, key, () => compareFeatureDrift(champion, challenger, options, direction));
+}
+
+type DriftOptions = ModelDriftOptions & Pick<PanelOptions, 'equalTolerancePercent' | 'directions'>;
+
 /** Drift for all models (`data` and `infos` in the same, champion-first order). */
-export function buildDrift(
+export function buildDrift(data: ModelData[], infos: ModelInfo[], options: DriftOptions): DriftModel {
+  return assembleDrift(data, infos, options, driftCore, compareFeatureDrift);
+}
+
+/**
+ * {@link buildDrift} for the panel: the same result, reusing (`memo.ts`) each model's drift and each
+ * comparison while its collected data and the options it reads are unchanged, so that e.g. a new
+ * top N re-cuts lists without re-deriving 2,000 features, and the quadrant keeps its model object.
+ */
+export function buildDriftMemo(data: ModelData[], infos: ModelInfo[], options: DriftOptions): DriftModel {
+  return assembleDrift(data, infos, options, memoDriftCore, memoCompare);
+}
+
+function assembleDrift(
   data: ModelData[],
   infos: ModelInfo[],
-  options: Pick<
-    PanelOptions,
-    'driftThreshold' | 'importanceThreshold' | 'topN' | 'quadrantLabels' | 'equalTolerancePercent' | 'directions'
-  >
+  options: DriftOptions,
+  core: typeof driftCore,
+  compare: typeof compareFeatureDrift
 ): DriftModel {
   const models: ModelDrift[] = [];
   data.forEach((d, i) => {
     if (hasDriftInfo(d)) {
-      models.push(buildModelDrift(d, infos[i], options));
+      models.push(withModel(core(d, options), infos[i], options.topN));
     }
   });
   const champion = models.find((m) => m.isChampion);
@@ -125,7 +188,8 @@ export function buildDrift(
     const direction = options.directions.driftStatus;
     for (const model of models) {
       if (!model.isChampion && model.features.length > 0) {
-        comparisons.push(compareFeatureDrift(champion, model, options, direction));
+        const full = compare(champion, model, options, direction);
+        comparisons.push({ ...full, rows: full.rows.slice(0, options.topN) });
       }
     }
   }

@@ -174,13 +174,16 @@ export function readFeatureTable(frame: DataFrame, kind: FrameKind | undefined, 
   const numeric = frame.fields.filter((f) => f.type === FieldType.number);
   const labels = numeric.find((f) => f.labels)?.labels ?? frame.fields.find((f) => f.labels)?.labels;
   let used = false;
+  // Without identity columns every row names the same model (from the labels): work it out once.
+  const sameModel = !cols.model && !cols.version && !cols.role && !cols.deploymentId && !cols.deployment;
+  const frameIdentity = sameModel ? rowIdentity(frame, cols, labels, 0) : undefined;
   for (let i = 0; i < feature.values.length; i++) {
     const name = toText(feature.values[i]);
     if (name === '') {
       continue;
     }
     const rowName = toText(cols.name?.values[i]).toLowerCase();
-    const identity = rowIdentity(frame, cols, labels, i);
+    const identity = frameIdentity ?? rowIdentity(frame, cols, labels, i);
     let data: ModelData | undefined;
     for (const field of numeric) {
       const mapping =
