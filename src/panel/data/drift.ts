@@ -75,24 +75,28 @@ function memoDriftCore(data: ModelData, options: Omit<ModelDriftOptions, 'topN'>
   return coreMemo(data, key, () => driftCore(data, options));
 }
 
-/** Per-feature drift of a challenger against the champion, all rows sorted (the top-N cut comes later). */
+/** A comparison with all its rows, unsorted, and each row's peak drift (the sort key). */
+interface FullComparison extends Omit<FeatureComparison, 'rows'> {
+  rows: FeatureComparisonRow[];
+  peaks: Float64Array;
+}
+
+/** Per-feature drift of a challenger against the champion, every row (the top-N cut is {@link topRows}). */
 function compareFeatureDrift(
   champion: ModelDrift,
   challenger: ModelDrift,
   options: Pick<PanelOptions, 'equalTolerancePercent'>,
   direction: Direction
-): FeatureComparison {
+): FullComparison {
   const championByName = new Map(champion.features.map((f) => [f.name, f]));
   const challengerByName = new Map(challenger.features.map((f) => [f.name, f]));
-  const names = new Set([...championByName.keys(), ...challengerByName.keys()]);
   const tolerance = options.equalTolerancePercent / 100;
   const rows: FeatureComparisonRow[] = [];
+  const peaks: number[] = [];
   let shared = 0;
   let better = 0;
   let worse = 0;
-  for (const name of names) {
-    const a = championByName.get(name);
-    const b = challengerByName.get(name);
+  const addRow = (name: string, a: FeaturePoint | undefined, b: FeaturePoint | undefined) => {
     const championDrift = a?.drift ?? null;
     const challengerDrift = b?.drift ?? null;
     const outcome = outcomeOf(championDrift, challengerDrift, direction, tolerance);
@@ -111,24 +115,49 @@ function compareFeatureDrift(
       championStatus: a?.status ?? FeatureStatus.NotCalculated,
       challengerStatus: b?.status ?? FeatureStatus.NotCalculated,
     });
+    peaks.push(Math.max(championDrift ?? -Infinity, challengerDrift ?? -Infinity));
+  };
+  for (const [name, a] of championByName) {
+    addRow(name, a, challengerByName.get(name));
   }
-  const peak = (r: FeatureComparisonRow) => Math.max(r.champion ?? -Infinity, r.challenger ?? -Infinity);
-  rows.sort((x, y) => peak(y) - peak(x) || x.name.localeCompare(y.name));
+  for (const [name, b] of challengerByName) {
+    if (!championByName.has(name)) {
+      addRow(name, undefined, b);
+    }
+  }
   return {
     championKey: champion.modelKey,
     challengerKey: challenger.modelKey,
     challengerName: challenger.modelName,
     rows,
+    peaks: Float64Array.from(peaks),
     shared,
     better,
     worse,
   };
 }
 
-const comparisonMemo = new WeakMap<
-  FeaturePoint[],
-  ReturnType<typeof memoByObject<FeaturePoint[], FeatureComparison>>
->();
+/**
+ * The `n` rows drifting most in either model (ties by name), in that order — the first `n` of all
+ * rows sorted so, without sorting all of them: only rows at or above the n-th largest peak are.
+ */
+function topRows({ rows, peaks }: FullComparison, n: number): FeatureComparisonRow[] {
+  if (n <= 0 || rows.length === 0) {
+    return [];
+  }
+  const sortedPeaks = Float64Array.from(peaks).sort();
+  const cut = sortedPeaks[Math.max(0, rows.length - n)];
+  const picked: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    if (peaks[i] >= cut) {
+      picked.push(i);
+    }
+  }
+  picked.sort((x, y) => peaks[y] - peaks[x] || rows[x].name.localeCompare(rows[y].name));
+  return picked.slice(0, n).map((i) => rows[i]);
+}
+
+const comparisonMemo = new WeakMap<FeaturePoint[], ReturnType<typeof memoByObject<FeaturePoint[], FullComparison>>>();
 
 /** {@link compareFeatureDrift} reused while both models' features and the options it reads are the same. */
 function memoCompare(
@@ -136,10 +165,10 @@ function memoCompare(
   challenger: ModelDrift,
   options: Pick<PanelOptions, 'equalTolerancePercent'>,
   direction: Direction
-): FeatureComparison {
+): FullComparison {
   let memo = comparisonMemo.get(champion.features);
   if (!memo) {
-    memo = memoByObject<FeaturePoint[], FeatureComparison>();
+    memo = memoByObject<FeaturePoint[], FullComparison>();
     comparisonMemo.set(champion.features, memo);
   }
   const key = optionKey(
@@ -188,8 +217,8 @@ function assembleDrift(
     const direction = options.directions.driftStatus;
     for (const model of models) {
       if (!model.isChampion && model.features.length > 0) {
-        const full = compare(champion, model, options, direction);
-        comparisons.push({ ...full, rows: full.rows.slice(0, options.topN) });
+        const { peaks, ...full } = compare(champion, model, options, direction);
+        comparisons.push({ ...full, rows: topRows({ ...full, peaks }, options.topN) });
       }
     }
   }
