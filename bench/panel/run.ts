@@ -4,6 +4,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 
+import type { Browser, Page } from 'playwright-core';
+
 import { launchChromium } from '../../devtools/preview/browser';
 import type { RenderTiming, Subject } from './protocol';
 
@@ -109,7 +111,10 @@ async function buildPage(outdir: string): Promise<void> {
     platform: 'browser',
     target: 'es2022',
     jsx: 'automatic',
-    minify: !process.env.BENCH_DEV,
+    minifyWhitespace: !process.env.BENCH_DEV,
+    minifySyntax: !process.env.BENCH_DEV,
+    // BENCH_NAMES=1 keeps names for a CPU profile.
+    minifyIdentifiers: !process.env.BENCH_DEV && !process.env.BENCH_NAMES,
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': process.env.BENCH_DEV ? '"development"' : '"production"', global: 'globalThis' },
     loader: { '.svg': 'dataurl', '.png': 'dataurl', '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl' },
@@ -121,11 +126,39 @@ async function buildPage(outdir: string): Promise<void> {
 window.__grafana_public_path__='/public/';
 window.grafanaBootData={assets:{dark:'',light:''},navTree:[],user:{theme:'dark',lightTheme:false,timezone:'utc',locale:'en-US',language:'en-US',orgRole:'Admin',isSignedIn:true},settings:{appSubUrl:'',buildInfo:{version:'13.2.2',commit:'bench',env:'production',edition:'Open Source'},featureToggles:{},datasources:{},panels:{},apps:{}}};
 document.documentElement.className='theme-dark';
-</script></head><body><div id="root"></div><script src="/page.js"></script></body></html>`;
+</script></head><body><div id="root"></div><div id="shown"></div><script src="/page.js"></script></body></html>`;
   fs.writeFileSync(path.join(outdir, 'index.html'), html);
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+/**
+ * Builds the page into `outdir` and opens it, served from there and from dist/panel/ under a
+ * made-up origin (no server); resolves once the page loaded the built panel.
+ */
+export async function openBenchPage(browser: Browser, outdir: string): Promise<{ page: Page; errors: string[] }> {
+  await buildPage(outdir);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.route(`${ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const file = url.pathname.startsWith('/plugin/panel/')
+      ? path.join(PANEL_DIST, url.pathname.slice('/plugin/panel/'.length))
+      : path.join(outdir, url.pathname === '/' ? 'index.html' : url.pathname.slice(1));
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      return route.fulfill({ status: 404, body: '' });
+    }
+    return route.fulfill({ status: 200, contentType: TYPES[path.extname(file)], body: fs.readFileSync(file) });
+  });
+  await page.goto(`${ORIGIN}/`);
+  await page.waitForFunction(() => window.__bench?.state === 'ready' || window.__bench?.state === 'error');
+  const state = await page.evaluate(() => ({ state: window.__bench?.state, error: window.__bench?.error }));
+  if (state.state !== 'ready') {
+    throw new Error(`bench page failed: ${state.error} ${errors.join('; ')}`);
+  }
+  return { page, errors };
+}
 
 /** Runs the benchmark; see the module comment. */
 export async function runPanelBench(options: PanelBenchOptions = {}): Promise<PanelBenchResult> {
@@ -137,26 +170,7 @@ export async function runPanelBench(options: PanelBenchOptions = {}): Promise<Pa
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelwatch-bench-panel-'));
   const browser = await launchChromium();
   try {
-    await buildPage(outdir);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.route(`${ORIGIN}/**`, async (route) => {
-      const url = new URL(route.request().url());
-      const file = url.pathname.startsWith('/plugin/panel/')
-        ? path.join(PANEL_DIST, url.pathname.slice('/plugin/panel/'.length))
-        : path.join(outdir, url.pathname === '/' ? 'index.html' : url.pathname.slice(1));
-      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-        return route.fulfill({ status: 404, body: '' });
-      }
-      return route.fulfill({ status: 200, contentType: TYPES[path.extname(file)], body: fs.readFileSync(file) });
-    });
-    await page.goto(`${ORIGIN}/`);
-    await page.waitForFunction(() => window.__bench?.state === 'ready' || window.__bench?.state === 'error');
-    const state = await page.evaluate(() => ({ state: window.__bench?.state, error: window.__bench?.error }));
-    if (state.state !== 'ready') {
-      throw new Error(`bench page failed: ${state.error} ${errors.join('; ')}`);
-    }
+    const { page, errors } = await openBenchPage(browser, outdir);
     const measured: Array<Record<Subject, RenderTiming>> = [];
     for (let i = 0; i < warmupRuns + runs; i++) {
       const order: Subject[] = i % 2 === 0 ? ['panel', 'table'] : ['table', 'panel'];
@@ -215,7 +229,9 @@ export function formatPanelBench(result: PanelBenchResult): string {
       `dist/panel/module.js ${(result.panelModuleGzipBytes / 1024).toFixed(1)} KB gzip`,
     '',
     `${'phase'.padEnd(22)} ${'panel ms'.padEnd(22)} ${'Table ms'.padEnd(22)} panel/Table`,
-    ...rows.map(([name, p]) => `${name.padEnd(22)} ${ms(p.panelMs).padEnd(22)} ${ms(p.tableMs).padEnd(22)} ${ratio(p.ratio)}`),
+    ...rows.map(
+      ([name, p]) => `${name.padEnd(22)} ${ms(p.panelMs).padEnd(22)} ${ms(p.tableMs).padEnd(22)} ${ratio(p.ratio)}`
+    ),
   ];
   return lines.join('\n');
 }

@@ -37,6 +37,8 @@ declare global {
       state: 'loading' | 'ready' | 'error';
       error?: string;
       measure(subject: Subject, features: number, models: number): Promise<RenderTiming>;
+      /** Renders the panel on that data and leaves it on the page (for the browser tests). */
+      show(features: number, models: number): Promise<void>;
     };
   }
 }
@@ -156,7 +158,8 @@ function subjects(plugin: PanelPlugin<PanelOptions>) {
 }
 
 async function boot() {
-  window.__bench = { state: 'loading', measure: () => Promise.reject(new Error('not ready')) };
+  const notReady = () => Promise.reject(new Error('not ready'));
+  window.__bench = { state: 'loading', measure: notReady, show: notReady };
   provideSharedModules();
   registerStandardFieldOptions();
   installDefine();
@@ -182,9 +185,17 @@ async function boot() {
       container.remove();
     }
   };
+  const shown = createRoot(document.getElementById('shown')!);
+  window.__bench.show = async (features, models) => {
+    const series = withFieldConfig(largeDataset(models, features), plugin);
+    const element = build.panel(series)(false);
+    flushSync(() => shown.render(<ThemeContext.Provider value={theme}>{element}</ThemeContext.Provider>));
+    await nextFrame();
+  };
   window.__bench.state = 'ready';
 }
 
 boot().catch((error: unknown) => {
-  window.__bench = { state: 'error', error: String(error), measure: () => Promise.reject(error) };
+  const failed = () => Promise.reject(error);
+  window.__bench = { state: 'error', error: String(error), measure: failed, show: failed };
 });
