@@ -13,7 +13,7 @@ import { M, MARKER_R, QUADRANT_TEXT, type QuadrantGeometry } from './geometry';
 /** Most points drawn as SVG shapes; beyond this the chart uses the canvas layer. */
 export const SVG_POINT_LIMIT = 300;
 /** In canvas mode, how many drifted-and-important features stay individual SVG shapes. */
-export const INDIVIDUAL_LIMIT = 150;
+export const INDIVIDUAL_LIMIT = 60;
 /** How far (px) from a painted point the pointer may be to identify it. */
 const HIT_RADIUS = 6;
 
