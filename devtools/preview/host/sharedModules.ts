@@ -27,4 +27,3 @@ export function provideSharedModules() {
   provide('rxjs/operators', rxjsOperators);
   provide('lodash', lodash);
 }
-

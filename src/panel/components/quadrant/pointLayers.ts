@@ -58,8 +58,7 @@ function mostImpactful(points: FeaturePoint[], limit: number): FeaturePoint[] {
   return points
     .filter(isEmphasised)
     .sort(
-      (a, b) =>
-        b.drift! * b.importance! - a.drift! * a.importance! || b.drift! - a.drift! || (a.name < b.name ? -1 : 1)
+      (a, b) => b.drift! * b.importance! - a.drift! * a.importance! || b.drift! - a.drift! || (a.name < b.name ? -1 : 1)
     )
     .slice(0, limit);
 }
