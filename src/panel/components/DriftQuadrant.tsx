@@ -5,7 +5,7 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { Quadrant, type DriftThresholds, type QuadrantModel } from '../data/drift';
 import { M, quadrantGeometry, quadrantSummary, type QuadrantGeometry } from './quadrant/geometry';
-import { QuadrantLabels } from './quadrant/QuadrantLabels';
+import { QuadrantLabels, placeQuadrantLabels } from './quadrant/QuadrantLabels';
 import { QuadrantCanvas } from './quadrant/QuadrantCanvas';
 import { QuadrantPoints } from './quadrant/QuadrantPoints';
 import { hitTest, pointLayers, pointTitle, type PaintedPoint } from './quadrant/pointLayers';
@@ -49,7 +49,8 @@ export function DriftQuadrant({ quadrant, thresholds, width, height }: Props) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const g = useMemo(() => quadrantGeometry(quadrant, thresholds, width, height), [quadrant, thresholds, width, height]);
-  const layers = useMemo(() => pointLayers(quadrant, g), [quadrant, g]);
+  const labels = useMemo(() => placeQuadrantLabels(quadrant, g), [quadrant, g]);
+  const layers = useMemo(() => pointLayers(quadrant, g, new Set(labels.map((l) => l.id))), [quadrant, g, labels]);
   const colors = useMemo(
     () => ({
       [Quadrant.DriftingImportant]: theme.colors.error.main,
@@ -99,7 +100,7 @@ export function DriftQuadrant({ quadrant, thresholds, width, height }: Props) {
       <g data-testid={panelTestIds.drift.quadrantPoints}>
         <Points points={layers.svg} geometry={g} colors={colors} />
       </g>
-      <Labels quadrant={quadrant} geometry={g} className={styles.pointLabel} />
+      <Labels placed={labels} className={styles.pointLabel} />
       <Axes quadrant={quadrant} g={g} styles={styles} />
     </svg>
   );

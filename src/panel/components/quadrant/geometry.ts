@@ -83,7 +83,7 @@ export function quadrantSummary(quadrant: QuadrantModel, individual = quadrant.p
   const total = quadrant.points.length;
   const painted =
     individual < total
-      ? ` The ${individual} most impactful drifting and important features are drawn individually; ` +
+      ? ` ${individual} drifting and important features, the most impactful and the labelled ones, are drawn individually; ` +
         `the other ${total - individual} points are drawn as one image.`
       : '';
   return (

@@ -50,6 +50,17 @@ describe('pointLayers', () => {
     expect(weakestShape).toBeGreaterThanOrEqual(strongestPainted);
   });
 
+  it('keeps labelled features as shapes even beyond the most impactful ones', () => {
+    const q = model(2000, 400);
+    const g = quadrantGeometry(q, thresholds, 400, 300);
+    const painted = pointLayers(q, g).painted.map((p) => p.point.name);
+    const labelled = new Set([painted[0], painted[1]]);
+    const layers = pointLayers(q, g, labelled);
+    expect(layers.svg).toHaveLength(INDIVIDUAL_LIMIT + 2);
+    expect(layers.svg.map((p) => p.name)).toEqual(expect.arrayContaining([...labelled]));
+    expect(layers.painted.some((p) => labelled.has(p.point.name))).toBe(false);
+  });
+
   it('identifies the painted point under the pointer, and none away from every point', () => {
     const q = model(2000, 400);
     const layers = pointLayers(q, quadrantGeometry(q, thresholds, 400, 300));

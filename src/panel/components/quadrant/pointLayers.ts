@@ -33,8 +33,11 @@ export interface PointLayers {
 
 const isEmphasised = (p: FeaturePoint) => p.quadrant === Quadrant.DriftingImportant;
 
-/** Splits the points into the SVG and canvas layers (see the module comment). Linear in the points. */
-export function pointLayers(quadrant: QuadrantModel, g: QuadrantGeometry): PointLayers {
+/**
+ * Splits the points into the SVG and canvas layers (see the module comment); `labelled` features
+ * are always SVG shapes, next to the text label that names them.
+ */
+export function pointLayers(quadrant: QuadrantModel, g: QuadrantGeometry, labelled = new Set<string>()): PointLayers {
   const points = quadrant.points;
   if (points.length <= SVG_POINT_LIMIT) {
     // Calm points first, drifted-and-important ones on top; stable within each group.
@@ -44,7 +47,7 @@ export function pointLayers(quadrant: QuadrantModel, g: QuadrantGeometry): Point
   const svg: FeaturePoint[] = [];
   const painted: PaintedPoint[] = [];
   for (const p of points) {
-    if (individual.has(p)) {
+    if (individual.has(p) || labelled.has(p.name)) {
       svg.push(p);
     } else {
       painted.push({ point: p, x: g.x(p.importance!), y: g.y(p.drift!) });
