@@ -8,25 +8,16 @@
  * the view chosen by the URL is rendered inside Grafana's theme context.
  */
 import React, { Component, useMemo, useState, type ErrorInfo, type ReactNode } from 'react';
-import * as ReactJsxRuntime from 'react/jsx-runtime';
-import ReactDOM from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import * as emotionCss from '@emotion/css';
-import * as emotionReact from '@emotion/react';
-import * as grafanaData from '@grafana/data';
 import { createTheme, ThemeContext, type GrafanaTheme2 } from '@grafana/data';
-import * as grafanaRuntime from '@grafana/runtime';
 import { config, setBackendSrv, setTemplateSrv } from '@grafana/runtime';
-import * as grafanaUi from '@grafana/ui';
 import { Field, GlobalStyles, Input, PortalContainer, RadioButtonGroup, useStyles2 } from '@grafana/ui';
-import lodash from 'lodash';
-import * as rxjs from 'rxjs';
-import * as rxjsOperators from 'rxjs/operators';
 
 import { SCENARIO_IDS } from '../../../simulator/scenarios';
 import type { PanelOptions } from '../../../src/panel/types';
 import { parsePreviewParams, previewTestIds, type PreviewParams, type PreviewTheme } from '../shared';
-import { installDefine, provide } from './amd';
+import { installDefine } from './amd';
+import { provideSharedModules } from './sharedModules';
 import { ConfigEditorView, QueryEditorView, VariableEditorView } from './EditorViews';
 import { PanelView } from './PanelView';
 import { loadPlugins, type LoadedPlugins, type MlopsDataSourceInstance } from './plugins';
@@ -47,22 +38,6 @@ declare global {
       datasource?: MlopsDataSourceInstance;
     };
   }
-}
-
-/** The modules Grafana shares with plugins (see .config/bundler/externals.ts), under their import names. */
-function provideSharedModules() {
-  provide('react', React);
-  provide('react/jsx-runtime', ReactJsxRuntime);
-  provide('react/jsx-dev-runtime', ReactJsxRuntime);
-  provide('react-dom', ReactDOM);
-  provide('@emotion/css', emotionCss);
-  provide('@emotion/react', emotionReact);
-  provide('@grafana/data', grafanaData);
-  provide('@grafana/ui', grafanaUi);
-  provide('@grafana/runtime', grafanaRuntime);
-  provide('rxjs', rxjs);
-  provide('rxjs/operators', rxjsOperators);
-  provide('lodash', lodash);
 }
 
 function setState(state: 'loading' | 'ready' | 'error', error?: string) {

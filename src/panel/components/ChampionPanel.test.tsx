@@ -312,7 +312,12 @@ describe('ChampionPanel at scale', () => {
   it('renders 2,000 features for five models', () => {
     renderPanel(largeDataset(5, 2000), { topN: 10, quadrantLabels: 5 });
     expect(screen.getAllByTestId(/champion-panel model-header/)).toHaveLength(5);
-    expect(screen.getByTestId(ids.drift.quadrantPoints).children).toHaveLength(2000);
+    // All 2,000 features are plotted: the most impactful drifted-and-important ones as SVG shapes,
+    // the rest painted on the canvas layer.
+    const shapes = screen.getByTestId(ids.drift.quadrantPoints).children.length;
+    const painted = Number(screen.getByTestId(ids.drift.quadrantCanvas).getAttribute('data-points'));
+    expect(shapes).toBeGreaterThan(0);
+    expect(shapes + painted).toBe(2000);
     expect(screen.getAllByTestId(ids.drift.quadrantLabel).length).toBeLessThanOrEqual(5);
     expect(within(screen.getByTestId(ids.drift.topBars)).getAllByRole('listitem')).toHaveLength(10);
     expect(within(screen.getByTestId(ids.drift.featureComparison)).getAllByRole('row')).toHaveLength(11);

@@ -1,12 +1,14 @@
-import React, { memo, useMemo } from 'react';
+import React, { memo, useCallback, useMemo, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { Quadrant, type DriftThresholds, type QuadrantModel } from '../data/drift';
 import { M, quadrantGeometry, quadrantSummary, type QuadrantGeometry } from './quadrant/geometry';
-import { QuadrantLabels } from './quadrant/QuadrantLabels';
+import { QuadrantLabels, placeQuadrantLabels } from './quadrant/QuadrantLabels';
+import { QuadrantCanvas } from './quadrant/QuadrantCanvas';
 import { QuadrantPoints } from './quadrant/QuadrantPoints';
+import { hitTest, pointLayers, pointTitle, type PaintedPoint } from './quadrant/pointLayers';
 import { panelTestIds } from './testIds';
 import { formatScore } from './visual';
 
@@ -20,41 +22,68 @@ interface Props {
 const Points = memo(QuadrantPoints);
 const Labels = memo(QuadrantLabels);
 
+/** The painted point under the pointer (canvas mode), for the hover tooltip. */
+function useCanvasHover(painted: PaintedPoint[]) {
+  const [hover, setHover] = useState<PaintedPoint | undefined>(undefined);
+  const onMouseMove = useCallback(
+    (event: React.MouseEvent<SVGSVGElement>) => {
+      const box = event.currentTarget.getBoundingClientRect();
+      const hit = hitTest(painted, event.clientX - box.left, event.clientY - box.top);
+      setHover((previous) => (previous === hit ? previous : hit));
+    },
+    [painted]
+  );
+  const onMouseLeave = useCallback(() => setHover(undefined), []);
+  return painted.length > 0 ? { hover, onMouseMove, onMouseLeave } : { hover: undefined };
+}
+
 /**
  * Drift (y) against importance (x) with both thresholds: features in the top-right quadrant are
  * drifted and important and stand out (larger diamonds, strong colour, labels for the most
  * impactful, placed so that none overlap). Plain SVG shapes, built once per data/size change; no
- * per-point React state. Geometry and captions: `quadrant/geometry.ts`.
+ * per-point React state. With many points (`quadrant/pointLayers.ts`) the calm majority is painted
+ * on a canvas under the SVG and identified on hover, while the most impactful drifted-and-important
+ * features stay SVG shapes. Geometry and captions: `quadrant/geometry.ts`.
  */
 export function DriftQuadrant({ quadrant, thresholds, width, height }: Props) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const g = useMemo(() => quadrantGeometry(quadrant, thresholds, width, height), [quadrant, thresholds, width, height]);
+  const labels = useMemo(() => placeQuadrantLabels(quadrant, g), [quadrant, g]);
+  const layers = useMemo(() => pointLayers(quadrant, g, new Set(labels.map((l) => l.id))), [quadrant, g, labels]);
   const colors = useMemo(
     () => ({
       [Quadrant.DriftingImportant]: theme.colors.error.main,
       [Quadrant.Drifting]: theme.colors.warning.main,
       [Quadrant.Important]: theme.colors.info.main,
       [Quadrant.Stable]: theme.colors.text.disabled,
+      area: theme.colors.error.transparent,
+      outline: theme.colors.background.primary,
     }),
     [theme]
   );
-  return (
+  const painted = layers.painted.length > 0;
+  const { hover, ...pointer } = useCanvasHover(layers.painted);
+  const svg = (
     <svg
       width={g.w}
       height={g.h}
       className={styles.svg}
       role="img"
-      aria-label={quadrantSummary(quadrant)}
+      aria-label={quadrantSummary(quadrant, layers.svg.length)}
       data-testid={panelTestIds.drift.quadrant}
+      data-painted={painted ? layers.painted.length : undefined}
+      {...pointer}
     >
-      <rect
-        x={g.tx}
-        y={M.top}
-        width={Math.max(0, M.left + g.plotW - g.tx)}
-        height={Math.max(0, g.ty - M.top)}
-        fill={theme.colors.error.transparent}
-      />
+      {!painted && (
+        <rect
+          x={g.tx}
+          y={M.top}
+          width={Math.max(0, M.left + g.plotW - g.tx)}
+          height={Math.max(0, g.ty - M.top)}
+          fill={colors.area}
+        />
+      )}
       <Thresholds g={g} styles={styles} />
       {g.corners.map((c) => (
         <text
@@ -69,11 +98,30 @@ export function DriftQuadrant({ quadrant, thresholds, width, height }: Props) {
         </text>
       ))}
       <g data-testid={panelTestIds.drift.quadrantPoints}>
-        <Points quadrant={quadrant} geometry={g} colors={colors} />
+        <Points points={layers.svg} geometry={g} colors={colors} />
       </g>
-      <Labels quadrant={quadrant} geometry={g} className={styles.pointLabel} />
+      <Labels placed={labels} className={styles.pointLabel} />
       <Axes quadrant={quadrant} g={g} styles={styles} />
     </svg>
+  );
+  if (!painted) {
+    return svg;
+  }
+  return (
+    <div className={styles.layers} style={{ width: g.w, height: g.h }}>
+      <QuadrantCanvas geometry={g} painted={layers.painted} colors={colors} />
+      {svg}
+      {hover && (
+        <div
+          role="tooltip"
+          className={styles.hover}
+          style={{ left: hover.x + 8, top: hover.y + 8 }}
+          data-testid={panelTestIds.drift.quadrantHover}
+        >
+          {pointTitle(hover.point)}
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -139,7 +187,19 @@ function Axes({ quadrant, g, styles }: { quadrant: QuadrantModel; g: QuadrantGeo
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  svg: css({ display: 'block', overflow: 'visible' }),
+  svg: css({ display: 'block', overflow: 'visible', position: 'relative' }),
+  layers: css({ position: 'relative' }),
+  hover: css({
+    position: 'absolute',
+    pointerEvents: 'none',
+    whiteSpace: 'nowrap',
+    padding: theme.spacing(0.25, 0.75),
+    background: theme.colors.background.secondary,
+    border: `1px solid ${theme.colors.border.weak}`,
+    borderRadius: theme.shape.radius.default,
+    boxShadow: theme.shadows.z2,
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
   axis: css({ stroke: theme.colors.border.medium, strokeWidth: 1 }),
   threshold: css({ stroke: theme.colors.text.secondary, strokeWidth: 1, strokeDasharray: '4 3' }),
   thresholdLabel: css({ fill: theme.colors.text.secondary, fontSize: theme.typography.pxToRem(11) }),

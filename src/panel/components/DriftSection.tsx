@@ -1,4 +1,4 @@
-import React, { useState } from 'react';
+import React, { memo, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { RadioButtonGroup, useStyles2 } from '@grafana/ui';
@@ -9,6 +9,9 @@ import { DriftCounts } from './DriftCounts';
 import { DriftQuadrant } from './DriftQuadrant';
 import { FeatureDriftComparison } from './FeatureDriftComparison';
 import { TopDriftBars } from './TopDriftBars';
+
+/** Re-rendered only when its model, thresholds or size change (the drift model reuses them). */
+const QuadrantChart = memo(DriftQuadrant);
 import { panelTestIds } from './testIds';
 import { formatScore } from './visual';
 
@@ -117,7 +120,7 @@ export function DriftSection({ drift, width, showQuadrant, showFeatureComparison
         <>
           <TopDriftBars features={focus.top} thresholds={focus.thresholds} />
           {showQuadrant && focus.quadrant.points.length > 0 && (
-            <DriftQuadrant
+            <QuadrantChart
               quadrant={focus.quadrant}
               thresholds={focus.thresholds}
               width={width}

@@ -46,6 +46,8 @@ export const panelTestIds = {
     quadrant: 'data-testid champion-panel drift-quadrant',
     quadrantPoints: 'data-testid champion-panel drift-quadrant-points',
     quadrantLabel: 'data-testid champion-panel drift-quadrant-label',
+    quadrantCanvas: 'data-testid champion-panel drift-quadrant-canvas',
+    quadrantHover: 'data-testid champion-panel drift-quadrant-hover',
     quadrantThreshold: (axis: 'drift' | 'importance') => `data-testid champion-panel drift-quadrant-threshold ${axis}`,
     featureComparison: 'data-testid champion-panel feature-comparison',
     challengerPicker: 'data-testid champion-panel feature-comparison-challenger',

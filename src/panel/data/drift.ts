@@ -1,9 +1,10 @@
-import { FeatureStatus, featureStatus } from '../../shared/featureStatus';
-import type { Direction, PanelOptions } from '../types';
+import { featureStatus } from '../../shared/featureStatus';
+import type { PanelOptions } from '../types';
 import { badgeOf, hasDriftInfo, statusCounts, summaryCountsOf } from './driftBadge';
 import { resolveThresholds } from './driftThresholds';
-import type { DriftModel, FeatureComparison, FeatureComparisonRow, FeaturePoint, ModelDrift } from './driftTypes';
-import { outcomeOf } from './outcome';
+import type { DriftModel, FeatureComparison, FeaturePoint, ModelDrift } from './driftTypes';
+import { compareFeatureDrift, topRows, type FullComparison } from './featureComparison';
+import { memoByObject, optionKey } from './memo';
 import { quadrantModel, quadrantOf } from './quadrant';
 import type { ModelData, ModelInfo } from './types';
 
@@ -22,15 +23,35 @@ export function compareFeatures(a: FeaturePoint, b: FeaturePoint): number {
   return b.drift - a.drift || (b.importance ?? -Infinity) - (a.importance ?? -Infinity) || a.name.localeCompare(b.name);
 }
 
-function buildModelDrift(
-  data: ModelData,
-  info: ModelInfo,
-  options: Pick<PanelOptions, 'driftThreshold' | 'importanceThreshold' | 'topN' | 'quadrantLabels'>
-): ModelDrift {
+type ModelDriftOptions = Pick<PanelOptions, 'driftThreshold' | 'importanceThreshold' | 'topN' | 'quadrantLabels'>;
+type DriftOptions = ModelDriftOptions & Pick<PanelOptions, 'equalTolerancePercent' | 'directions'>;
+
+/**
+ * Sets `key` on `target` to `compute()`: right away (`eager`), or as an enumerable getter that
+ * computes it on first read — for the parts of the drift model that only the shown model needs.
+ */
+function define<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K], eager: boolean): void {
+  if (eager) {
+    target[key] = compute();
+    return;
+  }
+  Object.defineProperty(target, key, { enumerable: true, get: once(compute) });
+}
+
+/** What a model's drift is apart from who the model is and the top-N cut. */
+interface DriftCore extends Pick<
+  ModelDrift,
+  'thresholds' | 'badge' | 'counts' | 'summaryCounts' | 'features' | 'quadrant'
+> {
+  /** The same features in collection order (for counts and comparisons, where order does not matter). */
+  unsorted: FeaturePoint[];
+}
+
+function driftCore(data: ModelData, options: Omit<ModelDriftOptions, 'topN'>, eager: boolean): DriftCore {
   const thresholds = resolveThresholds(data, options);
-  const features: FeaturePoint[] = [];
+  const unsorted: FeaturePoint[] = [];
   for (const f of data.features.values()) {
-    features.push({
+    unsorted.push({
       name: f.name,
       drift: f.drift,
       importance: f.importance,
@@ -38,96 +59,132 @@ function buildModelDrift(
       quadrant: quadrantOf(f.drift, f.importance, thresholds),
     });
   }
-  features.sort(compareFeatures);
-  return {
+  const core = {
+    thresholds,
+    badge: badgeOf(data, unsorted, thresholds),
+    counts: unsorted.length > 0 ? statusCounts(unsorted) : [],
+    summaryCounts: summaryCountsOf(data),
+    unsorted,
+  } as DriftCore;
+  define(core, 'features', () => [...unsorted].sort(compareFeatures), eager);
+  define(core, 'quadrant', () => quadrantModel(core.features, thresholds, options.quadrantLabels), eager);
+  return core;
+}
+
+function withModel(core: DriftCore, info: ModelInfo, topN: number, eager: boolean): ModelDrift {
+  const model = {
     modelKey: info.key,
     modelName: info.name,
     role: info.role,
     isChampion: info.isChampion,
-    thresholds,
-    badge: badgeOf(data, features, thresholds),
-    counts: features.length > 0 ? statusCounts(features) : [],
-    summaryCounts: summaryCountsOf(data),
-    features,
-    top: features.filter((f) => f.drift !== null).slice(0, options.topN),
-    quadrant: quadrantModel(features, thresholds, options.quadrantLabels),
-  };
+    thresholds: core.thresholds,
+    badge: core.badge,
+    counts: core.counts,
+    summaryCounts: core.summaryCounts,
+  } as ModelDrift;
+  define(model, 'features', () => core.features, eager);
+  define(model, 'top', () => core.features.filter((f) => f.drift !== null).slice(0, topN), eager);
+  define(model, 'quadrant', () => core.quadrant, eager);
+  return model;
 }
 
-function compareFeatureDrift(
+function withRows(
   champion: ModelDrift,
   challenger: ModelDrift,
-  options: Pick<PanelOptions, 'topN' | 'equalTolerancePercent' | 'directions'>,
-  direction: Direction
+  full: () => FullComparison,
+  topN: number,
+  eager: boolean
 ): FeatureComparison {
-  const championByName = new Map(champion.features.map((f) => [f.name, f]));
-  const challengerByName = new Map(challenger.features.map((f) => [f.name, f]));
-  const names = new Set([...championByName.keys(), ...challengerByName.keys()]);
-  const tolerance = options.equalTolerancePercent / 100;
-  const rows: FeatureComparisonRow[] = [];
-  let shared = 0;
-  let better = 0;
-  let worse = 0;
-  for (const name of names) {
-    const a = championByName.get(name);
-    const b = challengerByName.get(name);
-    const championDrift = a?.drift ?? null;
-    const challengerDrift = b?.drift ?? null;
-    const outcome = outcomeOf(championDrift, challengerDrift, direction, tolerance);
-    if (championDrift !== null && challengerDrift !== null) {
-      shared++;
-      better += outcome === 'better' ? 1 : 0;
-      worse += outcome === 'worse' ? 1 : 0;
-    }
-    rows.push({
-      name,
-      champion: championDrift,
-      challenger: challengerDrift,
-      diff: championDrift !== null && challengerDrift !== null ? challengerDrift - championDrift : null,
-      outcome,
-      importance: a?.importance ?? b?.importance ?? null,
-      championStatus: a?.status ?? FeatureStatus.NotCalculated,
-      challengerStatus: b?.status ?? FeatureStatus.NotCalculated,
-    });
-  }
-  const peak = (r: FeatureComparisonRow) => Math.max(r.champion ?? -Infinity, r.challenger ?? -Infinity);
-  rows.sort((x, y) => peak(y) - peak(x) || x.name.localeCompare(y.name));
-  return {
+  const comparison = {
     championKey: champion.modelKey,
     challengerKey: challenger.modelKey,
     challengerName: challenger.modelName,
-    rows: rows.slice(0, options.topN),
-    shared,
-    better,
-    worse,
-  };
+  } as FeatureComparison;
+  define(comparison, 'rows', () => topRows(full(), topN), eager);
+  define(comparison, 'shared', () => full().shared, eager);
+  define(comparison, 'better', () => full().better, eager);
+  define(comparison, 'worse', () => full().worse, eager);
+  return comparison;
 }
 
 /** Drift for all models (`data` and `infos` in the same, champion-first order). */
-export function buildDrift(
-  data: ModelData[],
-  infos: ModelInfo[],
-  options: Pick<
-    PanelOptions,
-    'driftThreshold' | 'importanceThreshold' | 'topN' | 'quadrantLabels' | 'equalTolerancePercent' | 'directions'
-  >
-): DriftModel {
+export function buildDrift(data: ModelData[], infos: ModelInfo[], options: DriftOptions): DriftModel {
+  return assembleDrift(data, infos, options, true);
+}
+
+const coreMemo = memoByObject<ModelData, DriftCore>();
+const comparisonMemo = new WeakMap<FeaturePoint[], ReturnType<typeof memoByObject<FeaturePoint[], FullComparison>>>();
+
+/**
+ * {@link buildDrift} for the panel: equal to it, but each model's drift and each comparison is
+ * reused (`memo.ts`) while its collected data and the options it reads are unchanged — a new top N
+ * re-cuts lists without re-deriving 2,000 features, and the quadrant keeps its model object — and
+ * the sorted features, quadrant and comparison rows are computed when first read, so only for the
+ * model and challenger the panel shows.
+ */
+export function buildDriftMemo(data: ModelData[], infos: ModelInfo[], options: DriftOptions): DriftModel {
+  return assembleDrift(data, infos, options, false);
+}
+
+function coreOf(data: ModelData, options: DriftOptions, eager: boolean): DriftCore {
+  if (eager) {
+    return driftCore(data, options, true);
+  }
+  const key = optionKey(options.driftThreshold, options.importanceThreshold, options.quadrantLabels);
+  return coreMemo(data, key, () => driftCore(data, options, false));
+}
+
+/** Once, then the same value. */
+function once<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value as T;
+  };
+}
+
+/** The challenger's full comparison with the champion, computed on first call (memoised unless eager). */
+function fullComparison(
+  champion: DriftCore,
+  challenger: DriftCore,
+  options: DriftOptions,
+  eager: boolean
+): () => FullComparison {
+  const direction = options.directions.driftStatus; // lower drift is better unless this says otherwise
+  const compute = () =>
+    compareFeatureDrift(champion.unsorted, challenger.unsorted, options.equalTolerancePercent / 100, direction);
+  if (eager) {
+    return once(compute);
+  }
+  const memo = comparisonMemo.get(champion.unsorted) ?? memoByObject<FeaturePoint[], FullComparison>();
+  comparisonMemo.set(champion.unsorted, memo);
+  const key = optionKey(options.equalTolerancePercent, direction);
+  return once(() => memo(challenger.unsorted, key, compute));
+}
+
+function assembleDrift(data: ModelData[], infos: ModelInfo[], options: DriftOptions, eager: boolean): DriftModel {
+  const cores: DriftCore[] = [];
   const models: ModelDrift[] = [];
   data.forEach((d, i) => {
     if (hasDriftInfo(d)) {
-      models.push(buildModelDrift(d, infos[i], options));
+      const core = coreOf(d, options, eager);
+      cores.push(core);
+      models.push(withModel(core, infos[i], options.topN, eager));
     }
   });
-  const champion = models.find((m) => m.isChampion);
+  const at = models.findIndex((m) => m.isChampion);
   const comparisons: FeatureComparison[] = [];
-  if (champion && champion.features.length > 0) {
-    // Per-feature drift: lower is better unless the drift-status direction says otherwise.
-    const direction = options.directions.driftStatus;
-    for (const model of models) {
-      if (!model.isChampion && model.features.length > 0) {
-        comparisons.push(compareFeatureDrift(champion, model, options, direction));
+  if (at >= 0 && cores[at].unsorted.length > 0) {
+    models.forEach((model, i) => {
+      if (!model.isChampion && cores[i].unsorted.length > 0) {
+        const full = fullComparison(cores[at], cores[i], options, eager);
+        comparisons.push(withRows(models[at], model, full, options.topN, eager));
       }
-    }
+    });
   }
   return { models, comparisons };
 }

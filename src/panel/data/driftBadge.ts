@@ -9,8 +9,23 @@ import type { ModelData } from './types';
  * else the gateway's high/medium counts) and its counts by feature status.
  */
 
+/** How many features have each status (one pass). */
+function countByStatus(features: FeaturePoint[]): Record<FeatureStatus, number> {
+  const counts = {
+    [FeatureStatus.DriftingImportant]: 0,
+    [FeatureStatus.Drifting]: 0,
+    [FeatureStatus.Stable]: 0,
+    [FeatureStatus.NotCalculated]: 0,
+  };
+  for (const f of features) {
+    counts[f.status]++;
+  }
+  return counts;
+}
+
 export function statusCounts(features: FeaturePoint[]): DriftCount[] {
-  const n = (s: FeatureStatus) => features.filter((f) => f.status === s).length;
+  const counts = countByStatus(features);
+  const n = (s: FeatureStatus) => counts[s];
   return [
     {
       key: 'driftingImportant',
@@ -52,15 +67,16 @@ export function badgeOf(data: ModelData, features: FeaturePoint[], t: DriftThres
       detail: "From the gateway's model drift status.",
     };
   }
-  const calculated = features.filter((f) => f.status !== FeatureStatus.NotCalculated);
-  if (calculated.length > 0) {
-    const important = calculated.filter((f) => f.status === FeatureStatus.DriftingImportant).length;
-    const drifting = important + calculated.filter((f) => f.status === FeatureStatus.Drifting).length;
+  const counts = countByStatus(features);
+  const calculated = features.length - counts[FeatureStatus.NotCalculated];
+  if (calculated > 0) {
+    const important = counts[FeatureStatus.DriftingImportant];
+    const drifting = important + counts[FeatureStatus.Drifting];
     const status = important > 0 ? ModelStatus.Failing : drifting > 0 ? ModelStatus.AtRisk : ModelStatus.Healthy;
     const detail =
       drifting === 0
         ? `No feature at or above the drift threshold ${formatNumber(t.drift)}.`
-        : `${drifting} of ${calculated.length} features at or above the drift threshold ${formatNumber(t.drift)}` +
+        : `${drifting} of ${calculated} features at or above the drift threshold ${formatNumber(t.drift)}` +
           (important > 0
             ? `, ${important} of them important (importance ≥ ${formatNumber(t.importance)}).`
             : ', none of them important.');

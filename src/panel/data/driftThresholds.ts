@@ -43,12 +43,17 @@ export function resolveThresholds(
   // One field per source frame is enough: features of a table share their fields.
   const driftFields = new Set<Field>();
   const importanceFields = new Set<Field>();
+  let lastDrift: Field | undefined;
+  let lastImportance: Field | undefined;
   for (const f of data.features.values()) {
-    if (f.driftField) {
+    // Consecutive features mostly come from the same table: skip the set for a repeated field.
+    if (f.driftField && f.driftField !== lastDrift) {
       driftFields.add(f.driftField);
+      lastDrift = f.driftField;
     }
-    if (f.importanceField) {
+    if (f.importanceField && f.importanceField !== lastImportance) {
       importanceFields.add(f.importanceField);
+      lastImportance = f.importanceField;
     }
   }
   const [drift, driftSource] = pick(

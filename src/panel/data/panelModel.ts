@@ -3,7 +3,8 @@ import { LoadingState, type DataFrame, type DataQueryError, type GrafanaTheme2 }
 import { LayoutMode, type PanelOptions } from '../types';
 import { collectModels } from './collect';
 import { buildComparison } from './comparison';
-import { buildDrift, type DriftModel } from './drift';
+import { buildDriftMemo, type DriftModel } from './drift';
+import { memoByObject } from './memo';
 import { buildPredictionChart, type PredictionChart } from './predictions';
 import { resolveRoles } from './roles';
 import type { ComparisonModel } from './types';
@@ -57,6 +58,13 @@ function hasRows(frames: readonly DataFrame[]): boolean {
   return frames.some((f) => f.fields.some((field) => field.values.length > 0));
 }
 
+const collectMemo = memoByObject<readonly DataFrame[], ReturnType<typeof collectModels>>();
+
+/**
+ * The whole panel view. The frames are read once per frames array and alias text (`memo.ts`), and
+ * each model's drift once per collected data and threshold options, so that an option change
+ * re-derives only what depends on it. Same result as computing every stage afresh.
+ */
 export function buildPanelView(input: PanelInput, options: PanelOptions, theme: GrafanaTheme2): PanelView {
   const errors = errorMessages(input);
   const series = input.series ?? [];
@@ -69,7 +77,9 @@ export function buildPanelView(input: PanelInput, options: PanelOptions, theme: 
     }
     return { kind: 'noData' };
   }
-  const collected = collectModels(series, options.metricAliases);
+  const collected = collectMemo(series, options.metricAliases ?? '', () =>
+    collectModels(series, options.metricAliases)
+  );
   if (collected.models.length === 0) {
     if (errors.length > 0) {
       return { kind: 'error', errors };
@@ -77,7 +87,7 @@ export function buildPanelView(input: PanelInput, options: PanelOptions, theme: 
     return { kind: 'unrecognised', frames: series.length, notices: collected.notices };
   }
   const roles = resolveRoles(collected.models, options);
-  const drift = buildDrift(roles.data, roles.models, options);
+  const drift = buildDriftMemo(roles.data, roles.models, options);
   const comparison = buildComparison(roles.data, roles.models, drift, options, theme);
   const predictions = buildPredictionChart(roles.data, roles.models, theme, input.range);
   return {

@@ -174,19 +174,23 @@ export function readFeatureTable(frame: DataFrame, kind: FrameKind | undefined, 
   const numeric = frame.fields.filter((f) => f.type === FieldType.number);
   const labels = numeric.find((f) => f.labels)?.labels ?? frame.fields.find((f) => f.labels)?.labels;
   let used = false;
+  // Without identity columns every row names the same model (from the labels): work it out once.
+  const sameModel = !cols.model && !cols.version && !cols.role && !cols.deploymentId && !cols.deployment;
+  const frameIdentity = sameModel ? rowIdentity(frame, cols, labels, 0) : undefined;
+  const mappingOf = (field: Field, rowName: string) =>
+    kind === FrameKind.FeatureDrift ? gatewayFeatureMapping(field) : rowMapping(frame, field, rowName, sink.aliases);
+  // Without a metric-name column every row maps a column the same way: work that out once too.
+  const frameMappings = cols.name ? undefined : numeric.map((field) => mappingOf(field, ''));
   for (let i = 0; i < feature.values.length; i++) {
     const name = toText(feature.values[i]);
     if (name === '') {
       continue;
     }
-    const rowName = toText(cols.name?.values[i]).toLowerCase();
-    const identity = rowIdentity(frame, cols, labels, i);
+    const identity = frameIdentity ?? rowIdentity(frame, cols, labels, i);
     let data: ModelData | undefined;
-    for (const field of numeric) {
-      const mapping =
-        kind === FrameKind.FeatureDrift
-          ? gatewayFeatureMapping(field)
-          : rowMapping(frame, field, rowName, sink.aliases);
+    for (let j = 0; j < numeric.length; j++) {
+      const field = numeric[j];
+      const mapping = frameMappings ? frameMappings[j] : mappingOf(field, toText(cols.name?.values[i]).toLowerCase());
       if (!mapping || (mapping.signal !== Signal.DriftScore && mapping.signal !== Signal.FeatureImportance)) {
         continue;
       }

@@ -2,21 +2,17 @@ import React from 'react';
 
 import type { QuadrantModel } from '../../data/drift';
 import { placeLabels, type Box } from '../../data/labelPlacement';
+
+type PlacedLabels = ReturnType<typeof placeLabels>;
 import { panelTestIds } from '../testIds';
 import { M, MARKER_R, captionBoxes, type QuadrantGeometry } from './geometry';
 
-interface Props {
-  quadrant: QuadrantModel;
-  geometry: QuadrantGeometry;
-  className: string;
-}
-
 /**
- * Text labels of the most impactful drifted-and-important features, placed so that none overlap:
- * they never cover a labelled point, and avoid the other emphasised markers and the chart's own
- * captions when they can.
+ * Where the text labels of the most impactful drifted-and-important features go, placed so that
+ * none overlap: they never cover a labelled point, and avoid the other emphasised markers and the
+ * chart's own captions when they can.
  */
-export function QuadrantLabels({ quadrant, geometry: g, className }: Props) {
+export function placeQuadrantLabels(quadrant: QuadrantModel, g: QuadrantGeometry) {
   const byName = new Map(quadrant.points.map((p) => [p.name, p]));
   const candidates = quadrant.labelCandidates.flatMap((name) => {
     const p = byName.get(name);
@@ -26,12 +22,16 @@ export function QuadrantLabels({ quadrant, geometry: g, className }: Props) {
     ...candidates.map((c) => ({ x: c.x - MARKER_R, y: c.y - MARKER_R, width: 2 * MARKER_R, height: 2 * MARKER_R })),
     ...captionBoxes(g),
   ];
-  const placed = placeLabels(candidates, {
+  return placeLabels(candidates, {
     maxLabels: quadrant.maxLabels,
     bounds: { x: M.left, y: 0, width: g.plotW + M.right, height: M.top + g.plotH },
     softObstacles: avoid,
     markerRadius: MARKER_R,
   });
+}
+
+/** The placed labels as SVG text. */
+export function QuadrantLabels({ placed, className }: { placed: PlacedLabels; className: string }) {
   return (
     <>
       {placed.map((label) => (

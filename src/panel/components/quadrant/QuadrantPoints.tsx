@@ -1,31 +1,29 @@
 import React from 'react';
 import { useTheme2 } from '@grafana/ui';
 
-import { Quadrant, type QuadrantModel } from '../../data/drift';
-import { formatScore } from '../visual';
-import { MARKER_R, QUADRANT_TEXT, type QuadrantGeometry } from './geometry';
+import { Quadrant, type FeaturePoint } from '../../data/drift';
+import { MARKER_R, type QuadrantGeometry } from './geometry';
+import { pointTitle } from './pointLayers';
 
 interface Props {
-  quadrant: QuadrantModel;
+  /** The points drawn as SVG shapes, in drawing order (see `pointLayers`). */
+  points: FeaturePoint[];
   geometry: QuadrantGeometry;
   colors: Record<Quadrant, string>;
 }
 
 /**
- * The features as plain SVG shapes: drifted-and-important ones as larger diamonds drawn last (on
- * top), the others as small circles; each with a tooltip title.
+ * Features as plain SVG shapes: drifted-and-important ones as larger diamonds, the others as small
+ * circles; each with a tooltip title.
  */
-export function QuadrantPoints({ quadrant, geometry, colors }: Props) {
+export function QuadrantPoints({ points, geometry, colors }: Props) {
   const theme = useTheme2();
-  const ordered = [...quadrant.points].sort(
-    (a, b) => Number(a.quadrant === Quadrant.DriftingImportant) - Number(b.quadrant === Quadrant.DriftingImportant)
-  );
   return (
     <>
-      {ordered.map((p) => {
+      {points.map((p) => {
         const cx = geometry.x(p.importance!);
         const cy = geometry.y(p.drift!);
-        const title = `${p.name}: drift ${formatScore(p.drift)}, importance ${formatScore(p.importance)} (${QUADRANT_TEXT[p.quadrant!]})`;
+        const title = pointTitle(p);
         if (p.quadrant === Quadrant.DriftingImportant) {
           const r = MARKER_R;
           return (

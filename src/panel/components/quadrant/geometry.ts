@@ -74,12 +74,22 @@ export function captionBoxes(g: QuadrantGeometry): Box[] {
   ];
 }
 
-/** One sentence for screen readers. */
-export function quadrantSummary(quadrant: QuadrantModel): string {
+/**
+ * The chart for screen readers: counts per quadrant and, when the calm majority is painted on a
+ * canvas, which features are shapes of their own (`individual` of all the points).
+ */
+export function quadrantSummary(quadrant: QuadrantModel, individual = quadrant.points.length): string {
   const c = quadrant.counts;
+  const total = quadrant.points.length;
+  const painted =
+    individual < total
+      ? ` ${individual} drifting and important features, the most impactful and the labelled ones, are drawn individually; ` +
+        `the other ${total - individual} points are drawn as one image.`
+      : '';
   return (
-    `Drift versus importance of ${quadrant.points.length} features: ` +
+    `Drift versus importance of ${total} features: ` +
     `${c[Quadrant.DriftingImportant]} drifting and important, ${c[Quadrant.Drifting]} drifting, ` +
-    `${c[Quadrant.Important]} important and stable, ${c[Quadrant.Stable]} stable.`
+    `${c[Quadrant.Important]} important and stable, ${c[Quadrant.Stable]} stable.` +
+    painted
   );
 }
