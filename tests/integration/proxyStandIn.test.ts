@@ -31,8 +31,9 @@ const PLUGIN_JSON = path.resolve(__dirname, '../../src/datasource/plugin.json');
 const CLIENT_ID = 'grafana-mlops';
 const CLIENT_SECRET = 'test-only-secret-value';
 const REFRESH_TOKEN = 'test-only-refresh-token';
-const REFRESH_ROUTE = 'refresh-token/model-monitoring/v1/deployment';
-const CC_ROUTE = 'client-credentials/model-monitoring/v1/deployment';
+/** The one gateway route: its grant comes from the data source's jsonData.authMode. */
+const ROUTE = 'gateway/model-monitoring/v1/deployment';
+const REFRESH_ROUTE = ROUTE;
 
 /** A minimal OIDC token endpoint: checks the form like Keycloak would and mints simulator tokens. */
 interface TokenEndpoint {
@@ -128,6 +129,11 @@ beforeEach(async () => {
         secureJsonData: { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN },
       },
       { uid: 'no-refresh', jsonData: jsonData(), secureJsonData: { clientSecret: CLIENT_SECRET } },
+      {
+        uid: 'mlops-cc',
+        jsonData: jsonData({ authMode: AuthMode.ClientCredentials }),
+        secureJsonData: { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN },
+      },
     ],
     userRole: 'Viewer',
     log: (line) => logLines.push(line),
@@ -196,17 +202,15 @@ describe('proxy stand-in (standing in for Grafana’s data-source proxy) ↔ sim
 
   it('reuses the token while more than 10 s of expires_in remain, per data source + route + method', async () => {
     for (let i = 0; i < 4; i++) {
-      expect((await get('mlops', `${REFRESH_ROUTE}/${SCENARIO_IDS.healthy}`)).status).toBe(200);
+      expect((await get('mlops', `${ROUTE}/${SCENARIO_IDS.healthy}`)).status).toBe(200);
     }
     expect(proxy.tokenRequests()).toBe(1);
-    expect((await get('mlops', `${CC_ROUTE}/${SCENARIO_IDS.healthy}`)).status).toBe(200);
-    expect(proxy.tokenRequests({ routePath: CC_ROUTE })).toBe(1);
-    expect(kc.forms[1].get('grant_type')).toBe('client_credentials');
-    expect(kc.forms[1].has('refresh_token')).toBe(false);
+    expect((await get('mlops-cc', `${ROUTE}/${SCENARIO_IDS.healthy}`)).status).toBe(200);
+    expect(proxy.tokenRequests({ uid: 'mlops-cc', routePath: ROUTE })).toBe(1);
     // Saving the data source drops its tokens.
     proxy.updateDataSource('mlops', { jsonData: jsonData({ scope: '' }) });
-    await get('mlops', REFRESH_ROUTE);
-    expect(proxy.tokenRequests({ uid: 'mlops', routePath: REFRESH_ROUTE })).toBe(2);
+    await get('mlops', ROUTE);
+    expect(proxy.tokenRequests({ uid: 'mlops', routePath: ROUTE })).toBe(2);
   });
 
   it('concurrent requests wait for one token fetch', async () => {
