@@ -8,7 +8,9 @@
  * differs from Grafana; tests/integration/goTemplateOracle.test.ts compares it with Go itself.
  */
 
-import { goEq, goPrint, goTruth, MISSING } from './goValues';
+import { GoTemplateError, goEq, goPrint, goTruth, MISSING } from './goValues';
+
+export { GoTemplateError } from './goValues';
 
 /** An argument: `.A.b` (a field chain), `.` (dot), or a double-quoted string literal. */
 type Operand = { kind: 'field'; fields: string[] } | { kind: 'dot' } | { kind: 'string'; value: string };
@@ -19,9 +21,6 @@ type Node =
   | { kind: 'text'; text: string }
   | { kind: 'print'; pipeline: Pipeline }
   | { kind: 'with' | 'if'; pipeline: Pipeline; body: Node[]; otherwise: Node[] };
-
-/** Raised for templates outside the supported subset (at start) or failing to execute. */
-export class GoTemplateError extends Error {}
 
 const FIELD_CHAIN = /^(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 

@@ -1,23 +1,37 @@
 /**
  * Go's view of a decoded JSON value, for the route-template evaluator (goTemplate.ts): what
  * text/template prints (`fmt` %v), what counts as true (`exec.go` isTrue) and the builtin `eq`
- * (`funcs.go`). Grafana hands templates `map[string]any` from JSON, so values are strings,
- * float64 numbers, bools, nil (JSON null), maps and slices — and the invalid value of a missing map key.
+ * (`funcs.go`). Grafana hands templates `map[string]any` decoded from JSON: strings, bools, nil
+ * (JSON null), maps and slices — and the invalid value of a missing map key.
+ *
+ * NUMBERS are refused: Grafana's simplejson decodes them as `json.Number` (a string kind: printed
+ * as written, always true, equal to the string "3"), while data sources loaded as resources carry
+ * float64 (printed 1e+06, 0 false, an error against a string) — which one a template sees depends
+ * on the Grafana version, so the stand-in cannot promise either. No route of ours reads a number.
  */
+
+/** Raised for templates outside the supported subset (at start) or failing to execute. */
+export class GoTemplateError extends Error {}
+
+function refuseNumber(value: unknown): void {
+  if (typeof value === 'number') {
+    throw new GoTemplateError(
+      'a JSON number in a route template (json.Number or float64 depending on the Grafana version) is not supported by the proxy stand-in'
+    );
+  }
+}
 
 /** A missing map key: Go's invalid reflect.Value (prints `<no value>`, false in if/with). */
 export const MISSING = Symbol('no value');
 
 /** exec.go isTrue: empty strings, maps, slices, 0, false, nil and missing keys are false. */
 export function goTruth(value: unknown): boolean {
+  refuseNumber(value);
   if (value === MISSING || value === null || value === undefined) {
     return false;
   }
   if (typeof value === 'string') {
     return value.length > 0;
-  }
-  if (typeof value === 'number') {
-    return value !== 0;
   }
   if (typeof value === 'boolean') {
     return value;
@@ -28,30 +42,12 @@ export function goTruth(value: unknown): boolean {
   return Object.keys(value as object).length > 0;
 }
 
-/** strconv 'g' with the shortest digits, as fmt's %v prints a float64: 1e+06, 1.5, 100000, -0. */
-function goFloat(n: number): string {
-  if (n === 0) {
-    return Object.is(n, -0) ? '-0' : '0';
-  }
-  const [mantissa, exponentText] = n.toExponential().split('e');
-  const exponent = Number(exponentText);
-  // ftoa.go: "%e is used if the exponent … is less than -4 or greater than or equal to the
-  // precision. if precision was the shortest possible, use precision 6 for this decision."
-  if (exponent < -4 || exponent >= 6) {
-    const digits = String(Math.abs(exponent)).padStart(2, '0');
-    return `${mantissa}e${exponent < 0 ? '-' : '+'}${digits}`;
-  }
-  return String(n);
-}
-
 /** fmt's %v inside a container: nil is `<nil>`, maps print sorted as map[k:v], slices as [a b]. */
 function goFormat(value: unknown): string {
   if (value === null || value === undefined || value === MISSING) {
     return '<nil>';
   }
-  if (typeof value === 'number') {
-    return goFloat(value);
-  }
+  refuseNumber(value);
   if (typeof value === 'string' || typeof value === 'boolean') {
     return String(value);
   }
@@ -70,18 +66,17 @@ export function goPrint(value: unknown): string {
   return value === MISSING || value === null || value === undefined ? '<no value>' : goFormat(value);
 }
 
-type BasicKind = 'bool' | 'float' | 'string' | 'invalid';
+type BasicKind = 'bool' | 'string' | 'invalid';
 
 /** funcs.go basicKind (JSON values only), plus whether the value is nil/invalid and its reflect kind. */
 function describe(value: unknown): { kind: BasicKind; isNil: boolean; reflectKind: string } {
+  refuseNumber(value);
   if (value === MISSING || value === null || value === undefined) {
     return { kind: 'invalid', isNil: true, reflectKind: 'invalid' };
   }
   switch (typeof value) {
     case 'boolean':
       return { kind: 'bool', isNil: false, reflectKind: 'bool' };
-    case 'number':
-      return { kind: 'float', isNil: false, reflectKind: 'float64' };
     case 'string':
       return { kind: 'string', isNil: false, reflectKind: 'string' };
     default:

@@ -292,7 +292,9 @@ async function handleRequest(state: StandInState, req: http.IncomingMessage, res
   const proxyPath = escapedPath.slice(prefix[0].length);
   const match = matchRoute(state.routes, proxyPath, method, state.userRole);
   if (match && 'denied' in match) {
-    state.log(`${method} ${proxyPath} -> 403 (route ${match.denied.path}: role ${state.userRole} < ${match.denied.reqRole})`);
+    state.log(
+      `${method} ${proxyPath} -> 403 (route ${match.denied.path}: role ${state.userRole} < ${match.denied.reqRole})`
+    );
     return sendJson(res, 403, 'plugin proxy route access denied');
   }
   const matched = match?.route;

@@ -158,7 +158,7 @@ function rawGet(rawPath: string): Promise<{ status: number; body: string }> {
 }
 
 describe('Go template subset (route url, headers, tokenAuth)', () => {
-  const data = { JsonData: { a: 'x', n: 30, empty: '', flag: false }, SecureJsonData: { s: 'secret' } };
+  const data = { JsonData: { a: 'x', n: '30', empty: '', flag: false }, SecureJsonData: { s: 'secret' } };
   it.each([
     ['{{ .JsonData.a }}/p', 'x/p'],
     ['{{.JsonData.n}}', '30'],
