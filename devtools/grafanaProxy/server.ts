@@ -6,10 +6,11 @@
  * reproduces, from the data source's own `plugin.json` `routes`, what Grafana's
  * `pkg/api/pluginproxy` (ds_proxy.go, ds_auth_provider.go, token_provider_generic.go) and
  * `pkg/util/proxyutil/reverse_proxy.go` do — as read in Grafana's source for 11.5+/12.x. Modules:
- * `goTemplate.ts` (route templates, `pluginproxy/utils.go` InterpolateString), `routes.ts` (route
+ * `goTemplate.ts` + `goValues.ts` (route templates, `pluginproxy/utils.go` interpolateString over Go's
+ * text/template), `goPaths.ts` (how Go and Grafana escape, clean and join paths), `routes.ts` (route
  * matching, `ds_proxy.go` validateRequest), `tokenProvider.ts` (`ds_auth_provider.go`,
- * `token_provider_generic.go`) and this server (`ds_proxy.go` director and error handling,
- * `proxyutil/reverse_proxy.go`):
+ * `token_provider_generic.go`), `reverseProxy.ts` (`proxyutil/reverse_proxy.go`, director headers)
+ * and this server (`ds_proxy.go` HandleRequest/director, `ds_auth_provider.go` ApplyRoute):
  *
  * - the proxy path is the *escaped* request path after `/api/datasources/proxy/uid/<uid>/` (Go's
  *   `URL.EscapedPath`); the query string is forwarded unchanged. Nothing is path-cleaned on the
@@ -51,6 +52,7 @@ import type { AddressInfo } from 'node:net';
 
 import { renderGoTemplate, type TemplateData } from './goTemplate';
 import { goEscapedPath, joinUrlFragments } from './goPaths';
+import { forward, forwardedHeaders, type Upstream } from './reverseProxy';
 import { loadRoutes, matchRoute, type OrgRole, type PluginRoute } from './routes';
 import { TokenProvider, type TokenForm, type TokenRequestFilter } from './tokenProvider';
 
@@ -102,48 +104,11 @@ export interface ProxyStandIn {
 }
 
 const PROXY_PREFIX = /^\/api\/datasources\/proxy\/uid\/([\w-]+)\/?/;
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'host',
-  'content-length',
-]);
-
 type Stored = StandInDataSource & { updated: number };
 
 function sendJson(res: http.ServerResponse, status: number, message: string) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify({ message }));
-}
-
-/** The browser's headers that go upstream: never its session (cookie) nor any Authorization. */
-function forwardedHeaders(req: http.IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    const lower = name.toLowerCase();
-    if (
-      HOP_BY_HOP.has(lower) ||
-      ['cookie', 'authorization', 'origin', 'referer'].includes(lower) ||
-      value === undefined
-    ) {
-      continue;
-    }
-    headers[lower] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  headers['user-agent'] = 'Grafana/proxy-stand-in';
-  return headers;
-}
-
-/** Where a request goes upstream: scheme + host, and the raw (still escaped) path. */
-interface Upstream {
-  origin: string;
-  path: string;
 }
 
 /** The data source's own URL + proxy path (ds_proxy.go director); none without a data-source URL. */
@@ -193,63 +158,6 @@ async function applyRoute(
     }
   }
   return target;
-}
-
-/**
- * proxyutil/reverse_proxy.go: forwards the request with its path exactly as given (Go's client
- * sends the RawPath; Node's http.request would resolve dot segments if given a URL string, so it
- * gets host and path apart); an upstream 401 becomes 400 "Authentication to data source failed"
- * (plain text), an unreachable upstream 502 and a timeout 504 (empty bodies); Set-Cookie is dropped.
- */
-function forward(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  request: { upstream: Upstream; rawQuery: string; method: string; headers: Record<string, string>; timeoutMs: number },
-  log: (status: number, why?: string) => void
-) {
-  const { upstream, rawQuery, method, headers, timeoutMs } = request;
-  const origin = new URL(upstream.origin);
-  const options: http.RequestOptions = {
-    protocol: origin.protocol,
-    hostname: origin.hostname,
-    port: origin.port,
-    path: `${upstream.path}${rawQuery}`,
-    method,
-    headers,
-    timeout: timeoutMs,
-  };
-  const outgoing = http.request(options, (up) => {
-    const status = up.statusCode ?? 502;
-    if (status === 401) {
-      up.resume();
-      const msg = 'Authentication to data source failed';
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(msg) });
-      res.end(msg);
-      log(400, 'upstream 401');
-      return;
-    }
-    const outHeaders: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(up.headers)) {
-      if (value !== undefined && !HOP_BY_HOP.has(name) && name !== 'set-cookie') {
-        outHeaders[name] = value;
-      }
-    }
-    res.writeHead(status, outHeaders);
-    up.pipe(res);
-    log(status);
-  });
-  outgoing.on('timeout', () => outgoing.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT_STANDIN' })));
-  outgoing.on('error', (err: NodeJS.ErrnoException) => {
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    const status = err.code === 'ETIMEDOUT_STANDIN' ? 504 : 502;
-    res.writeHead(status);
-    res.end();
-    log(status, `upstream ${err.code ?? 'error'}`);
-  });
-  req.pipe(outgoing);
 }
 
 /** What one stand-in instance knows and can change. */
