@@ -352,3 +352,85 @@ describe('proxy stand-in (standing in for Grafana’s data-source proxy) ↔ sim
     expect((result.details as { message: string }).message).toMatch(/gateway itself is reachable/);
   });
 });
+
+/**
+ * Issue #9, route escape: what Grafana does with dot segments and encoded characters in a proxied
+ * path (devtools/grafanaProxy/goPaths.ts cites the Go source): route matching cleans the ESCAPED
+ * path (a literal `..` is resolved, `%2e%2e` is not), and the request goes upstream with the path
+ * exactly as sent, bearer token included. A recording upstream shows what leaves the proxy.
+ */
+describe('path escapes through the proxy stand-in, as Grafana handles them', () => {
+  interface Seen {
+    url: string;
+    bearer: boolean;
+  }
+  let recorder: http.Server;
+  let recorderUrl: string;
+  const seen: Seen[] = [];
+
+  beforeAll(async () => {
+    recorder = http.createServer((req, res) => {
+      seen.push({ url: req.url ?? '', bearer: /^Bearer \S+/.test(req.headers.authorization ?? '') });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+    await new Promise<void>((r) => recorder.listen(0, '127.0.0.1', r));
+    recorderUrl = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => recorder.close(() => r())));
+  beforeEach(() => {
+    seen.length = 0;
+    proxy.updateDataSource('mlops', { jsonData: jsonData({ gatewayUrl: recorderUrl }) });
+  });
+
+  const base = '/api/datasources/proxy/uid/mlops';
+  const upstreamBase = '/model-monitoring/v1/deployment';
+
+  it.each([
+    ['`..` inside the route', `/${ROUTE}/a/../b`, `${upstreamBase}/a/../b`],
+    [
+      '`%2e%2e` (not a dot segment for Grafana)',
+      `/${ROUTE}/%2e%2e/%2e%2e/%2e%2e/healthz`,
+      `${upstreamBase}/%2e%2e/%2e%2e/%2e%2e/healthz`,
+    ],
+    ['`%2E%2e`', `/${ROUTE}/%2E%2e/x`, `${upstreamBase}/%2E%2e/x`],
+    ['`.%2e`', `/${ROUTE}/.%2e/x`, `${upstreamBase}/.%2e/x`],
+    ['double-encoded `%252e%252e`', `/${ROUTE}/%252e%252e/x`, `${upstreamBase}/%252e%252e/x`],
+    ['encoded slashes `..%2F..%2F`', `/${ROUTE}/..%2F..%2Fx`, `${upstreamBase}/..%2F..%2Fx`],
+    ['`..` back into the route', `/${ROUTE}/../deployment/d`, `${upstreamBase}/../deployment/d`],
+    ['a segment needing escape is escaped as Go does', `/${ROUTE}/a"b`, `${upstreamBase}/a%22b`],
+  ])('%s: matches the route and is forwarded verbatim, with the token', async (_name, path, forwarded) => {
+    const res = await rawGet(`${base}${path}`);
+    expect(res.status).toBe(200);
+    expect(seen).toEqual([{ url: forwarded, bearer: true }]);
+    expect(proxy.upstreamRequests()).toEqual({ [ROUTE]: 1 });
+  });
+
+  it.each([
+    ['`..` out of the route', `/${ROUTE}/../../../../__simulator/stats`],
+    ['`..` to a sibling route prefix', `/${ROUTE}/../../v2/deployment`],
+    ['`%2e%2e` before the route name', `/%2e%2e/${ROUTE}`],
+    ['encoded route name', `/gateway%2Fmodel-monitoring%2Fv1%2Fdeployment`],
+  ])('%s: no route matches → the data source URL (unset) → 502, nothing forwarded, no token', async (_n, path) => {
+    const res = await rawGet(`${base}${path}`);
+    expect(res.status).toBe(502);
+    expect(seen).toEqual([]);
+    expect(proxy.tokenRequests()).toBe(0);
+  });
+
+  it('an invalid percent escape is refused by Go’s HTTP server (400) before Grafana sees it', async () => {
+    const res = await rawGet(`${base}/${ROUTE}/%zz`);
+    expect(res.status).toBe(400);
+    expect(seen).toEqual([]);
+    expect(proxy.tokenRequests()).toBe(0);
+  });
+
+  it('why ids are checked in the browser: a gateway whose router resolves `%2e%2e` is left with the token', async () => {
+    // The simulator (like many routers) resolves %2e%2e: the route's bearer reaches /healthz.
+    proxy.updateDataSource('mlops', { jsonData: jsonData() });
+    const res = await rawGet(`${base}/${ROUTE}/%2e%2e/%2e%2e/%2e%2e/healthz`);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual(expect.objectContaining({ status: expect.any(String) }));
+    expect(proxy.tokenRequests()).toBe(1);
+  });
+});
