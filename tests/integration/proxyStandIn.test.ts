@@ -180,7 +180,7 @@ describe('Go template subset (route url, headers, tokenAuth)', () => {
 });
 
 describe('proxy stand-in (standing in for Grafana’s data-source proxy) ↔ simulator + token endpoint', () => {
-  it('refresh-token route: forwards with a bearer from the token endpoint, form built from the templates', async () => {
+  it('gateway route, refresh-token mode: forwards with a bearer from the token endpoint, form built from the templates', async () => {
     const res = await get('mlops', `${REFRESH_ROUTE}?pageSize=2`, {
       headers: { Cookie: 'grafana_session=abc', Authorization: 'Bearer browser' },
     });
@@ -198,6 +198,39 @@ describe('proxy stand-in (standing in for Grafana’s data-source proxy) ↔ sim
     });
     // The query string reached the gateway unchanged.
     expect(Object.keys(sim.sim.stats.requests)).toEqual(['GET /model-monitoring/v1/deployment?pageSize=2']);
+  });
+
+  it('gateway route, client-credentials mode: the same path, the grant from jsonData, an empty refresh_token', async () => {
+    expect((await get('mlops-cc', `${ROUTE}?pageSize=1`)).status).toBe(200);
+    expect(kc.forms).toHaveLength(1);
+    expect(Object.fromEntries(kc.forms[0])).toEqual({
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+      grant_type: 'client_credentials',
+      // Grafana sends every declared param; the template renders the refresh token empty here.
+      refresh_token: '',
+      scope: 'openid',
+    });
+    expect(proxy.tokenForms()).toEqual([
+      {
+        uid: 'mlops-cc',
+        routePath: ROUTE,
+        params: {
+          client_id: CLIENT_ID,
+          client_secret: '[set]',
+          grant_type: 'client_credentials',
+          refresh_token: '',
+          scope: 'openid',
+        },
+      },
+    ]);
+  });
+
+  it('an authMode Go cannot compare with a string: no token (Grafana logs the template error), the gateway refuses', async () => {
+    proxy.updateDataSource('mlops', { jsonData: { ...jsonData(), authMode: ['clientCredentials'] } });
+    const res = await get('mlops', ROUTE);
+    expect(res.status).toBe(400);
+    expect(kc.forms).toHaveLength(0);
   });
 
   it('reuses the token while more than 10 s of expires_in remain, per data source + route + method', async () => {
