@@ -1,13 +1,13 @@
 import fs from 'node:fs';
-import path from 'node:path';
 
+import { goCleanRelativePath } from './goPaths';
 import { parseGoTemplate } from './goTemplate';
 
 /**
  * The data source's `plugin.json` routes and how a proxied request finds one, as Grafana's
  * `pkg/api/pluginproxy/ds_proxy.go` does it (`validateRequest`: routes in order, method empty, `*`
- * or equal, cleaned route path a prefix of the cleaned proxy path; `reqRole` checked on the first
- * match) with `CleanRelativePath` of `pkg/plugins` and `JoinURLFragments` of `pkg/util`.
+ * or equal, cleaned route path a string prefix of the cleaned proxy path; `reqRole` checked on the
+ * first match), with `CleanRelativePath` of `pkg/plugins` on the ESCAPED proxy path (goPaths.ts).
  */
 
 export type OrgRole = 'Viewer' | 'Editor' | 'Admin';
@@ -53,40 +53,24 @@ export function loadRoutes(pluginJsonPath: string): PluginRoute[] {
   return routes;
 }
 
-/** Go's plugins.CleanRelativePath plus the "." special case of validateRequest. */
-export function cleanRelative(p: string): string {
-  const cleaned = path.posix.normalize(path.posix.join('/', p));
-  const rel = cleaned.replace(/^\/+/, '');
-  return rel === '' || rel === '.' ? '' : rel.replace(/\/+$/, '');
-}
-
-/** Go's util.JoinURLFragments. */
-export function joinUrlFragments(a: string, b: string): string {
-  if (b.length === 0) {
-    return a;
-  }
-  const aSlash = a.endsWith('/');
-  const bSlash = b.startsWith('/');
-  if (aSlash && bSlash) {
-    return a + b.slice(1);
-  }
-  if (!aSlash && !bSlash) {
-    return `${a}/${b}`;
-  }
-  return a + b;
-}
-
 /** The outcome of route matching: a route, a refusal (the user's role is too low), or no route. */
 export type RouteMatch = { route: PluginRoute } | { denied: PluginRoute } | undefined;
 
-/** validateRequest: the first route whose method and cleaned path prefix match, role checked. */
+/**
+ * validateRequest: the first route whose method and cleaned path prefix match, role checked. As in
+ * Grafana (issues/116273), a path that cleans to "." counts as "" unless it was literally ".".
+ */
 export function matchRoute(routes: PluginRoute[], proxyPath: string, method: string, role: OrgRole): RouteMatch {
-  const cleanedProxyPath = cleanRelative(proxyPath);
+  const relative = (p: string) => {
+    const cleaned = goCleanRelativePath(p);
+    return cleaned === '.' && p !== '.' ? '' : cleaned;
+  };
+  const cleanedProxyPath = relative(proxyPath);
   for (const route of routes) {
     if (route.method && route.method !== '*' && route.method !== method) {
       continue;
     }
-    if (!cleanedProxyPath.startsWith(cleanRelative(route.path))) {
+    if (!cleanedProxyPath.startsWith(relative(route.path))) {
       continue;
     }
     if (route.reqRole && ROLE_RANK[role] < ROLE_RANK[route.reqRole as OrgRole]) {

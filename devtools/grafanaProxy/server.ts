@@ -6,17 +6,21 @@
  * reproduces, from the data source's own `plugin.json` `routes`, what Grafana's
  * `pkg/api/pluginproxy` (ds_proxy.go, ds_auth_provider.go, token_provider_generic.go) and
  * `pkg/util/proxyutil/reverse_proxy.go` do — as read in Grafana's source for 11.5+/12.x. Modules:
- * `goTemplate.ts` (route templates, `pluginproxy/utils.go` InterpolateString), `routes.ts` (route
+ * `goTemplate.ts` + `goValues.ts` (route templates, `pluginproxy/utils.go` interpolateString over Go's
+ * text/template), `goPaths.ts` (how Go and Grafana escape, clean and join paths), `routes.ts` (route
  * matching, `ds_proxy.go` validateRequest), `tokenProvider.ts` (`ds_auth_provider.go`,
- * `token_provider_generic.go`) and this server (`ds_proxy.go` director and error handling,
- * `proxyutil/reverse_proxy.go`):
+ * `token_provider_generic.go`), `reverseProxy.ts` (`proxyutil/reverse_proxy.go`, director headers)
+ * and this server (`ds_proxy.go` HandleRequest/director, `ds_auth_provider.go` ApplyRoute):
  *
- * - the proxy path is the *escaped* request path after `/api/datasources/proxy/uid/<uid>/`; the query
- *   string is forwarded unchanged; encoded characters reach the upstream still encoded (Grafana
- *   PR 98494);
+ * - the proxy path is the *escaped* request path after `/api/datasources/proxy/uid/<uid>/` (Go's
+ *   `URL.EscapedPath`); the query string is forwarded unchanged. Nothing is path-cleaned on the
+ *   way: `..`, `%2e%2e`, `%2F`, `%252e` reach the upstream exactly as sent (Grafana PR 98494;
+ *   see goPaths.ts for the Go source this follows), and an invalid `%` escape is a 400 from Go's
+ *   HTTP server before Grafana sees the request;
  * - routes are tried in order: a route matches when its `method` is empty, `*` or equal to the
- *   request's, and its cleaned `path` is a string prefix of the cleaned proxy path (`..` resolved
- *   first). The first match wins; a matched route whose `reqRole` the user lacks is refused with
+ *   request's, and its cleaned `path` is a string prefix of the cleaned proxy path (cleaning
+ *   resolves a literal `..` but not `%2e%2e`, which is no dot segment in an escaped path). The
+ *   first match wins; a matched route whose `reqRole` the user lacks is refused with
  *   403 `{"message":"plugin proxy route access denied"}`;
  * - NO matching route is *not* refused by Grafana: the request goes to the data source's own `url`
  *   with no route applied (no token, no route headers). Our data source has no `url`, so Grafana
@@ -37,15 +41,20 @@
  * using them is rejected at start, so this never silently diverges), the data-proxy allow-list,
  * per-data-source TLS, the `X-Grafana-*` user headers.
  *
- * Never logs secrets: the optional `log` gets method, proxy path, route and status only.
+ * Never logs secrets and never puts them in its own answers: the optional `log` gets method, proxy
+ * path, route and status only, and every error this server writes itself is a fixed text (or
+ * empty), as Grafana's are. (An upstream's own body is passed through unchanged, as Grafana does —
+ * a gateway echoing the Authorization header is redacted by the data source, see gateway/redact.ts.)
  */
 
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { renderGoTemplate, type TemplateData } from './goTemplate';
-import { joinUrlFragments, loadRoutes, matchRoute, type OrgRole, type PluginRoute } from './routes';
-import { TokenProvider, type TokenRequestFilter } from './tokenProvider';
+import { goEscapedPath, joinUrlFragments } from './goPaths';
+import { forward, forwardedHeaders, type Upstream } from './reverseProxy';
+import { loadRoutes, matchRoute, type OrgRole, type PluginRoute } from './routes';
+import { TokenProvider, type TokenForm, type TokenRequestFilter } from './tokenProvider';
 
 export { GoTemplateError, renderGoTemplate } from './goTemplate';
 export type { OrgRole } from './routes';
@@ -87,22 +96,14 @@ export interface ProxyStandIn {
   clearTokenCache(): void;
   /** Every access token obtained so far — for tests proving none of them leaks to the browser. */
   accessTokens(): string[];
+  /**
+   * The token requests' forms, secret values replaced by their parameter names' placeholders
+   * (`<client_secret>`, `<refresh_token>` when non-empty) — for tests asserting which grant was sent.
+   */
+  tokenForms(): TokenForm[];
 }
 
 const PROXY_PREFIX = /^\/api\/datasources\/proxy\/uid\/([\w-]+)\/?/;
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'host',
-  'content-length',
-]);
-
 type Stored = StandInDataSource & { updated: number };
 
 function sendJson(res: http.ServerResponse, status: number, message: string) {
@@ -110,179 +111,122 @@ function sendJson(res: http.ServerResponse, status: number, message: string) {
   res.end(JSON.stringify({ message }));
 }
 
-/** The browser's headers that go upstream: never its session (cookie) nor any Authorization. */
-function forwardedHeaders(req: http.IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    const lower = name.toLowerCase();
-    if (
-      HOP_BY_HOP.has(lower) ||
-      ['cookie', 'authorization', 'origin', 'referer'].includes(lower) ||
-      value === undefined
-    ) {
-      continue;
-    }
-    headers[lower] = Array.isArray(value) ? value.join(', ') : value;
+/** The data source's own URL + proxy path (ds_proxy.go director); none without a data-source URL. */
+function dataSourceTarget(ds: Stored, proxyPath: string): Upstream | undefined {
+  if (!ds.url) {
+    return undefined; // Grafana targets "http://" (no host) and answers 502
   }
-  headers['user-agent'] = 'Grafana/proxy-stand-in';
-  return headers;
+  const dsUrl = new URL(ds.url);
+  return { origin: `${dsUrl.protocol}//${dsUrl.host}`, path: joinUrlFragments(dsUrl.pathname, proxyPath) };
 }
 
 /**
- * ds_proxy.go's director: the data source's own URL + proxy path, then ApplyRoute for a matched
- * route (route URL, route headers, token). Without a data-source URL Grafana targets "http://" (no
- * host): '' here, which the caller answers with 502. Template errors are logged by Grafana
- * ("Error interpolating proxy url") and the request goes on with what it has.
+ * ds_auth_provider.go ApplyRoute, in its order: route URL (an interpolation error logs "Error
+ * interpolating proxy url" and stops: no headers, no token), route headers (an error is logged and
+ * skipped), then the token (no token: no Authorization header). The route path is trimmed off the
+ * UNCLEANED proxy path, as strings.TrimPrefix does.
  */
 async function applyRoute(
   ds: Stored,
-  route: PluginRoute | undefined,
+  route: PluginRoute,
   proxyPath: string,
   headers: Record<string, string>,
   tokens: TokenProvider
-): Promise<string> {
-  let target = '';
-  if (ds.url) {
-    const dsUrl = new URL(ds.url);
-    target = `${dsUrl.protocol}//${dsUrl.host}${joinUrlFragments(dsUrl.pathname, proxyPath)}`;
-  }
-  if (!route) {
-    return target;
-  }
+): Promise<Upstream | undefined> {
   const data: TemplateData = { JsonData: ds.jsonData, SecureJsonData: ds.secureJsonData };
-  try {
-    if (route.url) {
+  let target = dataSourceTarget(ds, proxyPath);
+  if (route.url) {
+    try {
       const routeUrl = new URL(renderGoTemplate(route.url, data));
       const rest = proxyPath.startsWith(route.path) ? proxyPath.slice(route.path.length) : proxyPath;
-      target = `${routeUrl.protocol}//${routeUrl.host}${joinUrlFragments(routeUrl.pathname, rest)}`;
+      target = { origin: `${routeUrl.protocol}//${routeUrl.host}`, path: joinUrlFragments(routeUrl.pathname, rest) };
+    } catch {
+      return target;
     }
-    for (const header of route.headers ?? []) {
+  }
+  for (const header of route.headers ?? []) {
+    try {
       headers[header.name.toLowerCase()] = renderGoTemplate(header.content, data);
+    } catch {
+      // "Failed to render plugin headers"
     }
-    if (route.tokenAuth) {
-      const token = await tokens.getAccessToken(ds, route, data);
-      if (token !== undefined) {
-        headers.authorization = `Bearer ${token}`;
-      }
+  }
+  if (route.tokenAuth) {
+    const token = await tokens.getAccessToken(ds, route, data);
+    if (token !== undefined) {
+      headers.authorization = `Bearer ${token}`;
     }
-  } catch {
-    // Grafana logs "Error interpolating proxy url" and forwards what it has.
   }
   return target;
 }
 
-/**
- * proxyutil/reverse_proxy.go: forwards the request; an upstream 401 becomes 400 "Authentication to
- * data source failed" (plain text), an unreachable upstream 502 and a timeout 504 (empty bodies);
- * Set-Cookie is dropped.
- */
-function forward(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  request: { url: string; method: string; headers: Record<string, string>; timeoutMs: number },
-  log: (status: number, why?: string) => void
-) {
-  const { url, method, headers, timeoutMs } = request;
-  const upstream = http.request(url, { method, headers, timeout: timeoutMs }, (up) => {
-    const status = up.statusCode ?? 502;
-    if (status === 401) {
-      up.resume();
-      const msg = 'Authentication to data source failed';
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(msg) });
-      res.end(msg);
-      log(400, 'upstream 401');
-      return;
-    }
-    const outHeaders: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(up.headers)) {
-      if (value !== undefined && !HOP_BY_HOP.has(name) && name !== 'set-cookie') {
-        outHeaders[name] = value;
-      }
-    }
-    res.writeHead(status, outHeaders);
-    up.pipe(res);
-    log(status);
-  });
-  upstream.on('timeout', () => upstream.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT_STANDIN' })));
-  upstream.on('error', (err: NodeJS.ErrnoException) => {
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    const status = err.code === 'ETIMEDOUT_STANDIN' ? 504 : 502;
-    res.writeHead(status);
-    res.end();
-    log(status, `upstream ${err.code ?? 'error'}`);
-  });
-  req.pipe(upstream);
+/** What one stand-in instance knows and can change. */
+interface StandInState {
+  routes: PluginRoute[];
+  datasources: Map<string, Stored>;
+  userRole: OrgRole | undefined;
+  upstreamTimeoutMs: number;
+  log: (line: string) => void;
+  tokens: TokenProvider;
+  upstreamCounts: Record<string, number>;
 }
 
-/** Starts the stand-in on a free loopback port. */
-export async function startProxyStandIn(options: ProxyStandInOptions): Promise<ProxyStandIn> {
-  const routes = loadRoutes(options.pluginJsonPath);
-  const datasources = new Map<string, Stored>();
-  let clock = 0;
-  for (const ds of options.datasources) {
-    datasources.set(ds.uid, { ...ds, updated: ++clock });
+/** Splits the request-target as Go's server and Grafana's getProxyPath do (escaped path, raw query). */
+function parseTarget(rawUrl: string): { path: string | undefined; rawQuery: string } {
+  const queryAt = rawUrl.indexOf('?');
+  const rawPath = queryAt >= 0 ? rawUrl.slice(0, queryAt) : rawUrl;
+  return { path: goEscapedPath(rawPath), rawQuery: queryAt >= 0 ? rawUrl.slice(queryAt) : '' };
+}
+
+/** One request: Go's server, Grafana's auth and data-source lookup, validateRequest, director, proxy. */
+async function handleRequest(state: StandInState, req: http.IncomingMessage, res: http.ServerResponse) {
+  const { path: escapedPath, rawQuery } = parseTarget(req.url ?? '/');
+  const method = req.method ?? 'GET';
+  if (escapedPath === undefined) {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+    return res.end('400 Bad Request');
   }
-  let userRole = options.userRole;
-  const upstreamTimeoutMs = options.upstreamTimeoutMs ?? 30_000;
-  const log = options.log ?? (() => undefined);
-  const tokens = new TokenProvider();
-  const upstreamCounts: Record<string, number> = {};
-
-  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const rawUrl = req.url ?? '/';
-    const queryAt = rawUrl.indexOf('?');
-    const rawPath = queryAt >= 0 ? rawUrl.slice(0, queryAt) : rawUrl;
-    const rawQuery = queryAt >= 0 ? rawUrl.slice(queryAt) : '';
-    const method = req.method ?? 'GET';
-    const prefix = PROXY_PREFIX.exec(rawPath);
-    if (!prefix) {
-      return sendJson(res, 404, 'Not found');
-    }
-    if (!userRole) {
-      return sendJson(res, 401, 'Unauthorized');
-    }
-    const ds = datasources.get(prefix[1]);
-    if (!ds) {
-      return sendJson(res, 404, 'Unable to find datasource');
-    }
-    const proxyPath = rawPath.slice(prefix[0].length);
-    const match = matchRoute(routes, proxyPath, method, userRole);
-    if (match && 'denied' in match) {
-      log(`${method} ${proxyPath} -> 403 (route ${match.denied.path}: role ${userRole} < ${match.denied.reqRole})`);
-      return sendJson(res, 403, 'plugin proxy route access denied');
-    }
-    const matched = match?.route;
-    const headers = forwardedHeaders(req);
-    const target = await applyRoute(ds, matched, proxyPath, headers, tokens);
-    const routeLabel = matched?.path ?? '<none>';
-    upstreamCounts[routeLabel] = (upstreamCounts[routeLabel] ?? 0) + 1;
-    if (!target) {
-      res.writeHead(502);
-      res.end();
-      log(`${method} ${proxyPath} -> 502 (route ${routeLabel}: data source has no URL)`);
-      return;
-    }
-    const request = { url: `${target}${rawQuery}`, method, headers, timeoutMs: upstreamTimeoutMs };
-    forward(req, res, request, (status, why) =>
-      log(`${method} ${proxyPath} -> ${status} (route ${routeLabel}${why ? `: ${why}` : ''})`)
+  const prefix = PROXY_PREFIX.exec(escapedPath);
+  if (!prefix) {
+    return sendJson(res, 404, 'Not found');
+  }
+  if (!state.userRole) {
+    return sendJson(res, 401, 'Unauthorized');
+  }
+  const ds = state.datasources.get(prefix[1]);
+  if (!ds) {
+    return sendJson(res, 404, 'Unable to find datasource');
+  }
+  const proxyPath = escapedPath.slice(prefix[0].length);
+  const match = matchRoute(state.routes, proxyPath, method, state.userRole);
+  if (match && 'denied' in match) {
+    state.log(
+      `${method} ${proxyPath} -> 403 (route ${match.denied.path}: role ${state.userRole} < ${match.denied.reqRole})`
     );
-  };
+    return sendJson(res, 403, 'plugin proxy route access denied');
+  }
+  const matched = match?.route;
+  const headers = forwardedHeaders(req);
+  const upstream = matched
+    ? await applyRoute(ds, matched, proxyPath, headers, state.tokens)
+    : dataSourceTarget(ds, proxyPath);
+  const routeLabel = matched?.path ?? '<none>';
+  state.upstreamCounts[routeLabel] = (state.upstreamCounts[routeLabel] ?? 0) + 1;
+  if (!upstream) {
+    res.writeHead(502);
+    res.end();
+    state.log(`${method} ${proxyPath} -> 502 (route ${routeLabel}: data source has no URL)`);
+    return;
+  }
+  const request = { upstream, rawQuery, method, headers, timeoutMs: state.upstreamTimeoutMs };
+  forward(req, res, request, (status, why) =>
+    state.log(`${method} ${proxyPath} -> ${status} (route ${routeLabel}${why ? `: ${why}` : ''})`)
+  );
+}
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) {
-        res.writeHead(500);
-      }
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
-
+/** The test/preview handle on a running stand-in. */
+function controls(state: StandInState, server: http.Server, url: string): ProxyStandIn {
+  let clock = Math.max(0, ...[...state.datasources.values()].map((ds) => ds.updated));
   return {
     url,
     proxyUrl: (uid) => `${url}/api/datasources/proxy/uid/${uid}`,
@@ -291,19 +235,44 @@ export async function startProxyStandIn(options: ProxyStandInOptions): Promise<P
         server.close(() => resolve());
         server.closeAllConnections();
       }),
-    tokenRequests: (filter) => tokens.requests(filter),
-    upstreamRequests: () => ({ ...upstreamCounts }),
+    tokenRequests: (filter) => state.tokens.requests(filter),
+    upstreamRequests: () => ({ ...state.upstreamCounts }),
     setUserRole: (role) => {
-      userRole = role;
+      state.userRole = role;
     },
     updateDataSource: (uid, patch) => {
-      const ds = datasources.get(uid);
+      const ds = state.datasources.get(uid);
       if (!ds) {
         throw new Error(`no data source ${uid}`);
       }
-      datasources.set(uid, { ...ds, ...patch, uid, updated: ++clock });
+      state.datasources.set(uid, { ...ds, ...patch, uid, updated: ++clock });
     },
-    clearTokenCache: () => tokens.clear(),
-    accessTokens: () => tokens.accessTokens(),
+    clearTokenCache: () => state.tokens.clear(),
+    accessTokens: () => state.tokens.accessTokens(),
+    tokenForms: () => state.tokens.forms(),
   };
+}
+
+/** Starts the stand-in on a free loopback port. */
+export async function startProxyStandIn(options: ProxyStandInOptions): Promise<ProxyStandIn> {
+  const state: StandInState = {
+    routes: loadRoutes(options.pluginJsonPath),
+    datasources: new Map(options.datasources.map((ds, i) => [ds.uid, { ...ds, updated: i + 1 }])),
+    userRole: options.userRole,
+    upstreamTimeoutMs: options.upstreamTimeoutMs ?? 30_000,
+    log: options.log ?? (() => undefined),
+    tokens: new TokenProvider(),
+    upstreamCounts: {},
+  };
+  const server = http.createServer((req, res) => {
+    handleRequest(state, req, res).catch(() => {
+      if (!res.headersSent) {
+        res.writeHead(500);
+      }
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return controls(state, server, `http://127.0.0.1:${port}`);
 }

@@ -25,13 +25,23 @@ interface CachedToken {
 
 export interface TokenRequestFilter {
   uid?: string;
-  /** Route path as in plugin.json, e.g. `refresh-token/model-monitoring/v1/deployment`. */
+  /** Route path as in plugin.json, e.g. `gateway/model-monitoring/v1/deployment`. */
   routePath?: string;
 }
+
+/** A token request as sent, secret parameter values masked as `[set]` (empty ones stay empty). */
+export interface TokenForm {
+  uid: string;
+  routePath: string;
+  params: Record<string, string>;
+}
+
+const SECRET_PARAMS = new Set(['client_secret', 'refresh_token', 'password', 'assertion']);
 
 export class TokenProvider {
   private readonly cache = new Map<string, CachedToken>();
   private readonly obtained: string[] = [];
+  private readonly sentForms: TokenForm[] = [];
   private readonly counts = new Map<string, number>();
   private lock: Promise<unknown> = Promise.resolve();
 
@@ -63,6 +73,11 @@ export class TokenProvider {
     return [...this.obtained];
   }
 
+  /** The token requests sent so far, in order, secrets masked. */
+  forms(): TokenForm[] {
+    return this.sentForms.map((form) => ({ ...form, params: { ...form.params } }));
+  }
+
   clear() {
     this.cache.clear();
   }
@@ -84,6 +99,8 @@ export class TokenProvider {
     } catch {
       return undefined; // "Failed to resolve auth token provider": no Authorization header
     }
+    const masked = [...params].map(([k, v]) => [k, SECRET_PARAMS.has(k) && v !== '' ? '[set]' : v]);
+    this.sentForms.push({ uid: ds.uid, routePath: route.path, params: Object.fromEntries(masked) });
     const countKey = `${ds.uid} ${route.path}`;
     this.counts.set(countKey, (this.counts.get(countKey) ?? 0) + 1);
     const parsed = await postForm(url, params);

@@ -51,7 +51,7 @@ export async function proxyStandInUpstream(
 
 /** Route prefixes of src/datasource/plugin.json and the gateway paths they map to. */
 const DIRECT_ROUTES: Array<[RegExp, string]> = [
-  [/^(?:refresh-token|client-credentials)\/model-monitoring\//, '/model-monitoring/'],
+  [/^gateway\/model-monitoring\//, '/model-monitoring/'],
   [/^gateway-healthz(?=$|\?)/, '/healthz'],
 ];
 

@@ -19,6 +19,7 @@ import type { EditorDataSource, OptionList } from './editorApi';
 import { truncationText } from './gateway/paging';
 import { FailureCause, GatewayError, classifyFailure } from './gateway/errors';
 import { GatewayClient } from './gateway/GatewayClient';
+import { redactSecrets } from './gateway/redact';
 import { migrateQuery } from './migrations';
 import { deploymentName, modelChoices } from './query/models';
 import { PartialFailureError } from './query/fanOut';
@@ -244,7 +245,11 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
   }
 }
 
-/** The error Grafana shows on a panel for one query. */
+/**
+ * The error Grafana shows on a panel for one query. Messages may quote upstream text: gateway errors
+ * are redacted where they are made, and everything else (a partial failure quoting any error, an
+ * unexpected one) is redacted here, so no path shows a token.
+ */
 function toQueryError(error: unknown, refId: string): DataQueryError {
   if (error instanceof GatewayError) {
     return { refId, message: error.message, status: error.status };
@@ -254,8 +259,9 @@ function toQueryError(error: unknown, refId: string): DataQueryError {
   }
   if (error instanceof PartialFailureError) {
     const first = error.failures[0]?.error;
-    return { refId, message: error.message, status: first instanceof GatewayError ? first.status : undefined };
+    const status = first instanceof GatewayError ? first.status : undefined;
+    return { refId, message: redactSecrets(error.message), status };
   }
   const text = error instanceof Error ? error.message : String(error);
-  return { refId, message: `Unexpected failure: ${text}` };
+  return { refId, message: `Unexpected failure: ${redactSecrets(text)}` };
 }

@@ -29,7 +29,7 @@ beforeAll(async () => {
   simulator = await startTestSimulator({ defaultPageSize: 3 });
   backend = new HttpBackendSrv(
     (url) =>
-      `${simulator.sim.url}${url.replace(`${PROXY}/refresh-token`, '').replace(`${PROXY}/gateway-healthz`, '/healthz')}`,
+      `${simulator.sim.url}${url.replace(`${PROXY}/gateway`, '').replace(`${PROXY}/gateway-healthz`, '/healthz')}`,
     () => ({ Authorization: `Bearer ${simulator.token}` })
   );
   ds = new MlopsDataSource(

@@ -31,8 +31,9 @@ const PLUGIN_JSON = path.resolve(__dirname, '../../src/datasource/plugin.json');
 const CLIENT_ID = 'grafana-mlops';
 const CLIENT_SECRET = 'test-only-secret-value';
 const REFRESH_TOKEN = 'test-only-refresh-token';
-const REFRESH_ROUTE = 'refresh-token/model-monitoring/v1/deployment';
-const CC_ROUTE = 'client-credentials/model-monitoring/v1/deployment';
+/** The one gateway route: its grant comes from the data source's jsonData.authMode. */
+const ROUTE = 'gateway/model-monitoring/v1/deployment';
+const REFRESH_ROUTE = ROUTE;
 
 /** A minimal OIDC token endpoint: checks the form like Keycloak would and mints simulator tokens. */
 interface TokenEndpoint {
@@ -128,6 +129,11 @@ beforeEach(async () => {
         secureJsonData: { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN },
       },
       { uid: 'no-refresh', jsonData: jsonData(), secureJsonData: { clientSecret: CLIENT_SECRET } },
+      {
+        uid: 'mlops-cc',
+        jsonData: jsonData({ authMode: AuthMode.ClientCredentials }),
+        secureJsonData: { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN },
+      },
     ],
     userRole: 'Viewer',
     log: (line) => logLines.push(line),
@@ -152,7 +158,7 @@ function rawGet(rawPath: string): Promise<{ status: number; body: string }> {
 }
 
 describe('Go template subset (route url, headers, tokenAuth)', () => {
-  const data = { JsonData: { a: 'x', n: 30, empty: '', flag: false }, SecureJsonData: { s: 'secret' } };
+  const data = { JsonData: { a: 'x', n: '30', empty: '', flag: false }, SecureJsonData: { s: 'secret' } };
   it.each([
     ['{{ .JsonData.a }}/p', 'x/p'],
     ['{{.JsonData.n}}', '30'],
@@ -174,7 +180,7 @@ describe('Go template subset (route url, headers, tokenAuth)', () => {
 });
 
 describe('proxy stand-in (standing in for Grafana’s data-source proxy) ↔ simulator + token endpoint', () => {
-  it('refresh-token route: forwards with a bearer from the token endpoint, form built from the templates', async () => {
+  it('gateway route, refresh-token mode: forwards with a bearer from the token endpoint, form built from the templates', async () => {
     const res = await get('mlops', `${REFRESH_ROUTE}?pageSize=2`, {
       headers: { Cookie: 'grafana_session=abc', Authorization: 'Bearer browser' },
     });
@@ -194,19 +200,50 @@ describe('proxy stand-in (standing in for Grafana’s data-source proxy) ↔ sim
     expect(Object.keys(sim.sim.stats.requests)).toEqual(['GET /model-monitoring/v1/deployment?pageSize=2']);
   });
 
+  it('gateway route, client-credentials mode: the same path, the grant from jsonData, an empty refresh_token', async () => {
+    expect((await get('mlops-cc', `${ROUTE}?pageSize=1`)).status).toBe(200);
+    expect(kc.forms).toHaveLength(1);
+    expect(Object.fromEntries(kc.forms[0])).toEqual({
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+      grant_type: 'client_credentials',
+      // Grafana sends every declared param; the template renders the refresh token empty here.
+      refresh_token: '',
+      scope: 'openid',
+    });
+    expect(proxy.tokenForms()).toEqual([
+      {
+        uid: 'mlops-cc',
+        routePath: ROUTE,
+        params: {
+          client_id: CLIENT_ID,
+          client_secret: '[set]',
+          grant_type: 'client_credentials',
+          refresh_token: '',
+          scope: 'openid',
+        },
+      },
+    ]);
+  });
+
+  it('an authMode Go cannot compare with a string: no token (Grafana logs the template error), the gateway refuses', async () => {
+    proxy.updateDataSource('mlops', { jsonData: { ...jsonData(), authMode: ['clientCredentials'] } });
+    const res = await get('mlops', ROUTE);
+    expect(res.status).toBe(400);
+    expect(kc.forms).toHaveLength(0);
+  });
+
   it('reuses the token while more than 10 s of expires_in remain, per data source + route + method', async () => {
     for (let i = 0; i < 4; i++) {
-      expect((await get('mlops', `${REFRESH_ROUTE}/${SCENARIO_IDS.healthy}`)).status).toBe(200);
+      expect((await get('mlops', `${ROUTE}/${SCENARIO_IDS.healthy}`)).status).toBe(200);
     }
     expect(proxy.tokenRequests()).toBe(1);
-    expect((await get('mlops', `${CC_ROUTE}/${SCENARIO_IDS.healthy}`)).status).toBe(200);
-    expect(proxy.tokenRequests({ routePath: CC_ROUTE })).toBe(1);
-    expect(kc.forms[1].get('grant_type')).toBe('client_credentials');
-    expect(kc.forms[1].has('refresh_token')).toBe(false);
+    expect((await get('mlops-cc', `${ROUTE}/${SCENARIO_IDS.healthy}`)).status).toBe(200);
+    expect(proxy.tokenRequests({ uid: 'mlops-cc', routePath: ROUTE })).toBe(1);
     // Saving the data source drops its tokens.
     proxy.updateDataSource('mlops', { jsonData: jsonData({ scope: '' }) });
-    await get('mlops', REFRESH_ROUTE);
-    expect(proxy.tokenRequests({ uid: 'mlops', routePath: REFRESH_ROUTE })).toBe(2);
+    await get('mlops', ROUTE);
+    expect(proxy.tokenRequests({ uid: 'mlops', routePath: ROUTE })).toBe(2);
   });
 
   it('concurrent requests wait for one token fetch', async () => {
@@ -346,5 +383,87 @@ describe('proxy stand-in (standing in for Grafana’s data-source proxy) ↔ sim
     expect(result.status).toBe('error');
     expect(result.message).toMatch(/^Authentication failed\. .*client secret/);
     expect((result.details as { message: string }).message).toMatch(/gateway itself is reachable/);
+  });
+});
+
+/**
+ * Issue #9, route escape: what Grafana does with dot segments and encoded characters in a proxied
+ * path (devtools/grafanaProxy/goPaths.ts cites the Go source): route matching cleans the ESCAPED
+ * path (a literal `..` is resolved, `%2e%2e` is not), and the request goes upstream with the path
+ * exactly as sent, bearer token included. A recording upstream shows what leaves the proxy.
+ */
+describe('path escapes through the proxy stand-in, as Grafana handles them', () => {
+  interface Seen {
+    url: string;
+    bearer: boolean;
+  }
+  let recorder: http.Server;
+  let recorderUrl: string;
+  const seen: Seen[] = [];
+
+  beforeAll(async () => {
+    recorder = http.createServer((req, res) => {
+      seen.push({ url: req.url ?? '', bearer: /^Bearer \S+/.test(req.headers.authorization ?? '') });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+    await new Promise<void>((r) => recorder.listen(0, '127.0.0.1', r));
+    recorderUrl = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => recorder.close(() => r())));
+  beforeEach(() => {
+    seen.length = 0;
+    proxy.updateDataSource('mlops', { jsonData: jsonData({ gatewayUrl: recorderUrl }) });
+  });
+
+  const base = '/api/datasources/proxy/uid/mlops';
+  const upstreamBase = '/model-monitoring/v1/deployment';
+
+  it.each([
+    ['`..` inside the route', `/${ROUTE}/a/../b`, `${upstreamBase}/a/../b`],
+    [
+      '`%2e%2e` (not a dot segment for Grafana)',
+      `/${ROUTE}/%2e%2e/%2e%2e/%2e%2e/healthz`,
+      `${upstreamBase}/%2e%2e/%2e%2e/%2e%2e/healthz`,
+    ],
+    ['`%2E%2e`', `/${ROUTE}/%2E%2e/x`, `${upstreamBase}/%2E%2e/x`],
+    ['`.%2e`', `/${ROUTE}/.%2e/x`, `${upstreamBase}/.%2e/x`],
+    ['double-encoded `%252e%252e`', `/${ROUTE}/%252e%252e/x`, `${upstreamBase}/%252e%252e/x`],
+    ['encoded slashes `..%2F..%2F`', `/${ROUTE}/..%2F..%2Fx`, `${upstreamBase}/..%2F..%2Fx`],
+    ['`..` back into the route', `/${ROUTE}/../deployment/d`, `${upstreamBase}/../deployment/d`],
+    ['a segment needing escape is escaped as Go does', `/${ROUTE}/a"b`, `${upstreamBase}/a%22b`],
+  ])('%s: matches the route and is forwarded verbatim, with the token', async (_name, path, forwarded) => {
+    const res = await rawGet(`${base}${path}`);
+    expect(res.status).toBe(200);
+    expect(seen).toEqual([{ url: forwarded, bearer: true }]);
+    expect(proxy.upstreamRequests()).toEqual({ [ROUTE]: 1 });
+  });
+
+  it.each([
+    ['`..` out of the route', `/${ROUTE}/../../../../__simulator/stats`],
+    ['`..` to a sibling route prefix', `/${ROUTE}/../../v2/deployment`],
+    ['`%2e%2e` before the route name', `/%2e%2e/${ROUTE}`],
+    ['encoded route name', `/gateway%2Fmodel-monitoring%2Fv1%2Fdeployment`],
+  ])('%s: no route matches → the data source URL (unset) → 502, nothing forwarded, no token', async (_n, path) => {
+    const res = await rawGet(`${base}${path}`);
+    expect(res.status).toBe(502);
+    expect(seen).toEqual([]);
+    expect(proxy.tokenRequests()).toBe(0);
+  });
+
+  it('an invalid percent escape is refused by Go’s HTTP server (400) before Grafana sees it', async () => {
+    const res = await rawGet(`${base}/${ROUTE}/%zz`);
+    expect(res.status).toBe(400);
+    expect(seen).toEqual([]);
+    expect(proxy.tokenRequests()).toBe(0);
+  });
+
+  it('why ids are checked in the browser: a gateway whose router resolves `%2e%2e` is left with the token', async () => {
+    // The simulator (like many routers) resolves %2e%2e: the route's bearer reaches /healthz.
+    proxy.updateDataSource('mlops', { jsonData: jsonData() });
+    const res = await rawGet(`${base}/${ROUTE}/%2e%2e/%2e%2e/%2e%2e/healthz`);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual(expect.objectContaining({ status: expect.any(String) }));
+    expect(proxy.tokenRequests()).toBe(1);
   });
 });

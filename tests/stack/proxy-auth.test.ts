@@ -3,6 +3,8 @@
  * because Grafana's server cannot run on these machines — with the real plugin.json routes, the real
  * provisioning/datasources/mlops.yaml, real Keycloak and the real gateway simulator.
  */
+import http from 'node:http';
+
 import { SCENARIO_IDS } from '../../simulator/scenarios';
 import type { ProxyStandIn } from '../../devtools/grafanaProxy/server';
 import {
@@ -11,7 +13,7 @@ import {
   startGrafanaProxyStandIn,
   type ProvisionedDataSource,
 } from './support/grafanaLike';
-import { revokeRefreshToken, tokenRequest } from './support/oidc';
+import { claims, revokeRefreshToken, tokenRequest } from './support/oidc';
 import { stackInfo } from './support/stackInfo';
 
 const info = stackInfo();
@@ -31,18 +33,23 @@ beforeEach(async () => {
 });
 afterEach(() => proxy.close());
 
+/** The one gateway route of plugin.json; its grant comes from jsonData.authMode. */
+const ROUTE = 'gateway/model-monitoring/v1/deployment';
+
 const MODES = [
   {
     mode: 'refresh token',
     uid: 'mlops-gateway',
-    route: 'refresh-token/model-monitoring/v1/deployment',
+    route: ROUTE,
     authMode: 'refreshToken',
+    grant: 'refresh_token',
   },
   {
     mode: 'client credentials',
     uid: 'mlops-gateway-cc',
-    route: 'client-credentials/model-monitoring/v1/deployment',
+    route: ROUTE,
     authMode: 'clientCredentials',
+    grant: 'client_credentials',
   },
 ] as const;
 
@@ -122,7 +129,7 @@ describe.each(MODES)('$mode mode through the Grafana proxy stand-in', ({ uid, ro
       'model-monitoring/v1/deployment',
       'healthz',
       '__simulator/stats',
-      `${route.split('/')[0]}/deployer/v1/project`,
+      'gateway/deployer/v1/project',
     ]) {
       const res = await fetch(`${proxy.proxyUrl(uid)}/${rest}`);
       expect({ rest, status: res.status }).toEqual({ rest, status: 502 });
@@ -158,7 +165,7 @@ it('an empty scope works: the routes send "openid" because Keycloak 26 refuses a
 
 describe('refresh-token mode: bad refresh tokens through the Grafana proxy stand-in', () => {
   const uid = 'mlops-gateway';
-  const route = 'refresh-token/model-monitoring/v1/deployment';
+  const route = ROUTE;
 
   async function expectExplainedFailure() {
     const res = await fetch(`${proxy.proxyUrl(uid)}/${route}`);
@@ -199,3 +206,111 @@ describe('refresh-token mode: bad refresh tokens through the Grafana proxy stand
     expect((await fetch(`${proxy.proxyUrl(uid)}/${route}`)).status).toBe(200);
   });
 });
+
+/**
+ * Issue #9, identity switch: the grant is chosen by the data source's stored jsonData.authMode,
+ * not by any path the browser calls. Real Keycloak tells the identities apart: a refresh-token
+ * access token is the demo user's (with a session id), a client-credentials one is the client's
+ * service account (no user session).
+ */
+describe('only the configured identity is reachable (real Keycloak, Grafana proxy stood in)', () => {
+  function expectIdentity(token: string, grant: 'refresh_token' | 'client_credentials') {
+    const c = claims(token);
+    expect(c.azp).toBe(info.demo.clientId);
+    if (grant === 'refresh_token') {
+      expect(c.preferred_username).toBe(info.demo.username);
+      expect(typeof c.sid).toBe('string');
+    } else {
+      expect(c.preferred_username).toBe(`service-account-${info.demo.clientId}`);
+      expect(c.sid).toBeUndefined();
+    }
+  }
+
+  it.each(MODES)(
+    '$mode: the token request carries the configured grant, and the token is that identity’s',
+    async ({ uid, grant }) => {
+      expect((await fetch(`${proxy.proxyUrl(uid)}/${ROUTE}?pageSize=1`)).status).toBe(200);
+      const forms = proxy.tokenForms();
+      expect(forms).toHaveLength(1);
+      expect(forms[0]).toEqual({
+        uid,
+        routePath: ROUTE,
+        params: {
+          client_id: info.demo.clientId,
+          client_secret: '[set]',
+          grant_type: grant,
+          // Grafana sends every declared param; in client-credentials mode the refresh token is
+          // rendered empty, and Keycloak ignores an empty refresh_token for that grant.
+          refresh_token: grant === 'refresh_token' ? '[set]' : '',
+          scope: 'openid',
+        },
+      });
+      const tokens = proxy.accessTokens();
+      expect(tokens).toHaveLength(1);
+      expectIdentity(tokens[0], grant);
+    }
+  );
+
+  it('a data source without authMode (settings saved before modes existed) uses the refresh token', async () => {
+    const { authMode: _dropped, ...legacy } = byUid('mlops-gateway').jsonData;
+    proxy.updateDataSource('mlops-gateway', { jsonData: legacy });
+    expect((await fetch(`${proxy.proxyUrl('mlops-gateway')}/${ROUTE}`)).status).toBe(200);
+    expect(proxy.tokenForms().map((f) => f.params.grant_type)).toEqual(['refresh_token']);
+    expectIdentity(proxy.accessTokens()[0], 'refresh_token');
+  });
+
+  /** Paths a Viewer could try to reach another grant: the old per-grant routes and variations. */
+  const OTHER_PATHS = [
+    'client-credentials/model-monitoring/v1/deployment',
+    'refresh-token/model-monitoring/v1/deployment',
+    'client_credentials/model-monitoring/v1/deployment',
+    'gateway/../client-credentials/model-monitoring/v1/deployment',
+    'client-credentials/../client-credentials/model-monitoring/v1/deployment',
+    '%67ateway/model-monitoring/v1/deployment',
+    'gateway%2Fmodel-monitoring%2Fv1%2Fdeployment',
+    'GATEWAY/model-monitoring/v1/deployment',
+    'gateway-healthz/../client-credentials/model-monitoring/v1/deployment',
+  ];
+
+  it.each(MODES)(
+    '$mode: no path a Viewer can call yields a token of the other grant (old prefixes → 502, no token request)',
+    async ({ uid, grant }) => {
+      const before = await simStats();
+      for (const rest of OTHER_PATHS) {
+        const res = await rawGet(`/api/datasources/proxy/uid/${uid}/${rest}`);
+        expect({ rest, status: res.status }).toEqual({ rest, status: 502 });
+      }
+      expect(proxy.tokenRequests()).toBe(0);
+      expect((await simStats()).total).toBe(before.total);
+
+      // Paths that do reach the gateway route — however spelled — get the configured identity only.
+      for (const rest of [
+        ROUTE,
+        `gateway-healthz/../${ROUTE}`,
+        `gateway/./model-monitoring/v1/deployment`,
+        `${ROUTE}/../deployment`,
+      ]) {
+        const res = await rawGet(`/api/datasources/proxy/uid/${uid}/${rest}`);
+        expect({ rest, status: res.status }).not.toEqual({ rest, status: 502 });
+      }
+      expect(proxy.tokenForms().map((f) => f.params.grant_type)).toEqual([grant]);
+      for (const token of proxy.accessTokens()) {
+        expectIdentity(token, grant);
+      }
+    }
+  );
+});
+
+/** GET with the path exactly as given (fetch would resolve `..` and `%2e%2e` itself). */
+function rawGet(rawPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${proxy.url}/`, { method: 'GET' }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.path = rawPath;
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -109,6 +109,44 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
       const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)));
       expect(error.detail).toBe('request rejected (HTTP 200 with gateway error code 3 "bad client [redacted]")');
     });
+
+    it('a gateway echoing the request headers, an opaque (non-JWT) token included', async () => {
+      const { backend, client } = setup();
+      const echoed = JSON.stringify({ authorization: 'Bearer opaque-0123456789abcdef', accept: 'application/json' });
+      backend.on('/health', { status: 400, data: { code: 3, message: `bad request, headers: ${echoed}` } });
+      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)));
+      expect(error.message).not.toContain('opaque-0123456789abcdef');
+      expect(error.detail).toContain('"authorization":"Bearer [redacted]"');
+    });
+
+    it('a token-request form echoed back (client_secret=…, refresh_token=…)', async () => {
+      const { backend, client } = setup();
+      const form =
+        'grant_type=refresh_token&client_id=grafana&client_secret=s3cr3t-value&refresh_token=opaque-rt-value';
+      backend.on(/v1\/deployment(\?|$)/, { status: 500, data: { code: 13, message: `token call failed: ${form}` } });
+      const error = await failureOf(lastValueFrom(client.listDeployments()));
+      expect(error.message).not.toMatch(/s3cr3t-value|opaque-rt-value/);
+      expect(error.detail).toContain('client_secret=[redacted]&refresh_token=[redacted]');
+    });
+
+    it('a JWT in a body that is not the expected shape (quoted by the parser)', async () => {
+      const { backend, client } = setup();
+      backend.on('/health', { status: 200, data: `Bearer ${JWT}` });
+      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)));
+      expect(error.failure).toBe(FailureCause.Malformed);
+      expect(error.message).not.toContain('eyJ');
+    });
+
+    it('an HTML proxy page echoing the Authorization header', async () => {
+      const { backend, client } = setup();
+      backend.on('/health', {
+        status: 502,
+        data: `<html><body>upstream failed; request had Authorization: Bearer ${JWT}</body></html>`,
+      });
+      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)));
+      expect(error.message).not.toContain('eyJ');
+      expect(`${error.detail} ${error.hint}`).not.toContain('eyJ');
+    });
   });
 
   describe('grpc-gateway errors with HTTP 200', () => {

@@ -10,7 +10,7 @@ import {
   parseOperationalSummary,
 } from '../parse/parseResponses';
 import type { Deployment, DriftMetrics, HealthMetrics, Model, OperationalSummary } from '../parse/domain';
-import { AuthMode } from '../types';
+import type { AuthMode } from '../types';
 import { ErrorBodyOn200, FailureCause, GatewayError, classifyFailure, type GatewayCall } from './errors';
 import { grpcErrorOf } from './grpcStatus';
 import { printableId, unsafeIdReason } from './ids';
@@ -32,11 +32,12 @@ export type { PagedList } from './paging';
  * retries (see retry.ts).
  */
 
-/** Route families declared in `plugin.json`; the auth mode picks one. */
-const ROUTE_FAMILY: Record<AuthMode, string> = {
-  [AuthMode.RefreshToken]: 'refresh-token',
-  [AuthMode.ClientCredentials]: 'client-credentials',
-};
+/**
+ * The one gateway route of `plugin.json`. Its tokenAuth picks the grant from the stored
+ * `jsonData.authMode` (Go template conditionals), so no path a Viewer can call reaches the other
+ * identity; the browser does not choose the grant.
+ */
+const GATEWAY_ROUTE = 'gateway';
 
 /** Route to the gateway's unauthenticated liveness endpoint. */
 const HEALTHZ_ROUTE = 'gateway-healthz';
@@ -50,6 +51,7 @@ export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 export interface GatewayClientSettings {
   /** The data source's proxy URL (instanceSettings.url). */
   proxyUrl: string;
+  /** The configured grant. Not part of any URL: the proxy route applies it (see GATEWAY_ROUTE). */
   authMode: AuthMode;
   /** Deadline of one call: all its pages and retries. */
   timeoutMs: number;
@@ -80,7 +82,7 @@ export class GatewayClient {
   }
 
   private get baseUrl(): string {
-    return `${this.settings.proxyUrl}/${ROUTE_FAMILY[this.settings.authMode]}/model-monitoring`;
+    return `${this.settings.proxyUrl}/${GATEWAY_ROUTE}/model-monitoring`;
   }
 
   /** Approximate size of the response cache (entries, bytes). */

@@ -1,5 +1,5 @@
 import { ResponseShapeError } from '../parse/scalars';
-import { FailureCause, classifyFailure, withoutRepeatedPrefixes } from './errors';
+import { FailureCause, GatewayError, classifyFailure, withoutRepeatedPrefixes } from './errors';
 import { redactSecrets } from './redact';
 
 const CALL = { endpoint: 'GET /v1/deployment/d' };
@@ -108,9 +108,38 @@ describe('redactSecrets', () => {
     expect(redactSecrets(text)).toBe(text);
   });
 
+  it.each([
+    ['{"access_token":"opaque-value-1","token_type":"Bearer"}', '{"access_token":"[redacted]","token_type":"Bearer"}'],
+    ['id_token=abc.def&state=1', 'id_token=[redacted]&state=1'],
+    ['password: hunter2-long', 'password: [redacted]'],
+    ['Authorization: Bearer a+b/c==', 'Authorization: Bearer [redacted]'],
+  ])('field and header forms: %s', (text, expected) => {
+    expect(redactSecrets(text)).toBe(expected);
+  });
+
   it('redacts known secret values but ignores very short ones', () => {
     expect(redactSecrets('client my-client-secret-1 is wrong', ['my-client-secret-1', 'ab'])).toBe(
       'client [redacted] is wrong'
+    );
+  });
+});
+
+describe('every quoted upstream text is redacted, whatever the failure path', () => {
+  const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJncmFmYW5hIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+  it.each([
+    ['an HTTP status text', { status: 502, statusText: `Bad Gateway (Authorization: Bearer ${JWT})`, data: '' }],
+    ['a non-JSON error body', { status: 500, data: `echo Authorization: Bearer ${JWT}` }],
+    ['a network error message', new TypeError(`fetch failed: Bearer ${JWT}`)],
+    ['an unexpected error', new Error(`boom ${JWT}`)],
+    ['a parser complaint', new ResponseShapeError(`expected a number, got "${JWT}"`, 'totalPredictions')],
+  ])('%s', (_name, error) => {
+    const failure = classifyFailure(error, CALL);
+    expect(`${failure.message} ${failure.detail}`).not.toContain('eyJ');
+  });
+
+  it('a GatewayError built directly redacts its detail too', () => {
+    expect(new GatewayError(FailureCause.ServerError, CALL, `echo Bearer ${JWT}`).detail).toBe(
+      'echo Bearer [redacted]'
     );
   });
 });

@@ -1,16 +1,22 @@
 /**
- * Ids become path segments of gateway URLs that Grafana's proxy forwards with the bearer token. A
- * segment that is — or decodes to — "." or ".." is resolved by URL normalisation (in the browser,
- * in Grafana's proxy, or in the gateway's router) and reaches another gateway path; control
- * characters (among them U+001F, the separator multi-value variables are split on, see
- * query/templating.ts) are never part of a real id. Such ids are rejected before any request.
+ * Ids become path segments of gateway URLs that Grafana's proxy forwards with the bearer token —
+ * verbatim: Grafana resolves neither `..` nor `%2e%2e` in what it forwards (see
+ * devtools/grafanaProxy/goPaths.ts). A segment that is — or decodes to — "." or "..", or an id
+ * that decodes to a path containing such a segment (`..%2Fx`, `a/../b`, `..\x`), is resolved by
+ * whichever router normalises it (the browser, or the gateway's) and reaches another gateway path
+ * with the token. Control characters (among them U+001F, the separator multi-value variables are
+ * split on, see query/templating.ts) are never part of a real id. Such ids are rejected before any
+ * request.
  */
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 /** How often percent-decoding is repeated: `%252e%252e` is `..` after two rounds. */
 const MAX_DECODE_ROUNDS = 3;
 
-/** Every form the id may take on its way through proxies that decode percent-escapes. */
+/**
+ * Every form the id may take on its way through proxies that decode percent-escapes, and routers
+ * that fold compatibility characters (NFKC: "．．" is "..").
+ */
 function decodedForms(id: string): string[] {
   const forms = [id];
   let current = id;
@@ -28,14 +34,32 @@ function decodedForms(id: string): string[] {
     forms.push(next);
     current = next;
   }
-  return forms;
+  return [...forms, ...forms.map((form) => form.normalize('NFKC')).filter((form) => !forms.includes(form))];
+}
+
+/** Routers split paths on "/" (after decoding %2F), and some on "\" as well. */
+const SEPARATORS = /[/\\]/;
+
+/** The "." or ".." segment of a form, if any (surrounding blanks ignored, as lenient routers do). */
+function dotSegment(form: string): string | undefined {
+  return form
+    .split(SEPARATORS)
+    .map((segment) => segment.trim())
+    .find((segment) => segment === '.' || segment === '..');
 }
 
 /** Why `id` may not be sent as a path segment, or undefined when it is fine. */
 export function unsafeIdReason(id: string): string | undefined {
   for (const form of decodedForms(id)) {
-    if (form.trim() === '.' || form.trim() === '..') {
-      return form === id ? 'it is a relative path segment' : `it decodes to the relative path segment "${form.trim()}"`;
+    const dot = dotSegment(form);
+    if (dot !== undefined) {
+      const whole = form.trim() === dot;
+      if (form === id) {
+        return whole ? 'it is a relative path segment' : `it contains the relative path segment "${dot}"`;
+      }
+      return whole
+        ? `it decodes to the relative path segment "${dot}"`
+        : `it decodes to a path with the relative path segment "${dot}"`;
     }
     if (CONTROL_CHARACTERS.test(form)) {
       return 'it contains a control character';

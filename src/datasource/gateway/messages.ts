@@ -45,7 +45,7 @@ const HINTS: Record<FailureCause, string> = {
     'The URL does not lead to the model-monitoring API. Set the gateway URL to the gateway\'s base URL, without "/model-monitoring".',
   [FailureCause.BadRequest]: 'The gateway rejected the request parameters. Check the time range and the query fields.',
   [FailureCause.InvalidId]:
-    'IDs may not be "." or ".." (even percent-encoded) nor contain control characters. Check the deployment and model IDs (or the template variable behind them).',
+    'IDs may not be, or contain as a path segment, "." or ".." (even percent-encoded), nor contain control characters. Check the deployment and model IDs (or the template variable behind them).',
   [FailureCause.RateLimited]:
     'The gateway is rate-limiting requests. Wait and refresh, or raise the cache TTL in the data source settings to send fewer requests.',
   [FailureCause.Unavailable]: 'The gateway is temporarily unavailable. Try again shortly.',

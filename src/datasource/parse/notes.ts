@@ -1,3 +1,5 @@
+import { redactSecrets } from '../gateway/redact';
+
 /**
  * What a parser noticed but did not refuse: values it read leniently (a time without offset, an
  * int32 sent as a string) and values it replaced by "no value" (NaN, ±Infinity, a negative count).
@@ -18,11 +20,15 @@ export class ParseNotes {
     }
   }
 
-  /** One line per message: "message (at path)" or "message (3 values, first at path)". */
+  /**
+   * One line per message: "message (at path)" or "message (3 values, first at path)". Messages may
+   * quote values the gateway sent, so tokens and JWT-shaped strings are redacted (gateway/redact.ts).
+   */
   list(): string[] {
     return [...this.byMessage.entries()].map(([message, { count, firstPath }]) => {
       const where = firstPath || 'the response';
-      return count === 1 ? `${message} (at ${where})` : `${message} (${count} values, first at ${where})`;
+      const line = count === 1 ? `${message} (at ${where})` : `${message} (${count} values, first at ${where})`;
+      return redactSecrets(line);
     });
   }
 }

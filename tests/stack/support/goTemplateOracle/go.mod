@@ -1,0 +1,3 @@
+module modelwatch/gotemplateoracle
+
+go 1.22
