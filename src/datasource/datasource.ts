@@ -24,7 +24,11 @@ import { deploymentName, modelChoices } from './query/models';
 import { PartialFailureError } from './query/fanOut';
 import { QueryConfigError, QueryRunner } from './query/queryRunner';
 import { MlopsVariableSupport } from './variables';
+import { Mlops1xClient } from './mlops1x/client';
+import { Mlops1xQueryRunner } from './mlops1x/queries';
+import { testMlops1xConnection } from './mlops1x/testConnection';
 import {
+  ApiGeneration,
   AuthMode,
   DEFAULT_CACHE_TTL_SECONDS,
   DEFAULT_QUERY,
@@ -52,6 +56,8 @@ const MAX_PAGES = 100;
  */
 export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOptions> implements EditorDataSource {
   readonly client: GatewayClient;
+  /** Set when the settings choose the H2O MLOps 1.x API generation (see mlops1x/). */
+  readonly mlops1x?: { client: Mlops1xClient; runner: Mlops1xQueryRunner };
   private readonly runner: QueryRunner;
   private readonly services: GrafanaServices;
   private readonly options: MlopsDataSourceOptions;
@@ -72,6 +78,10 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
       this.services.backendSrv
     );
     this.runner = new QueryRunner(this.client, this.services.templateSrv);
+    if (options.apiGeneration === ApiGeneration.Mlops1x) {
+      const client1x = new Mlops1xClient(this.client);
+      this.mlops1x = { client: client1x, runner: new Mlops1xQueryRunner(client1x, this.services.templateSrv) };
+    }
     this.variables = new MlopsVariableSupport(this);
     this.annotations = annotationSupport;
   }
@@ -94,7 +104,10 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
       return of({ data: [], state: LoadingState.Done });
     }
     const results = targets.map((target) =>
-      this.runner.run(target, request).pipe(
+      (this.mlops1x
+        ? this.mlops1x.runner.run(target.refId, target.mlops1x, request)
+        : this.runner.run(target, request)
+      ).pipe(
         map(({ frames, error }) => ({
           frames,
           error: error === undefined ? undefined : toQueryError(error, target.refId),
@@ -133,6 +146,13 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
         modelId: replace(migrated.modelId),
         role: replace(migrated.role),
         feature: replace(migrated.feature),
+        mlops1x: migrated.mlops1x && {
+          ...migrated.mlops1x,
+          workspaceId: replace(migrated.mlops1x.workspaceId),
+          deploymentId: replace(migrated.mlops1x.deploymentId),
+          column: replace(migrated.mlops1x.column),
+          experimentId: replace(migrated.mlops1x.experimentId),
+        },
       };
     });
   }
@@ -143,6 +163,9 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
    */
   async testDatasource(): Promise<TestDataSourceResponse> {
     const settings = this.options;
+    if (this.mlops1x) {
+      return testMlops1xConnection(this.mlops1x.client, settings).finally(() => this.client.clearCache());
+    }
     const missing = [
       !settings.gatewayUrl && 'gateway URL',
       !settings.tokenUrl && 'token URL',

@@ -1,0 +1,149 @@
+import type { DataFrame } from '@grafana/data';
+
+import { validateThresholds, type DriftRequest } from '../../shared/drift';
+import { Mlops1xFrameKind } from '../../shared/frameKinds1x';
+import {
+  driftOf,
+  groupSeries,
+  mergedOverRange,
+  summaryOf,
+  windows,
+  type ColumnSeries,
+} from './analysis';
+import type { BaselineAggregation, Deployment, ScoringAggregation } from './domain';
+import type { SeriesIdentity } from './frameCommon';
+import { driftTableFrame, type ColumnDriftRow } from './framesTables';
+import {
+  categorySharesFrame,
+  distributionFrames,
+  driftOverTimeFrame,
+  missingRateFrame,
+  statsFrame,
+  volumeFrame,
+} from './framesSeries';
+import type { Mlops1xQuery } from './queryModel';
+
+/**
+ * The aggregate-based 1.x query types, pure: a deployment, its baselines and the range's scoring
+ * segments → frames. Roles come from the deployment (single/shadow/split, see parseDeployments.ts);
+ * an experiment the deployment no longer serves keeps its id and gets no role.
+ */
+
+export interface AggregateData {
+  deployment: Deployment;
+  baselines: BaselineAggregation[];
+  segments: ScoringAggregation[];
+}
+
+/** The query's drift settings; throws a RangeError (shown as a query error) on bad thresholds. */
+export function driftRequestOf(query: Mlops1xQuery): DriftRequest {
+  const { warningThreshold: warning, criticalThreshold: critical } = query;
+  let thresholds: DriftRequest['thresholds'];
+  if (warning !== undefined || critical !== undefined) {
+    if (warning === undefined || critical === undefined) {
+      throw new RangeError('Set both drift thresholds (warning and critical), or neither for the defaults.');
+    }
+    thresholds = { warning, critical };
+    validateThresholds(thresholds);
+  }
+  return { method: query.method || undefined, textFacet: query.textFacet, thresholds };
+}
+
+function identityOf(deployment: Deployment, series?: ColumnSeries): SeriesIdentity {
+  const role = series ? deployment.experiments.find((e) => e.experimentId === series.experimentId)?.role : undefined;
+  return {
+    workspaceId: deployment.workspaceId,
+    deploymentId: deployment.id,
+    deploymentName: deployment.displayName,
+    experimentId: series?.experimentId,
+    role,
+    column: series?.column,
+    logicalType: series?.logicalType,
+    isModelOutput: series?.isModelOutput,
+  };
+}
+
+/** Volume: rows of one column per experiment (the chosen column, else an output column, else the first). */
+function volumeSeries(all: ColumnSeries[], column: string | undefined): ColumnSeries[] {
+  const byExperiment = new Map<string, ColumnSeries[]>();
+  for (const s of all) {
+    byExperiment.set(s.experimentId, [...(byExperiment.get(s.experimentId) ?? []), s]);
+  }
+  return [...byExperiment.values()].map(
+    (list) =>
+      (column ? list.find((s) => s.column === column) : undefined) ?? list.find((s) => s.isModelOutput) ?? list[0]
+  );
+}
+
+function driftTables(data: AggregateData, series: ColumnSeries[], request: DriftRequest): DataFrame[] {
+  const byExperiment = new Map<string, ColumnDriftRow[]>();
+  const first = new Map<string, ColumnSeries>();
+  for (const s of series) {
+    const merged = mergedOverRange(s);
+    const oov = s.segments.map((seg) => seg.oovRate).filter((v): v is number => v !== null);
+    const row: ColumnDriftRow = {
+      column: s.column,
+      logicalType: s.logicalType,
+      isModelOutput: s.isModelOutput,
+      result: driftOf(s, merged, request),
+      // Served per segment: the range shows the mean of its segments' rates.
+      oovRate: oov.length > 0 ? oov.reduce((a, b) => a + b, 0) / oov.length : null,
+    };
+    byExperiment.set(s.experimentId, [...(byExperiment.get(s.experimentId) ?? []), row]);
+    if (!first.has(s.experimentId)) {
+      first.set(s.experimentId, s);
+    }
+  }
+  return [...byExperiment.entries()].map(([experimentId, rows]) => {
+    const id = identityOf(data.deployment, first.get(experimentId));
+    return driftTableFrame(rows, { ...id, column: undefined, logicalType: undefined, isModelOutput: undefined });
+  });
+}
+
+/** Frames of an aggregate query type; `windowMs` is the over-time window. */
+export function aggregateFrames(query: Mlops1xQuery, data: AggregateData, windowMs: number): DataFrame[] {
+  const series = groupSeries(data.baselines, data.segments).filter(
+    (s) => (!query.column || s.column === query.column) && (!query.experimentId || s.experimentId === query.experimentId)
+  );
+  const id = (s: ColumnSeries) => identityOf(data.deployment, s);
+  switch (query.queryType) {
+    case Mlops1xFrameKind.Volume:
+      return volumeSeries(series, query.column).map((s) => volumeFrame(id(s), windows(s, windowMs)));
+    case Mlops1xFrameKind.MissingOverTime:
+      return series.map((s) => missingRateFrame(id(s), windows(s, windowMs)));
+    case Mlops1xFrameKind.StatsOverTime:
+      return series
+        .filter((s) => s.logicalType === 'NUMERICAL' || s.logicalType === 'TEXT')
+        .map((s) => statsFrame(Mlops1xFrameKind.StatsOverTime, id(s), windows(s, windowMs)));
+    case Mlops1xFrameKind.PredictionsOverTime:
+      return series
+        .filter((s) => s.isModelOutput)
+        .map((s) => {
+          const w = windows(s, windowMs);
+          return s.logicalType === 'CATEGORICAL' || !w.some((x) => summaryOf(x.aggregate))
+            ? categorySharesFrame(id(s), w)
+            : statsFrame(Mlops1xFrameKind.PredictionsOverTime, id(s), w);
+        });
+    case Mlops1xFrameKind.Distribution:
+      return series.flatMap((s) => distributionFrames(id(s), s, mergedOverRange(s)));
+    case Mlops1xFrameKind.Drift:
+      return driftTables(data, series, driftRequestOf(query));
+    case Mlops1xFrameKind.DriftOverTime: {
+      const request = driftRequestOf(query);
+      return series.map((s) => driftOverTimeFrame(id(s), s, windows(s, windowMs), request));
+    }
+    default:
+      return [];
+  }
+}
+
+/** The query types answered from aggregates (the others read workspaces or deployments only). */
+export const AGGREGATE_QUERY_TYPES: readonly Mlops1xFrameKind[] = [
+  Mlops1xFrameKind.Volume,
+  Mlops1xFrameKind.Distribution,
+  Mlops1xFrameKind.Drift,
+  Mlops1xFrameKind.DriftOverTime,
+  Mlops1xFrameKind.MissingOverTime,
+  Mlops1xFrameKind.StatsOverTime,
+  Mlops1xFrameKind.PredictionsOverTime,
+];
