@@ -102,9 +102,20 @@ function driftTables(data: AggregateData, series: ColumnSeries[], request: Drift
 
 /** Frames of an aggregate query type; `windowMs` is the over-time window. */
 export function aggregateFrames(query: Mlops1xQuery, data: AggregateData, windowMs: number): DataFrame[] {
-  const series = groupSeries(data.baselines, data.segments).filter(
-    (s) => (!query.column || s.column === query.column) && (!query.experimentId || s.experimentId === query.experimentId)
-  );
+  const rank = (s: ColumnSeries) => {
+    const at = data.deployment.experiments.findIndex((e) => e.experimentId === s.experimentId);
+    return at < 0 ? Infinity : at;
+  };
+  const columnOrder = new Map(data.baselines.map((b, i) => [b.column, i]));
+  const series = groupSeries(data.baselines, data.segments)
+    .filter(
+      (s) => (!query.column || s.column === query.column) && (!query.experimentId || s.experimentId === query.experimentId)
+    )
+    // Champion first (the deployment's order), then columns in the baselines' order.
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) || (columnOrder.get(a.column) ?? Infinity) - (columnOrder.get(b.column) ?? Infinity)
+    );
   const id = (s: ColumnSeries) => identityOf(data.deployment, s);
   switch (query.queryType) {
     case Mlops1xFrameKind.Volume:
