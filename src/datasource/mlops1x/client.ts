@@ -1,4 +1,4 @@
-import { Observable, map, throwError } from 'rxjs';
+import { Observable, throwError } from 'rxjs';
 
 import { FailureCause, GatewayError, type GatewayCall } from '../gateway/errors';
 import type { GatewayClient, PagedList } from '../gateway/GatewayClient';
@@ -158,8 +158,6 @@ export class Mlops1xClient {
       return throwError(() => new GatewayError(FailureCause.InvalidId, call, (error as Error).message));
     }
     const path = `${MLOPS1X_ROUTES.monitoring}/${this.deploymentPath(workspaceId, deploymentId)}/experiments/-/${collection}`;
-    return this.http
-      .listRoute(path, { pageSize: PAGE_SIZE, filter: filterText, orderBy }, call, parse, (p) => p.items)
-      .pipe(map((list) => list));
+    return this.http.listRoute(path, { pageSize: PAGE_SIZE, filter: filterText, orderBy }, call, parse, (p) => p.items);
   }
 }

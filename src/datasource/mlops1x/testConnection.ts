@@ -12,21 +12,24 @@ import type { Mlops1xClient } from './client';
  * a message that names the 1.x setting to check (the legacy messages speak of the gateway URL).
  */
 
-/** What to check, per cause, for the 1.x services. */
-export const MLOPS1X_HINTS: Partial<Record<FailureCause, string>> = {
+/** The Save & test message per cause for the 1.x services: what failed and what to check. */
+export const MLOPS1X_MESSAGES: Partial<Record<FailureCause, string>> = {
   [FailureCause.Unreachable]:
-    'Grafana could not reach the MLOps API. Check the MLOps API URL and that the Grafana server can connect to it (DNS, firewall, TLS).',
-  [FailureCause.Timeout]: 'MLOps did not answer in time. Raise the request timeout in the settings.',
+    'MLOps API unreachable: check the MLOps API URL and that the Grafana server can connect to it (DNS, firewall, TLS).',
+  [FailureCause.Timeout]: 'MLOps did not answer in time: raise the request timeout in the settings.',
   [FailureCause.Authentication]:
-    'Authentication failed. Check the token URL, client ID, client secret and refresh token (Grafana reports a refused token request this way too).',
+    'Authentication failed: check the token URL, client ID, client secret and refresh token (Grafana reports a refused token request this way too).',
   [FailureCause.Forbidden]:
-    'MLOps refused access. The user or service account behind the token needs read access to deployments and monitoring.',
+    'Forbidden: the credentials work, but the user or service account needs read access to deployments and monitoring.',
   [FailureCause.NotFound]:
-    'No MLOps deployer API at this URL. Set the MLOps API URL to the gateway base URL (the data source appends /deployer and /monitoring).',
+    'Not found: no MLOps deployer API at this URL. Set the MLOps API URL to the API gateway base URL (the data source appends /deployer and /monitoring).',
   [FailureCause.WrongBasePath]:
-    'The URL answered with a web page, not the MLOps API. Set the MLOps API URL to the API gateway, not the MLOps web UI.',
+    'Wrong URL: it answered with a web page, not the MLOps API. Set the MLOps API URL to the API gateway, not the MLOps web UI.',
   [FailureCause.Malformed]:
-    "The answer does not look like H2O MLOps 1.x. If this is the legacy model-monitoring gateway, choose the legacy API generation.",
+    'The answer does not look like H2O MLOps 1.x. If this URL serves the legacy model-monitoring gateway, choose the legacy API generation.',
+  [FailureCause.Unavailable]: 'MLOps is temporarily unavailable: try again shortly.',
+  [FailureCause.ServerError]: "MLOps failed internally: try again; if it persists, check the deployer service's logs.",
+  [FailureCause.RateLimited]: 'MLOps is rate-limiting requests: wait and try again.',
 };
 
 function missingSettings(options: MlopsDataSourceOptions): string[] {
@@ -39,8 +42,8 @@ function missingSettings(options: MlopsDataSourceOptions): string[] {
 
 function failureResponse(error: unknown, endpoint: string): TestDataSourceResponse {
   const failure = classifyFailure(error, endpoint);
-  const hint = MLOPS1X_HINTS[failure.failure] ?? failure.hint;
-  return { status: 'error', message: `${failure.title} ${hint}`, details: { message: `${failure.endpoint}: ${failure.detail}` } };
+  const message = MLOPS1X_MESSAGES[failure.failure] ?? `${failure.title} ${failure.hint}`;
+  return { status: 'error', message, details: { message: `${failure.endpoint}: ${failure.detail}` } };
 }
 
 export async function testMlops1xConnection(
@@ -78,7 +81,7 @@ export async function testMlops1xConnection(
     const failure = classifyFailure(error, 'GET authz /v1/workspaces');
     return {
       status: 'warning',
-      message: `${connected}, but workspaces could not be listed: ${failure.title} Check the authz URL, or clear it to enter workspaces by ID.`,
+      message: `${connected}, but workspaces could not be listed (${failure.failure}): check the authz URL, or clear it to enter workspaces by ID.`,
       details: { message: `${failure.endpoint}: ${failure.detail}` },
     };
   }
