@@ -79,7 +79,7 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
     );
     this.runner = new QueryRunner(this.client, this.services.templateSrv);
     if (options.apiGeneration === ApiGeneration.Mlops1x) {
-      const client1x = new Mlops1xClient(this.client);
+      const client1x = new Mlops1xClient(this.client, Boolean(options.authzUrl));
       this.mlops1x = { client: client1x, runner: new Mlops1xQueryRunner(client1x, this.services.templateSrv) };
     }
     this.variables = new MlopsVariableSupport(this);

@@ -3,6 +3,7 @@ import { Observable, throwError } from 'rxjs';
 import { FailureCause, GatewayError, type GatewayCall } from '../gateway/errors';
 import type { GatewayClient, PagedList } from '../gateway/GatewayClient';
 import { printableId, unsafeIdReason } from '../gateway/ids';
+import { QueryConfigError } from '../query/queryRunner';
 import type {
   BaselineAggregation,
   Deployment,
@@ -42,7 +43,11 @@ export const PAGE_SIZE = 1000;
 export const ALL_WORKSPACES = '-';
 
 export class Mlops1xClient {
-  constructor(private readonly http: GatewayClient) {}
+  /** `hasAuthz`: an authz URL is set, so workspaces can be listed (else they are entered by ID). */
+  constructor(
+    private readonly http: GatewayClient,
+    private readonly hasAuthz = true
+  ) {}
 
   /** Ids must stay one path segment: refuse ".", "..", slashes and control characters. */
   private checked(call: GatewayCall, ids: Record<string, string>): Observable<never> | undefined {
@@ -58,6 +63,11 @@ export class Mlops1xClient {
 
   listWorkspaces(): Observable<PagedList<Workspace>> {
     const call = { endpoint: 'GET authz /v1/workspaces (list workspaces)', list: true };
+    if (!this.hasAuthz) {
+      return throwError(
+        () => new QueryConfigError('No authz URL is set in the data source settings: enter workspace IDs instead.')
+      );
+    }
     return this.http.listRoute(
       `${MLOPS1X_ROUTES.authz}/workspaces`,
       { pageSize: PAGE_SIZE },

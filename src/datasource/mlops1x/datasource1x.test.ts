@@ -82,6 +82,13 @@ describe('data source with the MLOps 1.x generation', () => {
     expect(response.errors?.[0]).toMatchObject({ refId: 'A', message: expect.stringMatching(/Choose a workspace and a deployment/) });
   });
 
+  it('asks for workspace IDs when no authz URL is set, without calling anything', async () => {
+    const { ds, backend } = setup(mlops1x(), { ...JSON_1X, authzUrl: '' });
+    const response = await lastValueFrom(ds.query(request({ queryType: Mlops1xFrameKind.Workspaces })));
+    expect(response.errors?.[0].message).toMatch(/No authz URL is set/);
+    expect(backend.calls).toHaveLength(0);
+  });
+
   it('keeps the legacy runner when the generation is not chosen', async () => {
     const backend = new FakeBackendSrv().on('/model-monitoring/v1/deployment', { status: 200, data: { deployment: [] } });
     const { ds } = setup(backend, {});
