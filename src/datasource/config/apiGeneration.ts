@@ -7,7 +7,7 @@ import { isAbsoluteHttpUrl } from './validation';
  * `apiGeneration`; they keep meaning the legacy gateway, so existing data sources are unchanged.
  */
 
-export function apiGenerationOf(jsonData: Pick<MlopsDataSourceOptions, 'apiGeneration'> | undefined): ApiGeneration {
+export function apiGenerationOf(jsonData: MlopsDataSourceOptions | undefined): ApiGeneration {
   return jsonData?.apiGeneration === ApiGeneration.Mlops1x ? ApiGeneration.Mlops1x : ApiGeneration.Legacy;
 }
 
