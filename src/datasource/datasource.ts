@@ -25,6 +25,7 @@ import { PartialFailureError } from './query/fanOut';
 import { QueryConfigError, QueryRunner } from './query/queryRunner';
 import { MlopsVariableSupport } from './variables';
 import { Mlops1xClient } from './mlops1x/client';
+import { Mlops1xSupport } from './mlops1x/support';
 import { Mlops1xQueryRunner } from './mlops1x/queries';
 import { testMlops1xConnection } from './mlops1x/testConnection';
 import {
@@ -57,7 +58,7 @@ const MAX_PAGES = 100;
 export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOptions> implements EditorDataSource {
   readonly client: GatewayClient;
   /** Set when the settings choose the H2O MLOps 1.x API generation (see mlops1x/). */
-  readonly mlops1x?: { client: Mlops1xClient; runner: Mlops1xQueryRunner };
+  readonly mlops1x?: Mlops1xSupport;
   private readonly runner: QueryRunner;
   private readonly services: GrafanaServices;
   private readonly options: MlopsDataSourceOptions;
@@ -80,7 +81,9 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
     this.runner = new QueryRunner(this.client, this.services.templateSrv);
     if (options.apiGeneration === ApiGeneration.Mlops1x) {
       const client1x = new Mlops1xClient(this.client, Boolean(options.authzUrl));
-      this.mlops1x = { client: client1x, runner: new Mlops1xQueryRunner(client1x, this.services.templateSrv) };
+      this.mlops1x = new Mlops1xSupport(client1x, new Mlops1xQueryRunner(client1x, this.services.templateSrv), (text) =>
+        this.services.templateSrv.replace(text ?? '')
+      );
     }
     this.variables = new MlopsVariableSupport(this);
     this.annotations = annotationSupport;

@@ -11,7 +11,7 @@ import {
 import { Observable, map } from 'rxjs';
 
 import { VariableQueryEditor } from './components/VariableQueryEditor';
-import type { EditorDataSource } from './editorApi';
+import type { EditorDataSource, Mlops1xEditorApi } from './editorApi';
 import type { GatewayClient } from './gateway/GatewayClient';
 import { truncationText } from './gateway/paging';
 import { migrateVariableQuery } from './migrations';
@@ -33,7 +33,7 @@ import { VariableQueryKind, type MlopsDataSourceOptions, type MlopsQuery, type M
 export interface VariableSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOptions>, EditorDataSource {
   readonly client: GatewayClient;
   /** Present when the settings choose H2O MLOps 1.x: variables read its services instead. */
-  readonly mlops1x?: { client: Mlops1xClient };
+  readonly mlops1x?: Mlops1xEditorApi & { client: Mlops1xClient };
   interpolate(text: string, scopedVars?: ScopedVars): string;
 }
 
