@@ -93,7 +93,11 @@ interface KindInfo {
 }
 
 export const MLOPS1X_FRAME_KINDS: Readonly<Record<Mlops1xFrameKind, KindInfo>> = {
-  [Mlops1xFrameKind.Workspaces]: { label: 'Workspaces', description: 'Workspaces you can read', shape: FrameShape.Table },
+  [Mlops1xFrameKind.Workspaces]: {
+    label: 'Workspaces',
+    description: 'Workspaces you can read',
+    shape: FrameShape.Table,
+  },
   [Mlops1xFrameKind.Deployments]: {
     label: 'Deployments',
     description: 'Deployments of a workspace: status, single/shadow/split, experiments',

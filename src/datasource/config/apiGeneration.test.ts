@@ -34,9 +34,13 @@ describe('API generation setting (settings schema 2)', () => {
     expect(validateOptions(normalizeOptions({})).gatewayUrl).toBe('Enter the gateway URL.');
     expect(validateMlops1xUrls(mlops1x())).toEqual({});
     expect(validateMlops1xUrls(mlops1x({ mlopsApiUrl: '' }))).toEqual({ mlopsApiUrl: 'Enter the MLOps API URL.' });
-    expect(validateMlops1xUrls(mlops1x({ mlopsApiUrl: 'https://x.example.com/deployer' })).mlopsApiUrl).toMatch(/Leave out the service path/);
+    expect(validateMlops1xUrls(mlops1x({ mlopsApiUrl: 'https://x.example.com/deployer' })).mlopsApiUrl).toMatch(
+      /Leave out the service path/
+    );
     expect(validateMlops1xUrls(mlops1x({ authzUrl: 'authz' })).authzUrl).toMatch(/absolute/);
-    expect(validateMlops1xUrls(mlops1x({ authzUrl: 'https://authz.example.com/v1/workspaces' })).authzUrl).toMatch(/Leave out/);
+    expect(validateMlops1xUrls(mlops1x({ authzUrl: 'https://authz.example.com/v1/workspaces' })).authzUrl).toMatch(
+      /Leave out/
+    );
     expect(validateMlops1xUrls({ mlopsApiUrl: '' })).toEqual({});
   });
 });

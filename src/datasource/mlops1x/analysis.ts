@@ -76,9 +76,7 @@ export function groupSeries(
     group.segments.push(s);
   }
   const order = new Map(baselines.map((b, i) => [b.column, i]));
-  return [...groups.values()].sort(
-    (a, b) => (order.get(a.column) ?? Infinity) - (order.get(b.column) ?? Infinity)
-  );
+  return [...groups.values()].sort((a, b) => (order.get(a.column) ?? Infinity) - (order.get(b.column) ?? Infinity));
 }
 
 function baselineEdges(baseline: BaselineAggregation | undefined) {

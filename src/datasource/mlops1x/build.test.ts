@@ -33,7 +33,11 @@ describe('1.x drift per column over the range', () => {
       ['exp-champ', 'champion'],
       ['exp-chall', 'challenger'],
     ]);
-    expect(frames[0].meta?.custom).toEqual({ kind: Mlops1xFrameKind.Drift, frameSchemaVersion: 1, apiGeneration: 'mlops1x' });
+    expect(frames[0].meta?.custom).toEqual({
+      kind: Mlops1xFrameKind.Drift,
+      frameSchemaVersion: 1,
+      apiGeneration: 'mlops1x',
+    });
   });
 
   it("uses each logical type's default method: no drift for the champion, drift for the challenger", () => {
@@ -54,7 +58,12 @@ describe('1.x drift per column over the range', () => {
   it('honours a chosen method and thresholds', () => {
     const [champion] = run({ queryType: Mlops1xFrameKind.Drift, column: 'age', method: 'zscore' });
     expect(values(champion, 'drift')).toEqual([0]);
-    const [, challenger] = run({ queryType: Mlops1xFrameKind.Drift, column: 'age', warningThreshold: 0.5, criticalThreshold: 0.6 });
+    const [, challenger] = run({
+      queryType: Mlops1xFrameKind.Drift,
+      column: 'age',
+      warningThreshold: 0.5,
+      criticalThreshold: 0.6,
+    });
     expect(values(challenger, 'status')).toEqual(['ok']);
   });
 
@@ -71,7 +80,12 @@ describe('1.x series over time', () => {
     expect(frames).toHaveLength(2);
     expect(values(frames[0], 'time')).toEqual([T0, T0 + MINUTE, T0 + 2 * MINUTE]);
     expect(values(frames[1], 'status')).toEqual(['drift', 'drift', 'drift']);
-    expect(labelsOf(frames[1])).toMatchObject({ feature: 'age', model: 'exp-chall', role: 'challenger', method: 'tvd' });
+    expect(labelsOf(frames[1])).toMatchObject({
+      feature: 'age',
+      model: 'exp-chall',
+      role: 'challenger',
+      method: 'tvd',
+    });
   });
 
   it('merges segments into wider windows before computing', () => {
@@ -124,14 +138,23 @@ describe('1.x distributions', () => {
     expect(values(challenger, 'category')).toEqual(['blue', 'green', 'purple', 'red']);
     expect(values(challenger, 'baseline_count')).toEqual([20, 30, 0, 50]);
     const text = run({ queryType: Mlops1xFrameKind.Distribution, column: 'review' });
-    expect(text.map((f) => f.name)).toEqual(['Text length – review · exp-champ (champion)', 'Top words – review · exp-champ (champion)']);
+    expect(text.map((f) => f.name)).toEqual([
+      'Text length – review · exp-champ (champion)',
+      'Top words – review · exp-champ (champion)',
+    ]);
   });
 });
 
 describe('1.x drift settings', () => {
   it('needs both thresholds, ordered', () => {
     expect(() => driftRequestOf({ ...DEFAULT_MLOPS1X_QUERY, warningThreshold: 0.1 })).toThrow(/both drift thresholds/);
-    expect(() => driftRequestOf({ ...DEFAULT_MLOPS1X_QUERY, warningThreshold: 0.3, criticalThreshold: 0.1 })).toThrow(RangeError);
-    expect(driftRequestOf({ ...DEFAULT_MLOPS1X_QUERY, method: 'psi' })).toEqual({ method: 'psi', textFacet: undefined, thresholds: undefined });
+    expect(() => driftRequestOf({ ...DEFAULT_MLOPS1X_QUERY, warningThreshold: 0.3, criticalThreshold: 0.1 })).toThrow(
+      RangeError
+    );
+    expect(driftRequestOf({ ...DEFAULT_MLOPS1X_QUERY, method: 'psi' })).toEqual({
+      method: 'psi',
+      textFacet: undefined,
+      thresholds: undefined,
+    });
   });
 });

@@ -2,14 +2,7 @@ import type { DataFrame } from '@grafana/data';
 
 import { validateThresholds, type DriftRequest } from '../../shared/drift';
 import { Mlops1xFrameKind } from '../../shared/frameKinds1x';
-import {
-  driftOf,
-  groupSeries,
-  mergedOverRange,
-  summaryOf,
-  windows,
-  type ColumnSeries,
-} from './analysis';
+import { driftOf, groupSeries, mergedOverRange, summaryOf, windows, type ColumnSeries } from './analysis';
 import type { BaselineAggregation, Deployment, ScoringAggregation } from './domain';
 import type { SeriesIdentity } from './frameCommon';
 import { driftTableFrame, type ColumnDriftRow } from './framesTables';
@@ -109,12 +102,12 @@ export function aggregateFrames(query: Mlops1xQuery, data: AggregateData, window
   const columnOrder = new Map(data.baselines.map((b, i) => [b.column, i]));
   const series = groupSeries(data.baselines, data.segments)
     .filter(
-      (s) => (!query.column || s.column === query.column) && (!query.experimentId || s.experimentId === query.experimentId)
+      (s) =>
+        (!query.column || s.column === query.column) && (!query.experimentId || s.experimentId === query.experimentId)
     )
     // Champion first (the deployment's order), then columns in the baselines' order.
     .sort(
-      (a, b) =>
-        rank(a) - rank(b) || (columnOrder.get(a.column) ?? Infinity) - (columnOrder.get(b.column) ?? Infinity)
+      (a, b) => rank(a) - rank(b) || (columnOrder.get(a.column) ?? Infinity) - (columnOrder.get(b.column) ?? Infinity)
     );
   const id = (s: ColumnSeries) => identityOf(data.deployment, s);
   switch (query.queryType) {

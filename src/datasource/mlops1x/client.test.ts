@@ -19,7 +19,9 @@ describe('Mlops1xClient (FakeBackendSrv at the Grafana proxy boundary)', () => {
     const list = await lastValueFrom(client.listScoringAggregates('w1', 'd1', { column: 'age', range: RANGE }));
     expect(list.items).toHaveLength(21);
     const url = new URL(backend.calls[0], 'http://grafana');
-    expect(url.pathname).toBe(`${TEST_PROXY_URL}/mlops1x/monitoring/v2/workspaces/w1/deployments/d1/experiments/-/aggregates`);
+    expect(url.pathname).toBe(
+      `${TEST_PROXY_URL}/mlops1x/monitoring/v2/workspaces/w1/deployments/d1/experiments/-/aggregates`
+    );
     expect(url.searchParams.get('filter')).toBe(
       "column_name = 'age' AND (timestamp >= timestamp('2026-01-05T10:00:00.000000Z') AND timestamp < timestamp('2026-01-05T11:00:00.000000Z'))"
     );
@@ -58,7 +60,9 @@ describe('Mlops1xClient (FakeBackendSrv at the Grafana proxy boundary)', () => {
 
   it.each([['..'], ['a/b'], ['']])('never sends the id %j', async (id) => {
     const { backend, client } = setup();
-    await expect(lastValueFrom(client.getDeployment('w1', id))).rejects.toMatchObject({ failure: FailureCause.InvalidId });
+    await expect(lastValueFrom(client.getDeployment('w1', id))).rejects.toMatchObject({
+      failure: FailureCause.InvalidId,
+    });
     expect(backend.calls).toHaveLength(0);
   });
 

@@ -4,13 +4,7 @@ import { FailureCause, GatewayError, type GatewayCall } from '../gateway/errors'
 import type { GatewayClient, PagedList } from '../gateway/GatewayClient';
 import { printableId, unsafeIdReason } from '../gateway/ids';
 import { QueryConfigError } from '../query/queryRunner';
-import type {
-  BaselineAggregation,
-  Deployment,
-  DeploymentStatus,
-  ScoringAggregation,
-  Workspace,
-} from './domain';
+import type { BaselineAggregation, Deployment, DeploymentStatus, ScoringAggregation, Workspace } from './domain';
 import { SCORING_ORDER, aggregateFilter, type AggregateFilter } from './filters';
 import { parseBaselinePage, parseScoringPage } from './parseAggregates';
 import {
@@ -156,7 +150,11 @@ export class Mlops1xClient {
     parse: (body: unknown) => { items: T[]; nextPageToken: string; notices: string[] }
   ): Observable<PagedList<T>> {
     const parent = `workspaces/${printableId(workspaceId)}/deployments/${printableId(deploymentId)}/experiments/-`;
-    const call = { endpoint: `GET monitoring /v2/${parent}/${collection}`, ranged: filter.range !== undefined, list: true };
+    const call = {
+      endpoint: `GET monitoring /v2/${parent}/${collection}`,
+      ranged: filter.range !== undefined,
+      list: true,
+    };
     const refused = this.checked(call, { workspace: workspaceId, deployment: deploymentId });
     if (refused) {
       return refused;

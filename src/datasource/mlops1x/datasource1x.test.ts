@@ -31,7 +31,10 @@ const JSON_1X: Partial<MlopsDataSourceOptions> = {
 };
 
 function setup(backend = mlops1x(), jsonData: Partial<MlopsDataSourceOptions> = JSON_1X, variables = {}) {
-  const ds = new MlopsDataSource(instanceSettings(jsonData), { backendSrv: backend, templateSrv: new FakeTemplateSrv(variables) });
+  const ds = new MlopsDataSource(instanceSettings(jsonData), {
+    backendSrv: backend,
+    templateSrv: new FakeTemplateSrv(variables),
+  });
   return { backend, ds };
 }
 
@@ -40,7 +43,11 @@ function request(...queries: Array<Partial<Mlops1xQuery>>): DataQueryRequest<Mlo
     requestId: 'r',
     interval: '1m',
     intervalMs: 60_000,
-    range: { from: dateTime('2026-01-05T10:00:00Z'), to: dateTime('2026-01-05T11:00:00Z'), raw: { from: 'now-1h', to: 'now' } },
+    range: {
+      from: dateTime('2026-01-05T10:00:00Z'),
+      to: dateTime('2026-01-05T11:00:00Z'),
+      raw: { from: 'now-1h', to: 'now' },
+    },
     scopedVars: {},
     timezone: 'utc',
     app: 'dashboard',
@@ -70,8 +77,16 @@ describe('data source with the MLOps 1.x generation', () => {
     const [champion, challenger, deployments, workspaces] = response.data;
     expect(champion.refId).toBe('A');
     expect(challenger.fields.find((f: { name: string }) => f.name === 'status').values).toEqual(['drift']);
-    expect(deployments.fields.find((f: { name: string }) => f.name === 'state').values).toEqual(['HEALTHY', 'HEALTHY', 'HEALTHY']);
-    expect(deployments.fields.find((f: { name: string }) => f.name === 'mode').values).toEqual(['single', 'shadow', 'split']);
+    expect(deployments.fields.find((f: { name: string }) => f.name === 'state').values).toEqual([
+      'HEALTHY',
+      'HEALTHY',
+      'HEALTHY',
+    ]);
+    expect(deployments.fields.find((f: { name: string }) => f.name === 'mode').values).toEqual([
+      'single',
+      'shadow',
+      'split',
+    ]);
     expect(workspaces.length).toBe(2);
     expect(backend.calls.some((c) => c.includes('/model-monitoring'))).toBe(false);
   });
@@ -79,7 +94,10 @@ describe('data source with the MLOps 1.x generation', () => {
   it('says which field to fill when a query lacks the workspace or deployment', async () => {
     const { ds } = setup();
     const response = await lastValueFrom(ds.query(request({ queryType: Mlops1xFrameKind.Drift, workspaceId: 'w1' })));
-    expect(response.errors?.[0]).toMatchObject({ refId: 'A', message: expect.stringMatching(/Choose a workspace and a deployment/) });
+    expect(response.errors?.[0]).toMatchObject({
+      refId: 'A',
+      message: expect.stringMatching(/Choose a workspace and a deployment/),
+    });
   });
 
   it('asks for workspace IDs when no authz URL is set, without calling anything', async () => {
@@ -90,7 +108,10 @@ describe('data source with the MLOps 1.x generation', () => {
   });
 
   it('keeps the legacy runner when the generation is not chosen', async () => {
-    const backend = new FakeBackendSrv().on('/model-monitoring/v1/deployment', { status: 200, data: { deployment: [] } });
+    const backend = new FakeBackendSrv().on('/model-monitoring/v1/deployment', {
+      status: 200,
+      data: { deployment: [] },
+    });
     const { ds } = setup(backend, {});
     expect(ds.mlops1x).toBeUndefined();
     await lastValueFrom(ds.query(request({ queryType: Mlops1xFrameKind.Workspaces })));
@@ -110,27 +131,40 @@ describe('data source with the MLOps 1.x generation', () => {
       return response.data[0].fields.find((f: { name: string }) => f.name === 'value').values;
     };
     expect(await valuesOf({ kind: Mlops1xVariableKind.Workspaces })).toHaveLength(2);
-    expect(await valuesOf({ kind: Mlops1xVariableKind.Deployments, workspaceId: 'w1' })).toEqual(['dep-single', 'dep-shadow', 'dep-split']);
-    expect(await valuesOf({ kind: Mlops1xVariableKind.Columns, workspaceId: 'w1', deploymentId: 'dep-shadow', outputsOnly: true })).toEqual([
-      'prediction',
-      'label',
+    expect(await valuesOf({ kind: Mlops1xVariableKind.Deployments, workspaceId: 'w1' })).toEqual([
+      'dep-single',
+      'dep-shadow',
+      'dep-split',
     ]);
-    expect(await valuesOf({ kind: Mlops1xVariableKind.Experiments, workspaceId: 'w1', deploymentId: 'dep-shadow' })).toEqual([
-      'exp-champ',
-      'exp-chall',
-    ]);
+    expect(
+      await valuesOf({
+        kind: Mlops1xVariableKind.Columns,
+        workspaceId: 'w1',
+        deploymentId: 'dep-shadow',
+        outputsOnly: true,
+      })
+    ).toEqual(['prediction', 'label']);
+    expect(
+      await valuesOf({ kind: Mlops1xVariableKind.Experiments, workspaceId: 'w1', deploymentId: 'dep-shadow' })
+    ).toEqual(['exp-champ', 'exp-chall']);
   });
 });
 
 describe('Save & test with the MLOps 1.x generation', () => {
   it('connects and counts workspaces', async () => {
     const { ds } = setup();
-    await expect(ds.testDatasource()).resolves.toEqual({ status: 'success', message: 'Connected to H2O MLOps: 2 workspaces.' });
+    await expect(ds.testDatasource()).resolves.toEqual({
+      status: 'success',
+      message: 'Connected to H2O MLOps: 2 workspaces.',
+    });
   });
 
   it('names missing 1.x settings', async () => {
     const { ds } = setup(mlops1x(), { ...JSON_1X, mlopsApiUrl: '' });
-    await expect(ds.testDatasource()).resolves.toMatchObject({ status: 'error', message: expect.stringContaining('MLOps API URL') });
+    await expect(ds.testDatasource()).resolves.toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('MLOps API URL'),
+    });
   });
 
   it.each([
@@ -141,20 +175,34 @@ describe('Save & test with the MLOps 1.x generation', () => {
   ])('explains HTTP %d from the deployer', async (status, code, message) => {
     const backend = mlops1x().on('/configuration/monitoring', { status, data: { code, message: 'no' } });
     const { ds } = setup(backend);
-    await expect(ds.testDatasource()).resolves.toMatchObject({ status: 'error', message: expect.stringMatching(message) });
+    await expect(ds.testDatasource()).resolves.toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(message),
+    });
   });
 
   it('explains a legacy gateway behind the 1.x URL (an answer of another shape)', async () => {
     const backend = mlops1x().on('/configuration/monitoring', { status: 200, data: [] });
     const { ds } = setup(backend);
-    await expect(ds.testDatasource()).resolves.toMatchObject({ message: expect.stringMatching(/choose the legacy API generation/) });
+    await expect(ds.testDatasource()).resolves.toMatchObject({
+      message: expect.stringMatching(/choose the legacy API generation/),
+    });
   });
 
   it('warns when monitoring is off or workspaces cannot be listed', async () => {
-    const off = mlops1x().on('/configuration/monitoring', { status: 200, data: { monitoringConfig: { enabled: false } } });
-    await expect(setup(off).ds.testDatasource()).resolves.toMatchObject({ status: 'warning', message: expect.stringMatching(/monitoring is disabled/) });
+    const off = mlops1x().on('/configuration/monitoring', {
+      status: 200,
+      data: { monitoringConfig: { enabled: false } },
+    });
+    await expect(setup(off).ds.testDatasource()).resolves.toMatchObject({
+      status: 'warning',
+      message: expect.stringMatching(/monitoring is disabled/),
+    });
     const noAuthz = mlops1x().on('/authz/v1/workspaces', { status: 404, data: {} });
-    await expect(setup(noAuthz).ds.testDatasource()).resolves.toMatchObject({ status: 'warning', message: expect.stringMatching(/check the authz URL/) });
+    await expect(setup(noAuthz).ds.testDatasource()).resolves.toMatchObject({
+      status: 'warning',
+      message: expect.stringMatching(/check the authz URL/),
+    });
     await expect(setup(mlops1x(), { ...JSON_1X, authzUrl: '' }).ds.testDatasource()).resolves.toMatchObject({
       status: 'success',
       message: expect.stringMatching(/workspaces are entered by ID/),

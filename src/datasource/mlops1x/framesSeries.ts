@@ -70,7 +70,9 @@ export function statsFrame(kind: Mlops1xFrameKind, id: SeriesIdentity, windows: 
 
 /** Categorical output columns: the share of each category per window, one field per category. */
 export function categorySharesFrame(id: SeriesIdentity, windows: WindowAggregate[]): DataFrame {
-  const categories = [...new Set(windows.flatMap((w) => Object.keys(w.aggregate.categorical?.valueCounts ?? {})))].sort();
+  const categories = [
+    ...new Set(windows.flatMap((w) => Object.keys(w.aggregate.categorical?.valueCounts ?? {}))),
+  ].sort();
   return createDataFrame({
     name: `Predictions – ${seriesName1x(id)}`,
     meta: { ...meta1x(Mlops1xFrameKind.PredictionsOverTime), type: DataFrameType.TimeSeriesMulti },
@@ -109,21 +111,33 @@ export function driftOverTimeFrame(
     meta: { ...meta1x(Mlops1xFrameKind.DriftOverTime), type: DataFrameType.TimeSeriesMulti },
     fields: [
       time1x(windows.map((w) => w.startMs)),
-      field(FIELD_1X.drift, FieldType.number, results.map((r) => r.value), labels, {
-        displayNameFromDS: `${method.toUpperCase()} ${seriesName1x(id)}`,
-        custom: { thresholdsStyle: { mode: 'line+area' } },
-        thresholds: {
-          mode: 'absolute' as never,
-          steps: [
-            { value: -Infinity, color: 'green' },
-            { value: thresholds.warning, color: 'orange' },
-            { value: thresholds.critical, color: 'red' },
-          ],
-        },
-      }),
-      field(FIELD_1X.status, FieldType.string, results.map((r) => r.status), labels, {
-        displayNameFromDS: `Status ${seriesName1x(id)}`,
-      }),
+      field(
+        FIELD_1X.drift,
+        FieldType.number,
+        results.map((r) => r.value),
+        labels,
+        {
+          displayNameFromDS: `${method.toUpperCase()} ${seriesName1x(id)}`,
+          custom: { thresholdsStyle: { mode: 'line+area' } },
+          thresholds: {
+            mode: 'absolute' as never,
+            steps: [
+              { value: -Infinity, color: 'green' },
+              { value: thresholds.warning, color: 'orange' },
+              { value: thresholds.critical, color: 'red' },
+            ],
+          },
+        }
+      ),
+      field(
+        FIELD_1X.status,
+        FieldType.string,
+        results.map((r) => r.status),
+        labels,
+        {
+          displayNameFromDS: `Status ${seriesName1x(id)}`,
+        }
+      ),
     ],
   });
 }
@@ -165,14 +179,34 @@ function distributionFrame(
       }),
       ...(bounds
         ? [
-            field(FIELD_1X.xMin, FieldType.number, bounds.map((b) => b.min)),
-            field(FIELD_1X.xMax, FieldType.number, bounds.map((b) => b.max)),
+            field(
+              FIELD_1X.xMin,
+              FieldType.number,
+              bounds.map((b) => b.min)
+            ),
+            field(
+              FIELD_1X.xMax,
+              FieldType.number,
+              bounds.map((b) => b.max)
+            ),
           ]
         : []),
-      field(FIELD_1X.baseline, FieldType.number, share(baseline), labels, { displayNameFromDS: 'Baseline', unit: 'percentunit' }),
-      field(FIELD_1X.scoring, FieldType.number, share(scoring), labels, { displayNameFromDS: 'Time range', unit: 'percentunit' }),
-      field(FIELD_1X.baselineCount, FieldType.number, [...baseline], labels, { displayNameFromDS: 'Baseline rows', decimals: 0 }),
-      field(FIELD_1X.scoringCount, FieldType.number, [...scoring], labels, { displayNameFromDS: 'Time range rows', decimals: 0 }),
+      field(FIELD_1X.baseline, FieldType.number, share(baseline), labels, {
+        displayNameFromDS: 'Baseline',
+        unit: 'percentunit',
+      }),
+      field(FIELD_1X.scoring, FieldType.number, share(scoring), labels, {
+        displayNameFromDS: 'Time range',
+        unit: 'percentunit',
+      }),
+      field(FIELD_1X.baselineCount, FieldType.number, [...baseline], labels, {
+        displayNameFromDS: 'Baseline rows',
+        decimals: 0,
+      }),
+      field(FIELD_1X.scoringCount, FieldType.number, [...scoring], labels, {
+        displayNameFromDS: 'Time range rows',
+        decimals: 0,
+      }),
     ],
   });
 }
@@ -181,7 +215,11 @@ function distributionFrame(
  * Baseline vs the range for one column: a histogram (numerical), value counts (categorical), or a
  * text-length histogram plus top words (text). Empty when the baseline lacks the aggregate.
  */
-export function distributionFrames(id: SeriesIdentity, series: ColumnSeries, merged: WindowAggregate['aggregate']): DataFrame[] {
+export function distributionFrames(
+  id: SeriesIdentity,
+  series: ColumnSeries,
+  merged: WindowAggregate['aggregate']
+): DataFrame[] {
   const base = series.baseline?.aggregate;
   if (!base) {
     return [];
@@ -189,13 +227,27 @@ export function distributionFrames(id: SeriesIdentity, series: ColumnSeries, mer
   const empty = (h: OpenHistogram): OpenHistogram => ({ edges: h.edges, counts: h.counts.map(() => 0) });
   const frames: DataFrame[] = [];
   if (base.numerical) {
-    frames.push(histogramFrame('Distribution', id, base.numerical.histogram, merged.numerical?.histogram ?? empty(base.numerical.histogram)));
+    frames.push(
+      histogramFrame(
+        'Distribution',
+        id,
+        base.numerical.histogram,
+        merged.numerical?.histogram ?? empty(base.numerical.histogram)
+      )
+    );
   }
   if (base.categorical) {
     frames.push(countsFrame('Value counts', id, base.categorical.valueCounts, merged.categorical?.valueCounts ?? {}));
   }
   if (base.text) {
-    frames.push(histogramFrame('Text length', id, base.text.lengthHistogram, merged.text?.lengthHistogram ?? empty(base.text.lengthHistogram)));
+    frames.push(
+      histogramFrame(
+        'Text length',
+        id,
+        base.text.lengthHistogram,
+        merged.text?.lengthHistogram ?? empty(base.text.lengthHistogram)
+      )
+    );
     frames.push(countsFrame('Top words', id, base.text.topWords, merged.text?.topWords ?? {}));
   }
   return frames;

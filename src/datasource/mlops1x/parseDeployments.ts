@@ -118,9 +118,15 @@ export function parseDeployment(raw: unknown, path: string, notes: ParseNotes): 
   const name = requireString(d.name, `${path}.name`);
   const id = segmentAfter(name, 'deployments');
   if (!id) {
-    throw new ResponseShapeError(`expected workspaces/{id}/deployments/{id}, got ${JSON.stringify(name)}`, `${path}.name`);
+    throw new ResponseShapeError(
+      `expected workspaces/{id}/deployments/{id}, got ${JSON.stringify(name)}`,
+      `${path}.name`
+    );
   }
-  const monitoring = d.monitoringOptions === undefined ? undefined : requireObject(d.monitoringOptions, `${path}.monitoringOptions`, 'monitoring options');
+  const monitoring =
+    d.monitoringOptions === undefined
+      ? undefined
+      : requireObject(d.monitoringOptions, `${path}.monitoringOptions`, 'monitoring options');
   return {
     workspaceId: segmentAfter(name, 'workspaces'),
     id,
@@ -130,8 +136,12 @@ export function parseDeployment(raw: unknown, path: string, notes: ParseNotes): 
     updateTime: optionalTime(d.updateTime, `${path}.updateTime`, notes),
     creator: stringField(d.creator, `${path}.creator`),
     ...experimentsOf(d, path, notes),
-    monitoringEnabled: monitoring ? (boolField(monitoring.enabled, `${path}.monitoringOptions.enabled`) ?? false) : null,
-    monitoredColumns: monitoring ? monitoredColumns(monitoring.columns, `${path}.monitoringOptions.columns`, notes) : [],
+    monitoringEnabled: monitoring
+      ? (boolField(monitoring.enabled, `${path}.monitoringOptions.enabled`) ?? false)
+      : null,
+    monitoredColumns: monitoring
+      ? monitoredColumns(monitoring.columns, `${path}.monitoringOptions.columns`, notes)
+      : [],
     paused: boolField(d.paused, `${path}.paused`),
   };
 }
@@ -162,7 +172,10 @@ export function parseDeploymentStatus(body: unknown): DeploymentStatus {
 /** V2GetMonitoringConfigResponse: whether monitoring is enabled on this MLOps installation. */
 export function parseMonitoringConfig(body: unknown): { enabled: boolean; maxAllowedFeatures: number } {
   const object = requireObject(body, '', 'the monitoring configuration');
-  const config = object.monitoringConfig === undefined ? {} : requireObject(object.monitoringConfig, 'monitoringConfig', 'the monitoring configuration');
+  const config =
+    object.monitoringConfig === undefined
+      ? {}
+      : requireObject(object.monitoringConfig, 'monitoringConfig', 'the monitoring configuration');
   const notes = new ParseNotes();
   return {
     enabled: boolField(config.enabled, 'monitoringConfig.enabled') ?? false,

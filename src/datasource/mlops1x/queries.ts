@@ -104,7 +104,10 @@ export class Mlops1xQueryRunner {
           map((statuses) => {
             const extra = notice(list, 'deployments');
             if (list.items.length > MAX_STATUS_READS) {
-              extra.push({ severity: 'info', text: `States are shown for the first ${MAX_STATUS_READS} deployments only.` });
+              extra.push({
+                severity: 'info',
+                text: `States are shown for the first ${MAX_STATUS_READS} deployments only.`,
+              });
             }
             return withNotices([deploymentsFrame1x(list.items, statuses, list.notices)], extra);
           })
@@ -147,7 +150,10 @@ export class Mlops1xQueryRunner {
     }
     const range = { fromMs: request.range.from.valueOf(), toMs: request.range.to.valueOf() };
     const filter = { column: query.column || undefined, experimentId: query.experimentId || undefined };
-    const windowMs = Math.max(query.windowSeconds ? query.windowSeconds * 1000 : (request.intervalMs ?? 0), MIN_WINDOW_MS);
+    const windowMs = Math.max(
+      query.windowSeconds ? query.windowSeconds * 1000 : (request.intervalMs ?? 0),
+      MIN_WINDOW_MS
+    );
     return forkJoin([
       deployment$,
       this.client.listBaselineAggregates(workspaceId, deploymentId, { column: filter.column }),
@@ -159,9 +165,10 @@ export class Mlops1xQueryRunner {
           { deployment, baselines: baselines.items, segments: segments.items },
           windowMs
         );
-        const parsed = [...notices, ...baselines.notices, ...segments.notices].map(
-          (text): QueryResultMetaNotice => ({ severity: 'warning', text })
-        );
+        const parsed = [...notices, ...baselines.notices, ...segments.notices].map((text): QueryResultMetaNotice => ({
+          severity: 'warning',
+          text,
+        }));
         return withNotices(frames, [
           ...parsed,
           ...notice(baselines, 'baseline aggregates'),
@@ -173,7 +180,11 @@ export class Mlops1xQueryRunner {
 
   /** The deployment's monitored columns; from its baselines when the deployment lists none. */
   private columnFrames(deployment: Deployment, notices: string[]): Observable<DataFrame[]> {
-    const id = { workspaceId: deployment.workspaceId, deploymentId: deployment.id, deploymentName: deployment.displayName };
+    const id = {
+      workspaceId: deployment.workspaceId,
+      deploymentId: deployment.id,
+      deploymentName: deployment.displayName,
+    };
     if (deployment.monitoredColumns.length > 0) {
       return of([columnsFrame(deployment.monitoredColumns, id, notices)]);
     }

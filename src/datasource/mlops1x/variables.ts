@@ -25,7 +25,9 @@ export function mlops1xVariableValues(
       }
       return client
         .listDeployments(workspaceId)
-        .pipe(map((list) => withTruncation(list, 'deployments', (d) => ({ text: d.displayName || d.id, value: d.id }))));
+        .pipe(
+          map((list) => withTruncation(list, 'deployments', (d) => ({ text: d.displayName || d.id, value: d.id })))
+        );
     case Mlops1xVariableKind.Columns:
       if (!workspaceId || !deploymentId) {
         return of([]);
@@ -42,11 +44,13 @@ export function mlops1xVariableValues(
       if (!workspaceId || !deploymentId) {
         return of([]);
       }
-      return client.getDeployment(workspaceId, deploymentId).pipe(
-        map(({ deployment }) =>
-          deployment.experiments.map((e) => ({ text: `${e.experimentId} (${e.role})`, value: e.experimentId }))
-        )
-      );
+      return client
+        .getDeployment(workspaceId, deploymentId)
+        .pipe(
+          map(({ deployment }) =>
+            deployment.experiments.map((e) => ({ text: `${e.experimentId} (${e.role})`, value: e.experimentId }))
+          )
+        );
     case Mlops1xVariableKind.Workspaces:
     default:
       return client

@@ -23,7 +23,8 @@ const GENERATION_OPTIONS = [
   {
     value: ApiGeneration.Mlops1x,
     label: 'H2O MLOps 1.x',
-    description: 'Current H2O MLOps: deployments from the deployer service, monitoring aggregates; drift is computed here.',
+    description:
+      'Current H2O MLOps: deployments from the deployer service, monitoring aggregates; drift is computed here.',
   },
 ];
 
@@ -35,7 +36,10 @@ export function ApiGenerationSection(props: SectionProps) {
   const generation = apiGenerationOf(jsonData);
   const option = GENERATION_OPTIONS.find((o) => o.value === generation) ?? GENERATION_OPTIONS[0];
   return (
-    <ConfigSection title="API" description="Which H2O MLOps API this data source reads. Both use the same sign-in below.">
+    <ConfigSection
+      title="API"
+      description="Which H2O MLOps API this data source reads. Both use the same sign-in below."
+    >
       <Field label="API generation" description={option.description} useFieldset>
         <RadioButtonGroup
           data-testid={API_GENERATION_TEST_IDS.apiGeneration}

@@ -76,7 +76,11 @@ describe('1.x query editor', () => {
     await user.click(screen.getByTestId(MLOPS1X_QUERY_TEST_IDS.deployment));
     await user.click(await screen.findByRole('option', { name: /Churn shadow/ }));
     expect(last().mlops1x).toMatchObject({ workspaceId: 'ws-1', deploymentId: 'dep-shadow', schemaVersion: 1 });
-    expect(datasource.mlops1x.listOptions).toHaveBeenCalledWith({ kind: 'deployments', workspaceId: 'ws-1', deploymentId: undefined });
+    expect(datasource.mlops1x.listOptions).toHaveBeenCalledWith({
+      kind: 'deployments',
+      workspaceId: 'ws-1',
+      deploymentId: undefined,
+    });
   });
 
   it('shows the drift method and thresholds only for drift types, and stores numbers', async () => {
@@ -127,6 +131,10 @@ describe('1.x variable editor', () => {
     await user.click(screen.getByTestId(MLOPS1X_VARIABLE_TEST_IDS.workspace));
     await user.click(await screen.findByRole('option', { name: /Risk team/ }));
     await user.click(screen.getByRole('switch'));
-    expect(changes[changes.length - 1].mlops1x).toMatchObject({ kind: 'columns', workspaceId: 'ws-1', outputsOnly: true });
+    expect(changes[changes.length - 1].mlops1x).toMatchObject({
+      kind: 'columns',
+      workspaceId: 'ws-1',
+      outputsOnly: true,
+    });
   });
 });

@@ -111,7 +111,15 @@ function Picker({ q, refId, datasource, commit, name }: RowProps & { name: Picke
   );
 }
 
-function NumberField(props: { label: string; help: string; testId: string; id: string; placeholder: string; value?: number; onChange: (value?: number) => void }) {
+function NumberField(props: {
+  label: string;
+  help: string;
+  testId: string;
+  id: string;
+  placeholder: string;
+  value?: number;
+  onChange: (value?: number) => void;
+}) {
   return (
     <RowField label={props.label} width={12} help={props.help}>
       <Input
@@ -133,7 +141,11 @@ function OptionsRow({ q, refId, commit, drift, window }: RowProps & { drift: boo
   return (
     <EditorRow>
       {drift && (
-        <RowField label="Drift method" width={50} help={METHOD_OPTIONS.find((o) => o.value === (q.method ?? ''))?.description}>
+        <RowField
+          label="Drift method"
+          width={50}
+          help={METHOD_OPTIONS.find((o) => o.value === (q.method ?? ''))?.description}
+        >
           <RadioButtonGroup<DriftMethod | ''>
             data-testid={MLOPS1X_QUERY_TEST_IDS.method}
             options={METHOD_OPTIONS}

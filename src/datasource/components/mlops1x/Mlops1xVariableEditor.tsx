@@ -24,7 +24,11 @@ const KIND_OPTIONS = [
   { value: Mlops1xVariableKind.Workspaces, label: 'Workspaces', description: 'Workspaces (needs the authz URL).' },
   { value: Mlops1xVariableKind.Deployments, label: 'Deployments', description: 'Deployments of a workspace.' },
   { value: Mlops1xVariableKind.Columns, label: 'Columns', description: 'Monitored columns of a deployment.' },
-  { value: Mlops1xVariableKind.Experiments, label: 'Experiments', description: 'Experiments of a deployment (champion first).' },
+  {
+    value: Mlops1xVariableKind.Experiments,
+    label: 'Experiments',
+    description: 'Experiments of a deployment (champion first).',
+  },
 ];
 
 interface Props {
