@@ -49,9 +49,11 @@ describe('1.x drift per column over the range', () => {
     expect(values(champion, 'drift')?.[1]).toBeCloseTo(0, 12);
     expect(values(champion, 'status')?.slice(0, 2)).toEqual(['ok', 'ok']);
     // Challenger age [0,3,12,15]/30 vs [.1,.4,.4,.1]: TVD = ½(.1 + .3 + 0 + .4) = 0.4.
-    expect(values(challenger, 'column')).toEqual(['age', 'color']);
+    // The challenger scored age and color only: the other baseline columns say why they have no value.
+    expect(values(challenger, 'column')).toEqual(['age', 'color', 'review', 'prediction', 'label']);
     expect(values(challenger, 'drift')?.[0]).toBeCloseTo(0.4, 12);
-    expect(values(challenger, 'status')).toEqual(['drift', 'drift']);
+    expect(values(challenger, 'status')).toEqual(['drift', 'drift', 'unknown', 'unknown', 'unknown']);
+    expect(values(challenger, 'reason')?.slice(2)).toEqual(['no-scoring-data', 'no-scoring-data', 'no-scoring-data']);
     expect(values(champion, 'oov_rate')?.[2]).toBe(2.5);
   });
 
@@ -65,6 +67,18 @@ describe('1.x drift per column over the range', () => {
       criticalThreshold: 0.6,
     });
     expect(values(challenger, 'status')).toEqual(['ok']);
+  });
+
+  it("lists the champion's baseline columns as unscored when the range has no segment", () => {
+    const frames = aggregateFrames(
+      { ...DEFAULT_MLOPS1X_QUERY, queryType: Mlops1xFrameKind.Drift },
+      { ...data(), segments: [] },
+      MINUTE
+    );
+    expect(frames).toHaveLength(1);
+    expect(labelsOf(frames[0])).toMatchObject({ model: 'exp-champ', role: 'champion' });
+    expect(values(frames[0], 'drift')).toEqual([null, null, null, null, null]);
+    expect(values(frames[0], 'method')).toEqual(['tvd', 'psi', 'tvd', 'tvd', 'psi']);
   });
 
   it('says why a method does not apply instead of showing 0', () => {

@@ -1,6 +1,6 @@
 import type { DataFrame } from '@grafana/data';
 
-import { validateThresholds, type DriftRequest } from '../../shared/drift';
+import { defaultDriftChoice, validateThresholds, type DriftRequest } from '../../shared/drift';
 import { Mlops1xFrameKind } from '../../shared/frameKinds1x';
 import { driftOf, groupSeries, mergedOverRange, summaryOf, windows, type ColumnSeries } from './analysis';
 import type { BaselineAggregation, Deployment, ScoringAggregation } from './domain';
@@ -68,28 +68,56 @@ function volumeSeries(all: ColumnSeries[], column: string | undefined): ColumnSe
   );
 }
 
-function driftTables(data: AggregateData, series: ColumnSeries[], request: DriftRequest): DataFrame[] {
-  const byExperiment = new Map<string, ColumnDriftRow[]>();
-  const first = new Map<string, ColumnSeries>();
-  for (const s of series) {
-    const merged = mergedOverRange(s);
-    const oov = s.segments.map((seg) => seg.oovRate).filter((v): v is number => v !== null);
-    const row: ColumnDriftRow = {
-      column: s.column,
-      logicalType: s.logicalType,
-      isModelOutput: s.isModelOutput,
-      result: driftOf(s, merged, request),
-      // Served per segment: the range shows the mean of its segments' rates.
-      oovRate: oov.length > 0 ? oov.reduce((a, b) => a + b, 0) / oov.length : null,
-    };
-    byExperiment.set(s.experimentId, [...(byExperiment.get(s.experimentId) ?? []), row]);
-    if (!first.has(s.experimentId)) {
-      first.set(s.experimentId, s);
-    }
+function driftRow(s: ColumnSeries, request: DriftRequest): ColumnDriftRow {
+  const oov = s.segments.map((seg) => seg.oovRate).filter((v): v is number => v !== null);
+  return {
+    column: s.column,
+    logicalType: s.logicalType,
+    isModelOutput: s.isModelOutput,
+    result: driftOf(s, mergedOverRange(s), request),
+    // Served per segment: the range shows the mean of its segments' rates.
+    oovRate: oov.length > 0 ? oov.reduce((a, b) => a + b, 0) / oov.length : null,
+  };
+}
+
+/** A baseline column nothing was scored for in the range: listed, with why it has no value. */
+function unscoredRow(b: BaselineAggregation, request: DriftRequest): ColumnDriftRow {
+  const method = request.method ?? defaultDriftChoice(b.logicalType)?.method ?? 'tvd';
+  return {
+    column: b.column,
+    logicalType: b.logicalType,
+    isModelOutput: b.isModelOutput,
+    result: { method, value: null, status: 'unknown', reason: 'no-scoring-data' },
+    oovRate: null,
+  };
+}
+
+/**
+ * One table per experiment (champion first): every baseline column, scored or not, then columns
+ * scored without a baseline. Without any segment in the range, the champion's table says so.
+ */
+function driftTables(query: Mlops1xQuery, data: AggregateData, series: ColumnSeries[], request: DriftRequest) {
+  const experiments = [...new Set(series.map((s) => s.experimentId))];
+  const fallback = query.experimentId || data.deployment.experiments[0]?.experimentId;
+  if (experiments.length === 0 && fallback !== undefined) {
+    experiments.push(fallback);
   }
-  return [...byExperiment.entries()].map(([experimentId, rows]) => {
-    const id = identityOf(data.deployment, first.get(experimentId));
-    return driftTableFrame(rows, { ...id, column: undefined, logicalType: undefined, isModelOutput: undefined });
+  const baselineColumns = data.baselines.filter(
+    (b, i) =>
+      (!query.column || b.column === query.column) && data.baselines.findIndex((x) => x.column === b.column) === i
+  );
+  return experiments.map((experimentId) => {
+    const own = series.filter((s) => s.experimentId === experimentId);
+    const rows = baselineColumns.map((b) => {
+      const scored = own.find((s) => s.column === b.column);
+      return scored ? driftRow(scored, request) : unscoredRow(b, request);
+    });
+    rows.push(
+      ...own.filter((s) => !baselineColumns.some((b) => b.column === s.column)).map((s) => driftRow(s, request))
+    );
+    const role = data.deployment.experiments.find((e) => e.experimentId === experimentId)?.role;
+    const id = identityOf(data.deployment);
+    return driftTableFrame(rows, { ...id, experimentId, role });
   });
 }
 
@@ -131,7 +159,7 @@ export function aggregateFrames(query: Mlops1xQuery, data: AggregateData, window
     case Mlops1xFrameKind.Distribution:
       return series.flatMap((s) => distributionFrames(id(s), s, mergedOverRange(s)));
     case Mlops1xFrameKind.Drift:
-      return driftTables(data, series, driftRequestOf(query));
+      return driftTables(query, data, series, driftRequestOf(query));
     case Mlops1xFrameKind.DriftOverTime: {
       const request = driftRequestOf(query);
       return series.map((s) => driftOverTimeFrame(id(s), s, windows(s, windowMs), request));
