@@ -115,7 +115,8 @@ describe('data source with the MLOps 1.x generation', () => {
     const { ds } = setup(backend, {});
     expect(ds.mlops1x).toBeUndefined();
     await lastValueFrom(ds.query(request({ queryType: Mlops1xFrameKind.Workspaces })));
-    expect(backend.calls[0]).toContain('/refresh-token/model-monitoring/v1/deployment');
+    expect(backend.calls[0]).toContain('/model-monitoring/v1/deployment');
+    expect(backend.calls.some((c) => c.includes('/mlops1x/'))).toBe(false);
   });
 
   it('offers workspaces, deployments, columns and experiments as variables', async () => {
