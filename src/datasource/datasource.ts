@@ -25,7 +25,12 @@ import { deploymentName, modelChoices } from './query/models';
 import { PartialFailureError } from './query/fanOut';
 import { QueryConfigError, QueryRunner } from './query/queryRunner';
 import { MlopsVariableSupport } from './variables';
+import { Mlops1xClient } from './mlops1x/client';
+import { Mlops1xSupport } from './mlops1x/support';
+import { Mlops1xQueryRunner } from './mlops1x/queries';
+import { testMlops1xConnection } from './mlops1x/testConnection';
 import {
+  ApiGeneration,
   AuthMode,
   DEFAULT_CACHE_TTL_SECONDS,
   DEFAULT_QUERY,
@@ -53,6 +58,8 @@ const MAX_PAGES = 100;
  */
 export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOptions> implements EditorDataSource {
   readonly client: GatewayClient;
+  /** Set when the settings choose the H2O MLOps 1.x API generation (see mlops1x/). */
+  readonly mlops1x?: Mlops1xSupport;
   private readonly runner: QueryRunner;
   private readonly services: GrafanaServices;
   private readonly options: MlopsDataSourceOptions;
@@ -73,6 +80,12 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
       this.services.backendSrv
     );
     this.runner = new QueryRunner(this.client, this.services.templateSrv);
+    if (options.apiGeneration === ApiGeneration.Mlops1x) {
+      const client1x = new Mlops1xClient(this.client, Boolean(options.authzUrl));
+      this.mlops1x = new Mlops1xSupport(client1x, new Mlops1xQueryRunner(client1x, this.services.templateSrv), (text) =>
+        this.services.templateSrv.replace(text ?? '')
+      );
+    }
     this.variables = new MlopsVariableSupport(this);
     this.annotations = annotationSupport;
   }
@@ -95,7 +108,10 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
       return of({ data: [], state: LoadingState.Done });
     }
     const results = targets.map((target) =>
-      this.runner.run(target, request).pipe(
+      (this.mlops1x
+        ? this.mlops1x.runner.run(target.refId, target.mlops1x, request)
+        : this.runner.run(target, request)
+      ).pipe(
         map(({ frames, error }) => ({
           frames,
           error: error === undefined ? undefined : toQueryError(error, target.refId),
@@ -134,6 +150,13 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
         modelId: replace(migrated.modelId),
         role: replace(migrated.role),
         feature: replace(migrated.feature),
+        mlops1x: migrated.mlops1x && {
+          ...migrated.mlops1x,
+          workspaceId: replace(migrated.mlops1x.workspaceId),
+          deploymentId: replace(migrated.mlops1x.deploymentId),
+          column: replace(migrated.mlops1x.column),
+          experimentId: replace(migrated.mlops1x.experimentId),
+        },
       };
     });
   }
@@ -144,6 +167,9 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
    */
   async testDatasource(): Promise<TestDataSourceResponse> {
     const settings = this.options;
+    if (this.mlops1x) {
+      return testMlops1xConnection(this.mlops1x.client, settings).finally(() => this.client.clearCache());
+    }
     const missing = [
       !settings.gatewayUrl && 'gateway URL',
       !settings.tokenUrl && 'token URL',

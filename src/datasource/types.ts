@@ -2,6 +2,8 @@ import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
 import { FrameKind as QueryType } from '../shared/frameSchema';
 import type { OperationalMetric } from '../shared/operationalMetrics';
+import type { Mlops1xQuery } from './mlops1x/queryModel';
+import type { Mlops1xVariableQuery } from './mlops1x/variableModel';
 
 /**
  * Query and configuration model of the MLOps gateway data source.
@@ -53,6 +55,8 @@ export interface MlopsQuery extends DataQuery {
   feature?: string;
   /** Deployments query: only deployments with monitoring enabled. */
   monitoredOnly?: boolean;
+  /** The query of an H2O MLOps 1.x data source (own schema version: `mlops1x/queryModel.ts`). */
+  mlops1x?: Mlops1xQuery;
 }
 
 export const DEFAULT_QUERY: Partial<MlopsQuery> = {
@@ -77,8 +81,19 @@ export enum TokenUrlMode {
   Keycloak = 'keycloak',
 }
 
-/** Version of the persisted data-source settings. */
-export const OPTIONS_SCHEMA_VERSION = 1;
+/**
+ * Which H2O MLOps API the data source reads. Settings saved before version 2 have no
+ * `apiGeneration` and mean the legacy gateway (see `config/apiGeneration.ts`).
+ */
+export enum ApiGeneration {
+  /** The model-monitoring gateway (`/model-monitoring/v1`). */
+  Legacy = 'legacy',
+  /** Current H2O MLOps 1.x: authz, deployer and monitoring services (docs/h2o-mlops-1x-contract.md). */
+  Mlops1x = 'mlops1x',
+}
+
+/** Version of the persisted data-source settings (2: `apiGeneration` and the 1.x URLs). */
+export const OPTIONS_SCHEMA_VERSION = 2;
 
 /** Non-secret data-source settings (jsonData): readable by every viewer, so never a secret. */
 export interface MlopsDataSourceOptions extends DataSourceJsonData {
@@ -100,6 +115,12 @@ export interface MlopsDataSourceOptions extends DataSourceJsonData {
   requestTimeoutSeconds?: number;
   /** How long identical gateway responses are reused, in seconds (0 disables the cache). */
   cacheTtlSeconds?: number;
+  /** Absent (settings before version 2) means the legacy gateway. */
+  apiGeneration?: ApiGeneration;
+  /** MLOps 1.x: the MLOps API base URL; the services are under /deployer and /monitoring. */
+  mlopsApiUrl?: string;
+  /** MLOps 1.x: the authz gateway URL (workspaces); empty means workspaces are entered by ID. */
+  authzUrl?: string;
 }
 
 /** Secrets (secureJsonData): write-only from the browser, decrypted only inside Grafana's proxy. */
@@ -124,6 +145,8 @@ export interface MlopsVariableQuery extends DataQuery {
   deploymentId?: string;
   modelId?: string;
   monitoredOnly?: boolean;
+  /** The variable query of an H2O MLOps 1.x data source. */
+  mlops1x?: Mlops1xVariableQuery;
 }
 
 export const DEFAULT_VARIABLE_QUERY: Omit<MlopsVariableQuery, 'refId'> = {

@@ -11,10 +11,12 @@ import {
 import { Observable, map } from 'rxjs';
 
 import { VariableQueryEditor } from './components/VariableQueryEditor';
-import type { EditorDataSource } from './editorApi';
+import type { EditorDataSource, Mlops1xEditorApi } from './editorApi';
 import type { GatewayClient } from './gateway/GatewayClient';
 import { truncationText } from './gateway/paging';
 import { migrateVariableQuery } from './migrations';
+import type { Mlops1xClient } from './mlops1x/client';
+import { mlops1xVariableValues } from './mlops1x/variables';
 import { deploymentName, modelChoices } from './query/models';
 import { toRangeParams } from './query/queryRunner';
 import { VariableQueryKind, type MlopsDataSourceOptions, type MlopsQuery, type MlopsVariableQuery } from './types';
@@ -30,6 +32,8 @@ import { VariableQueryKind, type MlopsDataSourceOptions, type MlopsQuery, type M
  */
 export interface VariableSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOptions>, EditorDataSource {
   readonly client: GatewayClient;
+  /** Present when the settings choose H2O MLOps 1.x: variables read its services instead. */
+  readonly mlops1x?: Mlops1xEditorApi & { client: Mlops1xClient };
   interpolate(text: string, scopedVars?: ScopedVars): string;
 }
 
@@ -62,6 +66,9 @@ export class MlopsVariableSupport extends CustomVariableSupport<VariableSource, 
   ): Observable<MetricFindValue[]> {
     const { client } = this.datasource;
     const replace = (text?: string) => this.datasource.interpolate(text ?? '', request.scopedVars);
+    if (this.datasource.mlops1x) {
+      return mlops1xVariableValues(this.datasource.mlops1x.client, query.mlops1x, replace);
+    }
     switch (query.kind) {
       case VariableQueryKind.Models:
         return client

@@ -6,8 +6,10 @@ import { Divider } from '@grafana/ui';
 import { CONFIG_FIELDS, initiallyTouched, type ConfigField } from '../config/fields';
 import { needsNormalization, normalizeOptions, secretPresence } from '../config/options';
 import { validateOptions, type ConfigErrors } from '../config/validation';
-import type { MlopsDataSourceOptions, MlopsSecureJsonData } from '../types';
+import { ApiGeneration, type MlopsDataSourceOptions, type MlopsSecureJsonData } from '../types';
+import { apiGenerationOf } from '../config/apiGeneration';
 import { AdditionalSettingsSection } from './config/AdditionalSettingsSection';
+import { ApiGenerationSection } from './config/ApiGenerationSection';
 import { AuthenticationSection } from './config/AuthenticationSection';
 import { GatewaySection } from './config/GatewaySection';
 import type { SectionProps } from './config/sectionProps';
@@ -50,8 +52,14 @@ export function ConfigEditor({ options, onOptionsChange, validation }: ConfigEdi
     <>
       <DataSourceDescription dataSourceName="H2O MLOps gateway" docsLink={DOCS_LINK} hasRequiredFields />
       <Divider />
-      <GatewaySection {...section} />
+      <ApiGenerationSection {...section} />
       <Divider />
+      {apiGenerationOf(jsonData) === ApiGeneration.Legacy && (
+        <>
+          <GatewaySection {...section} />
+          <Divider />
+        </>
+      )}
       <AuthenticationSection {...section} />
       <Divider />
       <AdditionalSettingsSection {...section} />

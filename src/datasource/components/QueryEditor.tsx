@@ -6,6 +6,7 @@ import type { EditorDataSource } from '../editorApi';
 import { migrateQuery } from '../migrations';
 import { fieldsForQueryType } from '../queryFields';
 import type { MlopsDataSourceOptions, MlopsQuery } from '../types';
+import { Mlops1xQueryEditor } from './mlops1x/Mlops1xQueryEditor';
 import { ModelRow } from './query/ModelRow';
 import { OptionsRow, hasOptions } from './query/OptionsRow';
 import { QueryTypeRow } from './query/QueryTypeRow';
@@ -22,11 +23,16 @@ type MlopsQueryEditorProps = Omit<
   'datasource'
 > & { datasource: EditorDataSource };
 
+/** The query editor: the 1.x editor for a data source reading H2O MLOps 1.x, else the gateway's. */
+export function QueryEditor(props: MlopsQueryEditorProps) {
+  return props.datasource.mlops1x ? <Mlops1xQueryEditor {...props} /> : <GatewayQueryEditor {...props} />;
+}
+
 /**
- * The query editor: rows of the fields the query type needs (`queryFields.ts`) — type and
+ * The gateway's query editor: rows of the fields the query type needs (`queryFields.ts`) — type and
  * deployment, then model scope, model and role, then the type's own options.
  */
-export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource }: MlopsQueryEditorProps) {
+function GatewayQueryEditor({ query: rawQuery, onChange, onRunQuery, datasource }: MlopsQueryEditorProps) {
   const query = useMemo(() => migrateQuery(rawQuery), [rawQuery]);
   const fields = fieldsForQueryType(query.queryType);
   const row: RowProps = {

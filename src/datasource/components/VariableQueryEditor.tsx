@@ -6,6 +6,7 @@ import type { EditorDataSource } from '../editorApi';
 import { VARIABLE_KIND_OPTIONS, variableFieldsFor } from '../queryFields';
 import type { MlopsVariableQuery, VariableQueryKind } from '../types';
 import { dsTestIds } from './testIds';
+import { Mlops1xVariableEditor } from './mlops1x/Mlops1xVariableEditor';
 import { DeploymentPicker, FormField, ModelPicker } from './pickers';
 
 /**
@@ -27,8 +28,13 @@ const ids = {
   model: 'mlops-variable-model',
 };
 
+/** Template-variable query: the 1.x editor for a data source reading H2O MLOps 1.x, else the gateway's. */
+export function VariableQueryEditor(props: VariableQueryEditorProps) {
+  return props.datasource.mlops1x ? <Mlops1xVariableEditor {...props} /> : <GatewayVariableEditor {...props} />;
+}
+
 /** Template-variable query: deployments, models of a deployment, or features of a model. */
-export function VariableQueryEditor({ query: rawQuery, onChange, datasource }: VariableQueryEditorProps) {
+function GatewayVariableEditor({ query: rawQuery, onChange, datasource }: VariableQueryEditorProps) {
   const query = useMemo(() => migrateVariableQuery(rawQuery), [rawQuery]);
   const fields = variableFieldsFor(query.kind);
   const deploymentId = query.deploymentId ?? '';

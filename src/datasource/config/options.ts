@@ -7,6 +7,7 @@ import {
   type MlopsDataSourceOptions,
   type MlopsSecureJsonData,
 } from '../types';
+import { mlops1xKeys } from './apiGeneration';
 import { effectiveTokenUrl } from './tokenUrl';
 import type { SecretPresence } from './validation';
 
@@ -29,6 +30,7 @@ export function normalizeOptions(jsonData: MlopsDataSourceOptions | undefined): 
     gatewayUrl: source.gatewayUrl ?? '',
     clientId: source.clientId ?? '',
     scope: source.scope ?? '',
+    ...mlops1xKeys(source),
   };
   normalized.tokenUrl = effectiveTokenUrl(normalized);
   if (normalized.tokenUrlMode === TokenUrlMode.Keycloak) {

@@ -1,4 +1,4 @@
-import { AuthMode, TokenUrlMode, type MlopsDataSourceOptions } from '../types';
+import { ApiGeneration, AuthMode, TokenUrlMode, type MlopsDataSourceOptions } from '../types';
 import type { ConfigField } from './fields';
 import { effectiveTokenUrl } from './tokenUrl';
 
@@ -65,7 +65,9 @@ export function validateOptions(jsonData: MlopsDataSourceOptions, secrets?: Secr
   const errors: ConfigErrors = {};
 
   const gatewayError = urlError(jsonData.gatewayUrl, 'gateway URL', 'https://api.mlops.example.com');
-  if (gatewayError) {
+  if (jsonData.apiGeneration === ApiGeneration.Mlops1x) {
+    // MLOps 1.x data sources have no gateway URL; config/apiGeneration.ts checks their URLs.
+  } else if (gatewayError) {
     errors.gatewayUrl = gatewayError;
   } else {
     const gateway = (jsonData.gatewayUrl ?? '').trim();

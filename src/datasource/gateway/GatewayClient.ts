@@ -67,7 +67,7 @@ export interface TimeRangeParams {
   endDateTime: string;
 }
 
-type Params = Record<string, string | number | undefined>;
+export type Params = Record<string, string | number | undefined>;
 
 export class GatewayClient {
   private readonly inFlight = new Map<string, Observable<unknown>>();
@@ -277,6 +277,38 @@ export class GatewayClient {
           showSuccessAlert: false,
         })
         .pipe(map((response) => response.status))
+    );
+  }
+
+  /**
+   * GET a route of the proxy other than the legacy gateway's (the MLOps 1.x services, see
+   * `mlops1x/client.ts`), with this client's deadline, sharing, cache, retries and error messages.
+   * `routePath` is relative to the proxy URL, e.g. `mlops1x/deployer/v2/configuration/monitoring`.
+   */
+  getRoute<T>(routePath: string, params: Params, call: GatewayCall, parse: (body: unknown) => T): Observable<T> {
+    return this.withDeadline(call, (deadlineAt) =>
+      this.getBody(`${this.settings.proxyUrl}/${routePath}`, params, call, deadlineAt).pipe(map((body) => parse(body)))
+    );
+  }
+
+  /** {@link getRoute} for a list paged by nextPageToken, within the same bounds as the gateway's lists. */
+  listRoute<P extends { nextPageToken: string; notices: string[] }, T>(
+    routePath: string,
+    params: Params,
+    call: GatewayCall,
+    parse: (body: unknown) => P,
+    itemsOf: (page: P) => T[]
+  ): Observable<PagedList<T>> {
+    const url = `${this.settings.proxyUrl}/${routePath}`;
+    return this.withDeadline(call, (deadlineAt) =>
+      followPages(
+        (pageToken) => this.getBody(url, { ...params, pageToken }, call, deadlineAt),
+        parse,
+        itemsOf,
+        () => null,
+        this.settings.maxPages,
+        (page) => page.notices
+      )
     );
   }
 
