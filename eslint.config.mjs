@@ -40,7 +40,7 @@ export default defineConfig([
     // Node code outside src/ (the gateway simulator, the real-stack scripts, the demo's dev tools,
     // integration tests):
     // type-aware linting like the plugin's own code.
-    files: ['simulator/**/*.ts', 'scripts/**/*.ts', 'devtools/**/*.ts', 'tests/**/*.ts'],
+    files: ['simulator/**/*.ts', 'scripts/**/*.ts', 'devtools/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'bench/**/*.tsx'],
     languageOptions: {
       parserOptions: {
         project: './tsconfig.json',
