@@ -95,6 +95,10 @@ export function parseDecimal(value: string | null | undefined, path: string, not
   if (value === null || value === undefined) {
     return null;
   }
+  const fast = plainDecimal(value);
+  if (fast !== undefined) {
+    return fast;
+  }
   const text = value.trim();
   if (text === '') {
     return null;
@@ -107,6 +111,68 @@ export function parseDecimal(value: string | null | undefined, path: string, not
     throw new ResponseShapeError(`expected a number, got ${JSON.stringify(value)}`, path);
   }
   return finiteOrNote(Number(text), path, notes);
+}
+
+/** True for text of the DECIMAL grammar, scanned without a regular expression (the hot path). */
+function isDecimalText(text: string): boolean {
+  const length = text.length;
+  let i = 0;
+  let c = text.charCodeAt(0);
+  if (c === 43 || c === 45) {
+    c = text.charCodeAt(++i);
+  }
+  let digitsBefore = 0;
+  while (c >= 48 && c <= 57) {
+    digitsBefore++;
+    c = text.charCodeAt(++i);
+  }
+  let digitsAfter = 0;
+  if (c === 46) {
+    c = text.charCodeAt(++i);
+    while (c >= 48 && c <= 57) {
+      digitsAfter++;
+      c = text.charCodeAt(++i);
+    }
+  }
+  if (digitsBefore === 0 && digitsAfter === 0) {
+    return false;
+  }
+  if (c === 101 || c === 69) {
+    c = text.charCodeAt(++i);
+    if (c === 43 || c === 45) {
+      c = text.charCodeAt(++i);
+    }
+    let exponentDigits = 0;
+    while (c >= 48 && c <= 57) {
+      exponentDigits++;
+      c = text.charCodeAt(++i);
+    }
+    if (exponentDigits === 0) {
+      return false;
+    }
+  }
+  return i === length;
+}
+
+/**
+ * The number of a decimal string already in canonical form (no surrounding spaces, finite), or
+ * undefined for anything else — which then takes parseDecimal's general path with its notes and
+ * messages. Builds no string and notes nothing.
+ */
+export function plainDecimal(value: string | null | undefined): number | undefined {
+  if (typeof value !== 'string' || value.length === 0 || !isDecimalText(value)) {
+    return undefined;
+  }
+  const parsed = Number(value);
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+/**
+ * The epoch milliseconds of a date-time in the gateway's common RFC 3339 form, or undefined for
+ * anything else (which then takes parseTime's general path). Builds no string and notes nothing.
+ */
+export function plainTime(value: string | null | undefined): number | undefined {
+  return typeof value === 'string' ? commonDateTime(value) : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { ParseNotes } from './notes';
-import { parseTime } from './scalars';
+import { parseDecimal, parseTime } from './scalars';
 
 /**
  * parseTime reads the common RFC 3339 form digit by digit; a leading space sends the same text
@@ -51,5 +51,31 @@ describe('parseTime fast path', () => {
     expect(outcome('2024-02-29T23:59:59.123456Z').result).toBe(Date.UTC(2024, 1, 29, 23, 59, 59, 123));
     expect(outcome('2024-03-01T01:00:00+01:00').result).toBe(Date.UTC(2024, 2, 1, 0, 0, 0));
     expect(outcome('2023-02-29T00:00:00Z').result).toMatch(/invalid date-time/);
+  });
+});
+
+describe('parseDecimal plain path', () => {
+  function decimalOutcome(value: string): { result: number | null | string; notices: string[] } {
+    const notes = new ParseNotes();
+    try {
+      return { result: parseDecimal(value, 'p', notes), notices: notes.list() };
+    } catch (error) {
+      return { result: (error as Error).message.replace('" ', '"'), notices: notes.list() };
+    }
+  }
+
+  const decimalText = fc.oneof(
+    fc.double({ noNaN: false }).map(String),
+    fc.stringMatching(/^[+-]?[0-9]{0,3}\.?[0-9]{0,3}([eE][+-]?[0-9]{0,4})?$/),
+    fc.constantFrom('', '.', '+', '-', 'NaN', 'Infinity', '-Inf', '1e999', '-1e999', '0x10', '1_0', '١٢', '1.5 ')
+  );
+
+  it('gives the same value, error and notes as the general path', () => {
+    fc.assert(
+      fc.property(decimalText, (text) => {
+        expect(decimalOutcome(text)).toEqual(decimalOutcome(` ${text}`));
+      }),
+      { numRuns: 3000 }
+    );
   });
 });
