@@ -156,7 +156,7 @@ export class GatewayClient {
             return wait === undefined ? throwError(() => error) : timer(wait);
           },
         }),
-        tap((answer) => this.cache.set(key, answer, this.settings.cacheTtlMs)),
+        tap((answer) => this.cache.set(key, answer, this.settings.cacheTtlMs, answer.bytes)),
         // Runs on completion, error, and when the last subscriber leaves (abort).
         tap({ finalize: () => this.inFlight.delete(key) }),
         share()
@@ -182,14 +182,15 @@ export class GatewayClient {
           if (grpcErrorOf(response.data)) {
             throw new ErrorBodyOn200(response.data);
           }
-          if (approximateBytes(response.data, MAX_RESPONSE_BYTES) > MAX_RESPONSE_BYTES) {
+          const bytes = approximateBytes(response.data, MAX_RESPONSE_BYTES);
+          if (bytes > MAX_RESPONSE_BYTES) {
             throw new GatewayError(
               FailureCause.TooLarge,
               call,
               `the answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB, the most one query may load`
             );
           }
-          return new DecodedAnswer(response.data, () => (this.counts.decodes += 1));
+          return new DecodedAnswer(response.data, bytes, () => (this.counts.decodes += 1));
         })
       );
   }
