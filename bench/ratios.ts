@@ -20,7 +20,7 @@ import { cpuMs, summarize, type Spread } from './stats';
  * JSON.parse like backendSrv), parsing, frames — against `JSON.parse` of the same text and against
  * the hand-built baseline (baselines.ts). Each run measures the three variants back to back in a
  * rotating order, with a garbage collection before each sample, and yields two ratios; a fresh
- * data source per sample, so no sample is answered from the cache.
+ * data source per run, so no sample is answered from the cache.
  */
 
 export interface RatioCase {
@@ -158,14 +158,20 @@ function route(payloads: Payloads, path: string): string | undefined {
   return undefined;
 }
 
-/** One full query() on a fresh data source; fails loudly if the query reports an error. */
-export async function runOurs(payloads: Payloads, c: RatioCase): Promise<DataFrame[]> {
+/**
+ * A fresh data source (constructed outside the measurement: building the class is not part of
+ * query()) and the full query() on it; the query fails loudly if it reports an error.
+ */
+export function prepareOurs(payloads: Payloads, c: RatioCase): () => Promise<DataFrame[]> {
   const ds = benchDataSource(new TextBackendSrv((path) => route(payloads, path)));
-  const response = await lastValueFrom(ds.query(benchRequest([c.target])));
-  if (response.errors?.length) {
-    throw new Error(`bench ${c.name}: ${response.errors.map((e) => e.message).join('; ')}`);
-  }
-  return response.data as DataFrame[];
+  const request = benchRequest([c.target]);
+  return async () => {
+    const response = await lastValueFrom(ds.query(request));
+    if (response.errors?.length) {
+      throw new Error(`bench ${c.name}: ${response.errors.map((e) => e.message).join('; ')}`);
+    }
+    return response.data as DataFrame[];
+  };
 }
 
 export interface RatioResult {
@@ -191,14 +197,15 @@ export async function measureRatios(payloads: Payloads, runs: number, cases = CA
   const results: RatioResult[] = [];
   for (const c of cases) {
     const text = payloads[c.payload];
-    await runOurs(payloads, c); // warm-up, and a check that the query succeeds
+    await prepareOurs(payloads, c)(); // warm-up, and a check that the query succeeds
     c.baseline(text);
     const ours: number[] = [];
     const json: number[] = [];
     const baseline: number[] = [];
     for (let run = 0; run < runs; run++) {
+      const runOurs = prepareOurs(payloads, c);
       const variants: Array<[number[], () => unknown]> = [
-        [ours, () => runOurs(payloads, c)],
+        [ours, runOurs],
         [json, () => JSON.parse(text)],
         [baseline, () => c.baseline(text)],
       ];
