@@ -15,6 +15,8 @@ import { ErrorBodyOn200, FailureCause, GatewayError, classifyFailure, type Gatew
 import { grpcErrorOf } from './grpcStatus';
 import { printableId, unsafeIdReason } from './ids';
 import { followPages, type PagedList } from './paging';
+import { DecodedAnswer, decodeAnswer } from './decodedAnswer';
+import { KnownDeployments } from './knownDeployments';
 import { ResponseCache, approximateBytes } from './responseCache';
 import { MAX_RETRIES, retryDelayMs } from './retry';
 
@@ -26,7 +28,10 @@ export type { PagedList } from './paging';
  * tokenAuth — the browser never sees a secret or a token.
  *
  * Identical requests in flight are sent once (a dashboard refresh fires many panels at the same
- * deployment), and answers are reused for a short TTL (bounded, see responseCache.ts).
+ * deployment), and answers are reused for a short TTL (bounded, see responseCache.ts). What is
+ * shared and cached is the decoded answer (decodedAnswer.ts): each distinct response is parsed
+ * once per parser, however many panels read it. A deployment that a list of deployments already
+ * returned is answered from that list (within the TTL) instead of `GET /v1/deployment/{id}`.
  * Unsubscribing from every consumer of a request aborts it (backendSrv.fetch cancels on
  * unsubscribe). Each call has one deadline — the request timeout — covering all its pages and
  * retries (see retry.ts).
@@ -69,9 +74,19 @@ export interface TimeRangeParams {
 
 export type Params = Record<string, string | number | undefined>;
 
+/** Request and decode counts since the client was created (diagnostics and the benchmark). */
+export interface GatewayClientStats {
+  requests: number;
+  decodes: number;
+  /** `GET /v1/deployment/{id}` answered from a list of deployments instead of the gateway. */
+  knownDeploymentHits: number;
+}
+
 export class GatewayClient {
-  private readonly inFlight = new Map<string, Observable<unknown>>();
+  private readonly inFlight = new Map<string, Observable<DecodedAnswer>>();
   private readonly cache: ResponseCache;
+  private readonly known: KnownDeployments;
+  private readonly counts: GatewayClientStats = { requests: 0, decodes: 0, knownDeploymentHits: 0 };
 
   constructor(
     private readonly settings: GatewayClientSettings,
@@ -79,6 +94,7 @@ export class GatewayClient {
     private readonly now: () => number = Date.now
   ) {
     this.cache = new ResponseCache(now);
+    this.known = new KnownDeployments(now);
   }
 
   private get baseUrl(): string {
@@ -88,6 +104,10 @@ export class GatewayClient {
   /** Approximate size of the response cache (entries, bytes). */
   get cacheSize(): { entries: number; bytes: number } {
     return this.cache.size;
+  }
+
+  get stats(): GatewayClientStats {
+    return { ...this.counts };
   }
 
   /** Runs `work` under the call's deadline; every failure becomes a GatewayError naming the call. */
@@ -108,12 +128,12 @@ export class GatewayClient {
   /** GET one gateway path under one deadline, parsed by `parse`. */
   private get<T>(path: string, params: Params, call: GatewayCall, parse: (body: unknown) => T): Observable<T> {
     return this.withDeadline(call, (deadlineAt) =>
-      this.getBody(`${this.baseUrl}${path}`, params, call, deadlineAt).pipe(map((body) => parse(body)))
+      this.getBody(`${this.baseUrl}${path}`, params, call, deadlineAt).pipe(map((answer) => answer.decode(parse)))
     );
   }
 
   /** GET a body: shared while in flight, cached for the TTL, retried on 429/503 before `deadlineAt`. */
-  private getBody(url: string, params: Params, call: GatewayCall, deadlineAt: number): Observable<unknown> {
+  private getBody(url: string, params: Params, call: GatewayCall, deadlineAt: number): Observable<DecodedAnswer> {
     const query = Object.entries(params)
       .filter(([, value]) => value !== undefined && value !== '')
       .sort(([a], [b]) => a.localeCompare(b))
@@ -123,7 +143,7 @@ export class GatewayClient {
 
     return defer(() => {
       const cached = this.cache.get(key);
-      if (cached !== undefined) {
+      if (cached instanceof DecodedAnswer) {
         return of(cached);
       }
       const pending = this.inFlight.get(key);
@@ -138,7 +158,7 @@ export class GatewayClient {
             return wait === undefined ? throwError(() => error) : timer(wait);
           },
         }),
-        tap((body) => this.cache.set(key, body, this.settings.cacheTtlMs)),
+        tap((answer) => this.cache.set(key, answer, this.settings.cacheTtlMs, answer.bytes)),
         // Runs on completion, error, and when the last subscriber leaves (abort).
         tap({ finalize: () => this.inFlight.delete(key) }),
         share()
@@ -149,7 +169,7 @@ export class GatewayClient {
   }
 
   /** One HTTP GET; a grpc-gateway error body on a 200 and oversized bodies fail here (never cached). */
-  private fetchOnce(url: string, call: GatewayCall): Observable<unknown> {
+  private fetchOnce(url: string, call: GatewayCall): Observable<DecodedAnswer> {
     return this.backendSrv
       .fetch<unknown>({
         url,
@@ -159,18 +179,20 @@ export class GatewayClient {
         showSuccessAlert: false,
       })
       .pipe(
+        tap({ subscribe: () => (this.counts.requests += 1) }),
         map((response: FetchResponse<unknown>) => {
           if (grpcErrorOf(response.data)) {
             throw new ErrorBodyOn200(response.data);
           }
-          if (approximateBytes(response.data, MAX_RESPONSE_BYTES) > MAX_RESPONSE_BYTES) {
+          const bytes = approximateBytes(response.data, MAX_RESPONSE_BYTES);
+          if (bytes > MAX_RESPONSE_BYTES) {
             throw new GatewayError(
               FailureCause.TooLarge,
               call,
               `the answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB, the most one query may load`
             );
           }
-          return response.data;
+          return new DecodedAnswer(response.data, bytes, () => (this.counts.decodes += 1));
         })
       );
   }
@@ -193,7 +215,7 @@ export class GatewayClient {
     return this.withDeadline(call, (deadlineAt) =>
       followPages(
         (pageToken) => this.getBody(`${this.baseUrl}/v1/deployment`, { ...range, pageToken }, call, deadlineAt),
-        parseDeploymentPage,
+        (answer) => this.known.remember(decodeAnswer(answer, parseDeploymentPage), this.settings.cacheTtlMs),
         (page) => page.deployments,
         (page) => page.totalDeployments ?? null,
         this.settings.maxPages,
@@ -202,11 +224,23 @@ export class GatewayClient {
     );
   }
 
+  /**
+   * One deployment: from a list of deployments read within the cache TTL when that list holds it,
+   * from `GET /v1/deployment/{id}` otherwise.
+   */
   getDeployment(deploymentId: string): Observable<Deployment> {
     const call = { endpoint: `GET /v1/deployment/${printableId(deploymentId)}` };
     return (
       this.checkIds(call, { deployment: deploymentId }) ??
-      this.get(`/v1/deployment/${encodeURIComponent(deploymentId)}`, {}, call, parseDeploymentResponse)
+      defer(() => {
+        const known = this.known.get(deploymentId);
+        if (known) {
+          this.counts.knownDeploymentHits += 1;
+        }
+        return known
+          ? of(known)
+          : this.get(`/v1/deployment/${encodeURIComponent(deploymentId)}`, {}, call, parseDeploymentResponse);
+      })
     );
   }
 
@@ -218,7 +252,7 @@ export class GatewayClient {
       this.withDeadline(call, (deadlineAt) =>
         followPages(
           (pageToken) => this.getBody(path, { pageToken }, call, deadlineAt),
-          parseModelPage,
+          (answer) => decodeAnswer(answer, parseModelPage),
           (page) => page.models,
           () => null,
           this.settings.maxPages,
@@ -287,7 +321,9 @@ export class GatewayClient {
    */
   getRoute<T>(routePath: string, params: Params, call: GatewayCall, parse: (body: unknown) => T): Observable<T> {
     return this.withDeadline(call, (deadlineAt) =>
-      this.getBody(`${this.settings.proxyUrl}/${routePath}`, params, call, deadlineAt).pipe(map((body) => parse(body)))
+      this.getBody(`${this.settings.proxyUrl}/${routePath}`, params, call, deadlineAt).pipe(
+        map((answer) => answer.decode(parse))
+      )
     );
   }
 
@@ -303,7 +339,7 @@ export class GatewayClient {
     return this.withDeadline(call, (deadlineAt) =>
       followPages(
         (pageToken) => this.getBody(url, { ...params, pageToken }, call, deadlineAt),
-        parse,
+        (answer) => decodeAnswer(answer, parse),
         itemsOf,
         () => null,
         this.settings.maxPages,
@@ -315,5 +351,6 @@ export class GatewayClient {
   /** Drops cached answers, e.g. after the settings changed. */
   clearCache(): void {
     this.cache.clear();
+    this.known.clear();
   }
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { array, boolean, nullish, number, object, string, union, unknown, type Infer, type Shape } from './shape';
 
 /**
  * Raw JSON shapes of the MLOps gateway's model-monitoring API, exactly as they arrive on the wire.
@@ -11,21 +11,21 @@ import { z } from 'zod';
  * field is optional and `null` is accepted wherever a message may be unset.
  */
 
-const optionalString = z.string().nullish();
+const optionalString = nullish(string);
 /** A double: a JSON number, or a string ("NaN", "Infinity", "-Infinity", "1.5") as protobuf's JSON mapping allows. */
-const optionalNumber = z.union([z.number(), z.string()]).nullish();
+const optionalNumber = nullish(union(number, string));
 /** An int32: a JSON number, or a numeric string (the official client reads both). */
-const optionalInt32 = z.union([z.number(), z.string()]).nullish();
-const optionalBoolean = z.boolean().nullish();
+const optionalInt32 = nullish(union(number, string));
+const optionalBoolean = nullish(boolean);
 /** int64 values arrive as JSON strings; some marshallers send small ones as numbers. */
-const optionalInt64 = z.union([z.string(), z.number()]).nullish();
-const list = <T extends z.ZodType>(item: T) => z.array(item).nullish();
+const optionalInt64 = nullish(union(string, number));
+const list = <T>(item: Shape<T>) => nullish(array(item));
 
 export const rawStatusValues = ['UNKNOWN', 'HEALTHY', 'AT_RISK', 'FAILING'] as const;
 /** Model status; unknown future values are kept as strings and shown as-is; enum numbers are read too. */
-const rawStatus = z.union([z.string(), z.number()]).nullish();
+const rawStatus = nullish(union(string, number));
 
-const rawModelSchema = z.object({
+const rawModelSchema = object({
   registeredModelName: optionalString,
   registeredModelVersion: optionalString,
   driftStatus: rawStatus,
@@ -33,7 +33,7 @@ const rawModelSchema = z.object({
   averageScoringRequests: optionalInt32,
 });
 
-const rawDeploymentSchema = z.object({
+const rawDeploymentSchema = object({
   id: optionalString,
   name: optionalString,
   description: optionalString,
@@ -48,18 +48,18 @@ const rawDeploymentSchema = z.object({
   storeScoringData: optionalBoolean,
 });
 
-export const rawListMonitoredDeploymentsSchema = z.object({
+export const rawListMonitoredDeploymentsSchema = object({
   deployment: list(rawDeploymentSchema),
   totalDeployments: optionalInt64,
   totalPredictions: optionalInt64,
   nextPageToken: optionalString,
 });
 
-export const rawGetMonitoredDeploymentSchema = z.object({
-  deployment: rawDeploymentSchema.nullish(),
+export const rawGetMonitoredDeploymentSchema = object({
+  deployment: nullish(rawDeploymentSchema),
 });
 
-export const rawGetMonitoredModelsSchema = z.object({
+export const rawGetMonitoredModelsSchema = object({
   model: list(rawModelSchema),
   nextPageToken: optionalString,
 });
@@ -71,10 +71,10 @@ const graphFields = {
   yLabel: optionalString,
 };
 
-const rawBinSchema = z.object({ xMin: optionalString, xMax: optionalString, y: optionalString });
-const rawHistogramSchema = z.object({ ...graphFields, bin: list(rawBinSchema) });
+const rawBinSchema = object({ xMin: optionalString, xMax: optionalString, y: optionalString });
+const rawHistogramSchema = object({ ...graphFields, bin: list(rawBinSchema) });
 
-const rawBoxSchema = z.object({
+const rawBoxSchema = object({
   x: optionalString,
   xMin: optionalString,
   xMax: optionalString,
@@ -84,19 +84,19 @@ const rawBoxSchema = z.object({
   y3: optionalString,
   y4: optionalString,
 });
-const rawBoxPlotSchema = z.object({ ...graphFields, box: list(rawBoxSchema) });
+const rawBoxPlotSchema = object({ ...graphFields, box: list(rawBoxSchema) });
 
-const rawPointSchema = z.object({ xAxis: optionalString, yAxis: optionalString, value: optionalString });
-const rawSimpleGraphSchema = z.object({ ...graphFields, point: list(rawPointSchema) });
+const rawPointSchema = object({ xAxis: optionalString, yAxis: optionalString, value: optionalString });
+const rawSimpleGraphSchema = object({ ...graphFields, point: list(rawPointSchema) });
 
-export const rawHealthMetricsSchema = z.object({
+export const rawHealthMetricsSchema = object({
   totalPredictions: optionalInt64,
   scoringLatency: optionalNumber,
-  predictions: rawHistogramSchema.nullish(),
-  predictionValues: rawBoxPlotSchema.nullish(),
+  predictions: nullish(rawHistogramSchema),
+  predictionValues: nullish(rawBoxPlotSchema),
 });
 
-const rawFeatureSchema = z.object({
+const rawFeatureSchema = object({
   name: optionalString,
   dataType: optionalString,
   drift: optionalNumber,
@@ -106,71 +106,71 @@ const rawFeatureSchema = z.object({
   driftCalculated: optionalBoolean,
 });
 
-const rawFeatureDriftSchema = z.object({
+const rawFeatureDriftSchema = object({
   drift: list(rawPointSchema),
   // The generated client maps this field to the JSON key `Feature`, capitalised.
-  Feature: rawFeatureSchema.nullish(),
+  Feature: nullish(rawFeatureSchema),
 });
 
-export const rawDriftMetricsSchema = z.object({
+const rawFeatureDensitySchema = object({
+  featureName: optionalString,
+  continuous: nullish(rawHistogramSchema),
+  categorical: nullish(rawSimpleGraphSchema),
+});
+
+export const rawDriftMetricsSchema = object({
   countFeatureDrift: optionalInt32,
   highFeatureDrift: optionalInt32,
   mediumFeatureDrift: optionalInt32,
   lowFeatureDrift: optionalInt32,
-  featureImportance: z
-    .object({
+  featureImportance: nullish(
+    object({
       featureDrift: list(rawFeatureDriftSchema),
       driftThreshold: optionalNumber,
       importanceThreshold: optionalNumber,
       description: optionalString,
     })
-    .nullish(),
-  featureSummary: z.object({ feature: list(rawFeatureSchema), description: optionalString }).nullish(),
-  featureFrequency: z
-    .object({
+  ),
+  featureSummary: nullish(object({ feature: list(rawFeatureSchema), description: optionalString })),
+  featureFrequency: nullish(
+    object({
       description: optionalString,
-      featureDensity: list(
-        z.object({
-          featureName: optionalString,
-          continuous: rawHistogramSchema.nullish(),
-          categorical: rawSimpleGraphSchema.nullish(),
-        })
-      ),
+      featureDensity: list(rawFeatureDensitySchema),
     })
-    .nullish(),
+  ),
 });
 
-export const rawOperationalSummarySchema = z.object({
+export const rawOperationalSummarySchema = object({
   uptime: optionalNumber,
   avgScoringLatency: optionalNumber,
-  scoringLatency: rawSimpleGraphSchema.nullish(),
-  memoryUsage: rawSimpleGraphSchema.nullish(),
-  cpuUsage: rawSimpleGraphSchema.nullish(),
-  availability: rawSimpleGraphSchema.nullish(),
-  successPrediction: rawSimpleGraphSchema.nullish(),
-  failedPrediction: rawSimpleGraphSchema.nullish(),
+  scoringLatency: nullish(rawSimpleGraphSchema),
+  memoryUsage: nullish(rawSimpleGraphSchema),
+  cpuUsage: nullish(rawSimpleGraphSchema),
+  availability: nullish(rawSimpleGraphSchema),
+  successPrediction: nullish(rawSimpleGraphSchema),
+  failedPrediction: nullish(rawSimpleGraphSchema),
 });
 
 /** grpc-gateway's error body. */
-export const rawGatewayErrorSchema = z.object({
-  code: z.union([z.number(), z.string()]).nullish(),
+export const rawGatewayErrorSchema = object({
+  code: nullish(union(number, string)),
   message: optionalString,
-  details: z.array(z.unknown()).nullish(),
+  details: nullish(array(unknown)),
 });
 
-export type RawModel = z.infer<typeof rawModelSchema>;
-export type RawDeployment = z.infer<typeof rawDeploymentSchema>;
-export type RawListMonitoredDeployments = z.infer<typeof rawListMonitoredDeploymentsSchema>;
-export type RawGetMonitoredDeployment = z.infer<typeof rawGetMonitoredDeploymentSchema>;
-export type RawGetMonitoredModels = z.infer<typeof rawGetMonitoredModelsSchema>;
-export type RawHistogram = z.infer<typeof rawHistogramSchema>;
-export type RawBox = z.infer<typeof rawBoxSchema>;
-export type RawBoxPlot = z.infer<typeof rawBoxPlotSchema>;
-export type RawPoint = z.infer<typeof rawPointSchema>;
-export type RawSimpleGraph = z.infer<typeof rawSimpleGraphSchema>;
-export type RawHealthMetrics = z.infer<typeof rawHealthMetricsSchema>;
-export type RawFeature = z.infer<typeof rawFeatureSchema>;
-export type RawFeatureDrift = z.infer<typeof rawFeatureDriftSchema>;
-export type RawDriftMetrics = z.infer<typeof rawDriftMetricsSchema>;
-export type RawOperationalSummary = z.infer<typeof rawOperationalSummarySchema>;
-export type RawGatewayError = z.infer<typeof rawGatewayErrorSchema>;
+export type RawModel = Infer<typeof rawModelSchema>;
+export type RawDeployment = Infer<typeof rawDeploymentSchema>;
+export type RawListMonitoredDeployments = Infer<typeof rawListMonitoredDeploymentsSchema>;
+export type RawGetMonitoredDeployment = Infer<typeof rawGetMonitoredDeploymentSchema>;
+export type RawGetMonitoredModels = Infer<typeof rawGetMonitoredModelsSchema>;
+export type RawHistogram = Infer<typeof rawHistogramSchema>;
+export type RawBox = Infer<typeof rawBoxSchema>;
+export type RawBoxPlot = Infer<typeof rawBoxPlotSchema>;
+export type RawPoint = Infer<typeof rawPointSchema>;
+export type RawSimpleGraph = Infer<typeof rawSimpleGraphSchema>;
+export type RawHealthMetrics = Infer<typeof rawHealthMetricsSchema>;
+export type RawFeature = Infer<typeof rawFeatureSchema>;
+export type RawFeatureDrift = Infer<typeof rawFeatureDriftSchema>;
+export type RawDriftMetrics = Infer<typeof rawDriftMetricsSchema>;
+export type RawOperationalSummary = Infer<typeof rawOperationalSummarySchema>;
+export type RawGatewayError = Infer<typeof rawGatewayErrorSchema>;

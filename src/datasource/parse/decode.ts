@@ -1,15 +1,15 @@
-import type { z } from 'zod';
+import type { Shape } from '../gateway/shape';
 
 import { ResponseShapeError } from './scalars';
 
 /**
  * Where a response body that is not what the gateway contract says becomes a message: an empty
- * body, an HTML page, text that is not JSON, or JSON that fails the raw schema (zod) — each a
+ * body, an HTML page, text that is not JSON, or JSON that fails the raw shape (gateway/shape.ts) — each a
  * {@link ResponseShapeError} naming the JSON path.
  */
 
-/** Checks the body against a raw schema. Non-objects (HTML pages, text, truncated JSON) fail here. */
-export function decode<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
+/** Checks the body against a raw shape. Non-objects (HTML pages, text, truncated JSON) fail here. */
+export function decode<T>(schema: Shape<T>, body: unknown, what: string): T {
   if (body === '') {
     throw new ResponseShapeError(`${what}: the gateway returned an empty body`, '');
   }
@@ -25,16 +25,16 @@ export function decode<S extends z.ZodType>(schema: S, body: unknown, what: stri
   if (body === null || body === undefined || typeof body !== 'object' || Array.isArray(body)) {
     throw new ResponseShapeError(`${what}: expected a JSON object, got ${describe(body)}`, '');
   }
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = issue.path
-      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-      .join('')
-      .replace(/^\./, '');
-    throw new ResponseShapeError(`${what}: ${issue.message}`, path);
+  if (schema.test(body)) {
+    return body;
   }
-  return result.data;
+  // The slow walk runs only for a body that failed, to name the first problem and its path.
+  const issue = schema.explain(body, []) ?? { path: [], message: 'Invalid input' };
+  const path = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
+  throw new ResponseShapeError(`${what}: ${issue.message}`, path);
 }
 
 function describe(body: unknown): string {

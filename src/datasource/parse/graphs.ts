@@ -1,9 +1,23 @@
 import type { RawBoxPlot, RawHistogram, RawPoint, RawSimpleGraph } from '../gateway/rawTypes';
 import type { BoxPlot, GraphLabels, TimeGraph, TimeHistogram, TimePoint } from './domain';
 import { NOTE, type ParseNotes } from './notes';
-import { ResponseShapeError, nonNegative, optionalText, parseDecimal, parseTime, requireTime } from './scalars';
+import {
+  ResponseShapeError,
+  nonNegative,
+  optionalText,
+  parseDecimal,
+  parseTime,
+  plainDecimal,
+  plainTime,
+  requireTime,
+} from './scalars';
 
-/** The gateway's graph shapes (histograms, box plots, simple graphs) → domain time series, sorted by time. */
+/**
+ * The gateway's graph shapes (histograms, box plots, simple graphs) → domain time series, sorted by
+ * time. Bins, boxes and points are many: each value first tries the scalars' plain forms
+ * (plainTime, plainDecimal), which build no JSON path; only a value that is not plain takes the
+ * general path, with its path, notes and messages — the same answers either way.
+ */
 
 export function graphLabels(raw: {
   name?: string | null;
@@ -27,17 +41,23 @@ export function parseTimeHistogram(
   if (!raw) {
     return null;
   }
+  const binPath = (i: number) => `${path}.bin[${i}]`;
   const bins = (raw.bin ?? []).map((bin, i) => {
-    const binPath = `${path}.bin[${i}]`;
-    const start = requireTime(bin.xMin, `${binPath}.xMin`, notes);
-    const end = requireTime(bin.xMax, `${binPath}.xMax`, notes);
+    const start = plainTime(bin.xMin) ?? requireTime(bin.xMin, `${binPath(i)}.xMin`, notes);
+    const end = plainTime(bin.xMax) ?? requireTime(bin.xMax, `${binPath(i)}.xMax`, notes);
     if (end < start) {
-      throw new ResponseShapeError('bin ends before it starts (xMax < xMin)', binPath);
+      throw new ResponseShapeError('bin ends before it starts (xMax < xMin)', binPath(i));
     }
-    return { start, end, count: countOf(bin.y, `${binPath}.y`, notes), path: binPath };
+    return { start, end, count: plainCount(bin.y) ?? countOf(bin.y, `${binPath(i)}.y`, notes), index: i };
   });
   bins.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { ...graphLabels(raw), bins: withoutDuplicates(bins, notes) };
+  return { ...graphLabels(raw), bins: withoutDuplicates(bins, binPath, notes) };
+}
+
+/** A count that needs no note: a plain decimal, ≥ 0 and exactly representable; undefined otherwise. */
+function plainCount(value: string | null | undefined): number | undefined {
+  const count = plainDecimal(value);
+  return count !== undefined && count >= 0 && count <= Number.MAX_SAFE_INTEGER ? count : undefined;
 }
 
 /** A bin's count: a decimal string that must be a non-negative, exactly representable number. */
@@ -55,39 +75,46 @@ export function countOf(value: string | null | undefined, path: string, notes: P
  * overlap is refused: two different counts for the same time cannot both be right, and adding
  * them up would count predictions twice.
  */
-function withoutDuplicates<B extends { start: number; end: number; count: number | null; path: string }>(
+function withoutDuplicates<B extends { start: number; end: number; count: number | null; index: number }>(
   sorted: B[],
+  pathOf: (index: number) => string,
   notes: ParseNotes
-): Array<Omit<B, 'path'>> {
+): Array<Omit<B, 'index'>> {
   const kept: B[] = [];
   for (const bin of sorted) {
     const previous = kept[kept.length - 1];
     if (previous && previous.start === bin.start && previous.end === bin.end && previous.count === bin.count) {
-      notes.add(NOTE.duplicateBin, bin.path);
+      notes.add(NOTE.duplicateBin, pathOf(bin.index));
       continue;
     }
     if (previous && bin.start < previous.end) {
-      throw new ResponseShapeError(`bins overlap (${previous.path} and ${bin.path})`, bin.path);
+      const at = pathOf(bin.index);
+      throw new ResponseShapeError(`bins overlap (${pathOf(previous.index)} and ${at})`, at);
     }
     kept.push(bin);
   }
-  return kept.map(({ path: _path, ...rest }) => rest);
+  return kept.map(({ start, end, count }) => ({ start, end, count }) as Omit<B, 'index'>);
 }
 
 export function parseBoxPlot(raw: RawBoxPlot | null | undefined, path: string, notes: ParseNotes): BoxPlot | null {
   if (!raw) {
     return null;
   }
+  const boxPath = (i: number) => `${path}.box[${i}]`;
   const boxes = (raw.box ?? []).map((box, i) => {
-    const boxPath = `${path}.box[${i}]`;
     // xMin/xMax bound the interval; x alone (some servers) marks it.
-    const start = parseTime(box.xMin, `${boxPath}.xMin`, notes) ?? requireTime(box.x, `${boxPath}.x`, notes);
-    const end = parseTime(box.xMax, `${boxPath}.xMax`, notes);
+    const start =
+      plainTime(box.xMin) ??
+      parseTime(box.xMin, `${boxPath(i)}.xMin`, notes) ??
+      requireTime(box.x, `${boxPath(i)}.x`, notes);
+    const end = plainTime(box.xMax) ?? parseTime(box.xMax, `${boxPath(i)}.xMax`, notes);
     if (end !== null && end < start) {
-      throw new ResponseShapeError('interval ends before it starts (xMax < xMin)', boxPath);
+      throw new ResponseShapeError('interval ends before it starts (xMax < xMin)', boxPath(i));
     }
-    const five = [box.y0, box.y1, box.y2, box.y3, box.y4].map((y, k) => parseDecimal(y, `${boxPath}.y${k}`, notes));
-    const [min, q1, median, q3, max] = inOrder(five) ? five : noValues(five, boxPath, notes);
+    const five = [box.y0, box.y1, box.y2, box.y3, box.y4].map(
+      (y, k) => plainDecimal(y) ?? parseDecimal(y, `${boxPath(i)}.y${k}`, notes)
+    );
+    const [min, q1, median, q3, max] = inOrder(five) ? five : noValues(five, boxPath(i), notes);
     return { start, end, min, q1, median, q3, max };
   });
   boxes.sort((a, b) => a.start - b.start);
@@ -96,8 +123,16 @@ export function parseBoxPlot(raw: RawBoxPlot | null | undefined, path: string, n
 
 /** min ≤ q1 ≤ median ≤ q3 ≤ max over the values present. */
 function inOrder(values: Array<number | null>): boolean {
-  const present = values.filter((v): v is number => v !== null);
-  return present.every((v, i) => i === 0 || present[i - 1] <= v);
+  let previous: number | null = null;
+  for (const value of values) {
+    if (value !== null) {
+      if (previous !== null && previous > value) {
+        return false;
+      }
+      previous = value;
+    }
+  }
+  return true;
 }
 
 function noValues(values: Array<number | null>, path: string, notes: ParseNotes): null[] {
@@ -113,6 +148,11 @@ function noValues(values: Array<number | null>, path: string, notes: ParseNotes)
  * no value (null).
  */
 export function pointNumber(point: RawPoint, path: string, notes: ParseNotes): number | null {
+  return plainDecimal(point.yAxis) ?? pointNumberGeneral(point, path, notes);
+}
+
+/** pointNumber for a yAxis that is not a plain decimal: empty, a label, NaN, spaced, malformed. */
+function pointNumberGeneral(point: RawPoint, path: string, notes: ParseNotes): number | null {
   const yText = (point.yAxis ?? '').trim();
   const valueText = (point.value ?? '').trim();
   if (yText !== '' && !looksNumeric(yText) && valueText !== '' && looksNumeric(valueText)) {
@@ -136,15 +176,16 @@ export function parseTimePoints(
   notes: ParseNotes,
   nonNegativeValues = false
 ): TimePoint[] {
-  return (points ?? [])
-    .map((point, i) => {
-      const value = pointNumber(point, `${path}[${i}]`, notes);
-      return {
-        time: requireTime(point.xAxis, `${path}[${i}].xAxis`, notes),
-        value: nonNegativeValues ? nonNegative(value, `${path}[${i}]`, notes) : value,
-      };
-    })
-    .sort((a, b) => a.time - b.time);
+  const out: TimePoint[] = (points ?? []).map((point, i) => {
+    const plain = plainDecimal(point.yAxis);
+    const value = plain ?? pointNumberGeneral(point, `${path}[${i}]`, notes);
+    return {
+      time: plainTime(point.xAxis) ?? requireTime(point.xAxis, `${path}[${i}].xAxis`, notes),
+      value:
+        nonNegativeValues && (plain === undefined || plain < 0) ? nonNegative(value, `${path}[${i}]`, notes) : value,
+    };
+  });
+  return out.sort((a, b) => a.time - b.time);
 }
 
 /** A graph over time; `nonNegativeValues` for signals that cannot go below 0 (latency, usage, counts). */

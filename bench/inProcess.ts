@@ -1,0 +1,71 @@
+import type { BackendSrvRequest, FetchResponse } from '@grafana/runtime';
+import { Observable, defer, of, throwError } from 'rxjs';
+
+import { handleApi, type ApiOptions } from '../simulator/api';
+import { GrpcError, httpStatusFor } from '../simulator/errors';
+
+/**
+ * In-process stand-ins for Grafana's backendSrv.fetch: no sockets, so the benchmark measures the
+ * data source, not the network. Like backendSrv they hand the data source parsed JSON — every
+ * fetch runs `JSON.parse` on the answer's text, as the browser does.
+ */
+
+function ok<T>(data: unknown, url: string): FetchResponse<T> {
+  return {
+    data: data as T,
+    status: 200,
+    statusText: 'OK',
+    ok: true,
+    headers: new Headers(),
+    redirected: false,
+    type: 'basic',
+    url,
+    config: { url },
+  };
+}
+
+/** The gateway path of a proxied URL: what follows `/model-monitoring`. */
+export function gatewayPath(url: string): string {
+  const at = url.indexOf('/model-monitoring');
+  return at < 0 ? url : url.slice(at + '/model-monitoring'.length);
+}
+
+/** Serves fixed texts chosen by the gateway path; counts requests. */
+export class TextBackendSrv {
+  requests = 0;
+
+  constructor(private readonly textFor: (path: string) => string | undefined) {}
+
+  fetch = <T>(options: BackendSrvRequest): Observable<FetchResponse<T>> =>
+    defer(() => {
+      this.requests += 1;
+      const text = this.textFor(gatewayPath(options.url));
+      if (text === undefined) {
+        return throwError(() => ({ status: 404, statusText: 'Not Found', data: { message: options.url } }));
+      }
+      return of(ok<T>(JSON.parse(text), options.url));
+    });
+}
+
+/** Serves the simulator's API in process (seeded, deterministic); records every request's path. */
+export class SimulatorBackendSrv {
+  readonly requests: string[] = [];
+
+  constructor(private readonly options: ApiOptions) {}
+
+  fetch = <T>(options: BackendSrvRequest): Observable<FetchResponse<T>> =>
+    defer(() => {
+      const path = gatewayPath(options.url);
+      this.requests.push(path);
+      try {
+        const { status, body } = handleApi('GET', new URL(`http://simulator/model-monitoring${path}`), this.options);
+        if (status !== 200) {
+          return throwError(() => ({ status, statusText: 'error', data: body }));
+        }
+        return of(ok<T>(JSON.parse(JSON.stringify(body)), options.url));
+      } catch (error) {
+        const status = error instanceof GrpcError ? httpStatusFor(error.code) : 500;
+        return throwError(() => ({ status, statusText: 'error', data: { message: String(error) } }));
+      }
+    });
+}

@@ -1,0 +1,229 @@
+import type { DataFrame } from '@grafana/data';
+import { lastValueFrom } from 'rxjs';
+
+import { ModelScope, QueryType, type MlopsQuery } from '../src/datasource/types';
+import * as base from './baselines';
+import { benchDataSource, benchRequest } from './dataSource';
+import { TextBackendSrv } from './inProcess';
+import {
+  deploymentList,
+  driftPayload,
+  healthPayload,
+  operationalPayload,
+  singleDeployment,
+  type PayloadSizes,
+} from './payloads';
+import { cpuMs, summarize, type Spread } from './stats';
+
+/**
+ * CPU time of the full `query()` per query type — data source, in-process fetch (which runs
+ * JSON.parse like backendSrv), parsing, frames — against `JSON.parse` of the same text and against
+ * the hand-built baseline (baselines.ts). Each run measures the three variants back to back in a
+ * rotating order, with a garbage collection before each sample, and yields two ratios; a fresh
+ * data source per run, so no sample is answered from the cache.
+ */
+
+export interface RatioCase {
+  name: string;
+  /** Which payload the query reads. */
+  payload: 'health' | 'drift' | 'list' | 'operational';
+  target: Partial<MlopsQuery>;
+  baseline: (text: string) => DataFrame[];
+  /** Summaries have the stricter goal. */
+  summary: boolean;
+}
+
+const one = { deploymentId: 'bench-0000-0000-4000-8000-000000000000', modelScope: ModelScope.Single };
+
+export const CASES: RatioCase[] = [
+  {
+    name: 'deployments',
+    payload: 'list',
+    target: { queryType: QueryType.Deployments },
+    baseline: base.deploymentsBaseline,
+    summary: false,
+  },
+  {
+    name: 'healthSummary',
+    payload: 'health',
+    target: { ...one, queryType: QueryType.HealthSummary },
+    baseline: base.healthSummaryBaseline,
+    summary: true,
+  },
+  {
+    name: 'predictionsOverTime',
+    payload: 'health',
+    target: { ...one, queryType: QueryType.PredictionsOverTime },
+    baseline: base.predictionsBaseline,
+    summary: false,
+  },
+  {
+    name: 'predictionValues',
+    payload: 'health',
+    target: { ...one, queryType: QueryType.PredictionValues },
+    baseline: base.predictionValuesBaseline,
+    summary: false,
+  },
+  {
+    name: 'operationalSummary',
+    payload: 'operational',
+    target: { ...one, queryType: QueryType.OperationalSummary },
+    baseline: base.operationalSummaryBaseline,
+    summary: true,
+  },
+  {
+    name: 'operationalTimeSeries',
+    payload: 'operational',
+    target: {
+      ...one,
+      queryType: QueryType.OperationalTimeSeries,
+      operationalMetrics: [
+        'scoringLatency',
+        'memoryUsage',
+        'cpuUsage',
+        'availability',
+        'successPrediction',
+        'failedPrediction',
+      ],
+    } as Partial<MlopsQuery>,
+    baseline: base.operationalSeriesBaseline,
+    summary: false,
+  },
+  {
+    name: 'driftSummary',
+    payload: 'drift',
+    target: { ...one, queryType: QueryType.DriftSummary },
+    baseline: base.driftSummaryBaseline,
+    summary: true,
+  },
+  {
+    name: 'featureDrift',
+    payload: 'drift',
+    target: { ...one, queryType: QueryType.FeatureDrift },
+    baseline: base.featureDriftBaseline,
+    summary: false,
+  },
+  {
+    name: 'driftOverTime',
+    payload: 'drift',
+    target: { ...one, queryType: QueryType.DriftOverTime },
+    baseline: base.driftOverTimeBaseline,
+    summary: false,
+  },
+  {
+    name: 'featureFrequency',
+    payload: 'drift',
+    target: { ...one, queryType: QueryType.FeatureFrequency, feature: 'feature_0000' },
+    baseline: base.featureFrequencyBaseline,
+    summary: false,
+  },
+];
+
+export interface Payloads {
+  health: string;
+  drift: string;
+  list: string;
+  operational: string;
+  /** GET /v1/deployment/{id} of the deployment the per-model queries name. */
+  single: string;
+}
+
+export function makePayloads(sizes: PayloadSizes, operationalPoints = 5_000): Payloads {
+  const list = deploymentList(sizes.deployments, sizes.modelsPerDeployment);
+  return {
+    health: JSON.stringify(healthPayload(sizes.bins)),
+    drift: JSON.stringify(driftPayload(sizes.features, sizes.pointsPerFeature)),
+    list: JSON.stringify(list),
+    operational: JSON.stringify(operationalPayload(operationalPoints)),
+    single: JSON.stringify(singleDeployment(list, one.deploymentId)),
+  };
+}
+
+function route(payloads: Payloads, path: string): string | undefined {
+  if (/\/metrics\/[^/]+\/health(\?|$)/.test(path)) {
+    return payloads.health;
+  }
+  if (/\/metrics\/[^/]+\/drift(\?|$)/.test(path)) {
+    return payloads.drift;
+  }
+  if (/\/metrics\/[^/]+\/operational(\?|$)/.test(path)) {
+    return payloads.operational;
+  }
+  if (/^\/v1\/deployment(\?|$)/.test(path)) {
+    return payloads.list;
+  }
+  if (/^\/v1\/deployment\/[^/?]+(\?|$)/.test(path)) {
+    return payloads.single;
+  }
+  return undefined;
+}
+
+/**
+ * A fresh data source (constructed outside the measurement: building the class is not part of
+ * query()) and the full query() on it; the query fails loudly if it reports an error.
+ */
+export function prepareOurs(payloads: Payloads, c: RatioCase): () => Promise<DataFrame[]> {
+  const ds = benchDataSource(new TextBackendSrv((path) => route(payloads, path)));
+  const request = benchRequest([c.target]);
+  return async () => {
+    const response = await lastValueFrom(ds.query(request));
+    if (response.errors?.length) {
+      throw new Error(`bench ${c.name}: ${response.errors.map((e) => e.message).join('; ')}`);
+    }
+    return response.data as DataFrame[];
+  };
+}
+
+export interface RatioResult {
+  name: string;
+  payloadBytes: number;
+  summary: boolean;
+  oursMs: Spread;
+  jsonParseMs: Spread;
+  baselineMs: Spread;
+  oursOverJsonParse: Spread;
+  oursOverBaseline: Spread;
+}
+
+async function sample(work: () => unknown): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const start = process.cpuUsage();
+  await work();
+  return cpuMs(process.cpuUsage(start));
+}
+
+export async function measureRatios(payloads: Payloads, runs: number, cases = CASES): Promise<RatioResult[]> {
+  const results: RatioResult[] = [];
+  for (const c of cases) {
+    const text = payloads[c.payload];
+    await prepareOurs(payloads, c)(); // warm-up, and a check that the query succeeds
+    c.baseline(text);
+    const ours: number[] = [];
+    const json: number[] = [];
+    const baseline: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const runOurs = prepareOurs(payloads, c);
+      const variants: Array<[number[], () => unknown]> = [
+        [ours, runOurs],
+        [json, () => JSON.parse(text)],
+        [baseline, () => c.baseline(text)],
+      ];
+      for (let k = 0; k < variants.length; k++) {
+        const [into, work] = variants[(run + k) % variants.length];
+        into.push(await sample(work));
+      }
+    }
+    results.push({
+      name: c.name,
+      payloadBytes: text.length,
+      summary: c.summary,
+      oursMs: summarize(ours),
+      jsonParseMs: summarize(json),
+      baselineMs: summarize(baseline),
+      oursOverJsonParse: summarize(ours.map((o, i) => o / json[i])),
+      oursOverBaseline: summarize(ours.map((o, i) => o / baseline[i])),
+    });
+  }
+  return results;
+}

@@ -1,0 +1,180 @@
+import './env';
+
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { bundleSizes, kb, type BundleSize } from '../scripts/bundleBudgets';
+import { ISSUE_SIZES, type PayloadSizes } from './payloads';
+import { CASES, makePayloads, measureRatios, type RatioResult } from './ratios';
+import { countFleet, countProvisionedDashboards, type RequestCount } from './requests';
+import type { Spread } from './stats';
+
+/**
+ * `npm run bench` (issue #11): CPU-time ratios of the data source's query() on large payloads,
+ * gateway requests and decodes per dashboard load, bundle sizes, and — when the panel benchmark
+ * (bench/panel/run.ts, exporting runPanelBench()) is present — the panel against Grafana's Table.
+ * Writes bench/results.json and bench/results.md and prints the table. Not part of `npm test`
+ * (only the bundle budgets are, via scripts/checkBundleSize.ts).
+ *
+ * BENCH_RUNS (default 21) sets the runs per query type; BENCH_SCALE (default 1) scales the payloads.
+ */
+
+const ROOT = join(__dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const GOAL = { query: 1.3, summary: 1.1 };
+
+interface LinearityRow {
+  name: string;
+  halfMs: number;
+  fullMs: number;
+  /** ≈ 2 when cost grows linearly with the payload. */
+  growth: number;
+}
+
+interface PanelOutcome {
+  measured: boolean;
+  reason?: string;
+  result?: Record<string, unknown>;
+}
+
+function scaled(sizes: PayloadSizes, factor: number): PayloadSizes {
+  const n = (v: number) => Math.max(1, Math.round(v * factor));
+  return {
+    bins: n(sizes.bins),
+    features: n(sizes.features),
+    pointsPerFeature: sizes.pointsPerFeature,
+    deployments: n(sizes.deployments),
+    modelsPerDeployment: sizes.modelsPerDeployment,
+  };
+}
+
+/** Median CPU time of ours at half and full size, for a few query types. */
+async function linearity(full: RatioResult[], sizes: PayloadSizes): Promise<LinearityRow[]> {
+  const names = ['deployments', 'predictionsOverTime', 'predictionValues', 'featureDrift', 'driftOverTime'];
+  const half = await measureRatios(
+    makePayloads(scaled(sizes, 0.5), 2_500),
+    Math.max(5, Math.round(RUNS / 3)),
+    CASES.filter((c) => names.includes(c.name))
+  );
+  return half.map((h) => {
+    const f = full.find((r) => r.name === h.name)!;
+    return {
+      name: h.name,
+      halfMs: h.oursMs.median,
+      fullMs: f.oursMs.median,
+      growth: f.oursMs.median / h.oursMs.median,
+    };
+  });
+}
+
+async function panelBench(): Promise<PanelOutcome> {
+  const file = join(__dirname, 'panel', 'run.ts');
+  if (!existsSync(file)) {
+    return { measured: false, reason: 'bench/panel/run.ts is not present' };
+  }
+  try {
+    const module = (await import(file)) as { runPanelBench?: () => Promise<Record<string, unknown>> };
+    if (typeof module.runPanelBench !== 'function') {
+      return { measured: false, reason: 'bench/panel/run.ts exports no runPanelBench()' };
+    }
+    return { measured: true, result: await module.runPanelBench() };
+  } catch (error) {
+    return { measured: false, reason: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+  }
+}
+
+const x = (v: number) => `${v.toFixed(2)}×`;
+const range = (s: Spread) =>
+  `${x(s.median)} (${s.p25.toFixed(2)}–${s.p75.toFixed(2)}, min ${s.min.toFixed(2)}, max ${s.max.toFixed(2)})`;
+
+function markdown(
+  ratios: RatioResult[],
+  lin: LinearityRow[],
+  requests: RequestCount[],
+  bundles: BundleSize[],
+  panel: PanelOutcome,
+  meta: { runs: number; sizes: PayloadSizes; node: string; seconds: number }
+): string {
+  const lines: string[] = [];
+  lines.push(
+    `Node ${meta.node}, ${meta.runs} interleaved runs per query type, CPU time (process.cpuUsage), GC before each sample.`,
+    `Payloads: health ${meta.sizes.bins.toLocaleString('en-US')} bins + boxes, drift ${meta.sizes.features.toLocaleString('en-US')} features × ${meta.sizes.pointsPerFeature} points, ` +
+      `${meta.sizes.deployments.toLocaleString('en-US')} deployments × ${meta.sizes.modelsPerDeployment} models, operational 6 × 5,000 points.`,
+    '',
+    '| query type | payload | ours (ms) | JSON.parse (ms) | ours / JSON.parse: median (p25–p75, min, max) | goal | ours / hand-built baseline |',
+    '|---|---:|---:|---:|---|---|---|'
+  );
+  for (const r of ratios) {
+    const goal = r.summary ? GOAL.summary : GOAL.query;
+    const met = r.oursOverJsonParse.median <= goal ? 'met' : 'missed';
+    lines.push(
+      `| ${r.name} | ${(r.payloadBytes / 1e6).toFixed(1)} MB | ${r.oursMs.median.toFixed(1)} | ${r.jsonParseMs.median.toFixed(1)} | ${range(r.oursOverJsonParse)} | ≤ ${goal}× ${met} | ${x(r.oursOverBaseline.median)} |`
+    );
+  }
+  lines.push(
+    '',
+    '| linear cost: query type | half size (ms) | full size (ms) | full / half (2.00 = linear) |',
+    '|---|---:|---:|---:|'
+  );
+  for (const l of lin) {
+    lines.push(`| ${l.name} | ${l.halfMs.toFixed(1)} | ${l.fullMs.toFixed(1)} | ${l.growth.toFixed(2)} |`);
+  }
+  lines.push(
+    '',
+    '| dashboard load (variables, panels, annotations) | gateway requests | distinct | decodes | deployment lookups answered from the list | query errors |',
+    '|---|---:|---:|---:|---:|---:|'
+  );
+  for (const r of requests) {
+    lines.push(
+      `| ${r.dashboard} | ${r.requests} | ${r.distinct} | ${r.decodes} | ${r.knownDeploymentHits} | ${r.errors} |`
+    );
+  }
+  lines.push('', '| bundle | gzip | budget |', '|---|---:|---:|');
+  for (const b of bundles) {
+    lines.push(
+      `| ${b.name} (dist/${b.file}) | ${b.gzipBytes === undefined ? 'not built' : kb(b.gzipBytes)} | ${kb(b.budgetBytes)} |`
+    );
+  }
+  lines.push('');
+  if (!panel.measured) {
+    lines.push(`Panel vs @grafana/ui Table: not measured (${panel.reason}).`);
+  } else {
+    lines.push('| panel vs @grafana/ui Table (Chromium) | panel / Table: median (min–max) |', '|---|---|');
+    for (const [name, value] of Object.entries(panel.result ?? {})) {
+      const ratio = (value as { ratio?: { median: number; min: number; max: number } } | null)?.ratio;
+      if (ratio) {
+        lines.push(`| ${name} | ${x(ratio.median)} (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}) |`);
+      }
+    }
+  }
+  lines.push('', `Bench runtime: ${meta.seconds.toFixed(0)} s.`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
+    console.warn('warning: run with node --expose-gc (npm run bench does) so samples start after a collection');
+  }
+  const sizes = scaled(ISSUE_SIZES, SCALE);
+  const ratios = await measureRatios(makePayloads(sizes), RUNS);
+  const lin = await linearity(ratios, sizes);
+  const requests = [...(await countProvisionedDashboards(ROOT)), await countFleet(ROOT, 1_000)];
+  const bundles = bundleSizes(join(ROOT, 'dist'));
+  const panel = await panelBench();
+  const seconds = (Date.now() - started) / 1000;
+  const meta = { runs: RUNS, sizes, node: process.versions.node, seconds };
+  const md = markdown(ratios, lin, requests, bundles, panel, meta);
+  writeFileSync(
+    join(__dirname, 'results.json'),
+    `${JSON.stringify({ meta, goals: GOAL, ratios, linearity: lin, requests, bundles, panel }, null, 2)}\n`
+  );
+  writeFileSync(join(__dirname, 'results.md'), `${md}\n`);
+  console.log(md);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+import { array, boolean, nullish, number, object, string, union, unknown } from './shape';
+
+/** The hand-written shapes replace zod schemas: same verdicts, same first message and path. */
+describe('shape checks agree with the zod 4 schemas they replace', () => {
+  const ours = object({
+    a: nullish(string),
+    b: nullish(union(number, string)),
+    c: nullish(array(object({ d: nullish(boolean) }))),
+    e: nullish(object({ f: nullish(string) })),
+    g: nullish(array(unknown)),
+  });
+  const theirs = z.object({
+    a: z.string().nullish(),
+    b: z.union([z.number(), z.string()]).nullish(),
+    c: z.array(z.object({ d: z.boolean().nullish() })).nullish(),
+    e: z.object({ f: z.string().nullish() }).nullish(),
+    g: z.array(z.unknown()).nullish(),
+  });
+  const bodies: unknown[] = [
+    {},
+    { a: 'x', b: 1, c: [{ d: true }], e: { f: null }, g: [1, 'x'], extra: 1 },
+    { a: 1 },
+    { b: true },
+    { b: NaN },
+    { b: Infinity },
+    { b: [1] },
+    { c: {} },
+    { c: [{ d: 'x' }] },
+    { c: [1] },
+    { c: [null] },
+    { e: 'x' },
+    { e: [] },
+    { a: [] },
+    { a: new Date(0) },
+    { g: {} },
+    { a: 2, c: [{ d: 1 }] },
+    [],
+    null,
+  ];
+  it.each(bodies.map((body) => [JSON.stringify(body) ?? String(body), body]))('%s', (_name, body) => {
+    const expected = theirs.safeParse(body);
+    expect(ours.test(body)).toBe(expected.success);
+    const issue = ours.explain(body, []);
+    if (expected.success) {
+      expect(issue).toBeUndefined();
+    } else {
+      const first = expected.error.issues[0];
+      expect(issue).toEqual({ path: first.path, message: first.message });
+    }
+  });
+
+  it('passes a valid body through unchanged and parse() throws on an invalid one', () => {
+    const body = { a: 'x', unknownKey: [1] };
+    expect(ours.parse(body)).toBe(body);
+    expect(() => ours.parse({ a: 1 })).toThrow('a: Invalid input: expected string, received number');
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * A small shape checker for the gateway's raw JSON, in place of a schema library: the data source
+ * checks a handful of shapes (objects of optional strings, numbers, booleans, arrays), and on
+ * bodies of several megabytes the check must cost little next to `JSON.parse` and the bundle must
+ * stay small. The happy path (`test`) allocates nothing and builds no strings; only when a body
+ * fails is it walked again (`explain`) to name the first problem, with the wording and path a
+ * zod 4 schema reported for the same body ("Invalid input: expected string, received number").
+ * Bodies pass through unchanged (unknown keys are kept, never read).
+ */
+
+/** Where a body first differs from its shape, and what zod 4 would have said about it. */
+export interface ShapeIssue {
+  path: Array<string | number>;
+  message: string;
+}
+
+export interface Shape<T> {
+  /** True when `value` has the shape; cheap, no allocation. */
+  test(value: unknown): value is T;
+  /** The first issue in `value` (depth first, in declaration order), or undefined. */
+  explain(value: unknown, path: Array<string | number>): ShapeIssue | undefined;
+  /** `value` typed, or an Error naming the first issue (for tests and tools). */
+  parse(value: unknown): T;
+}
+
+function make<T>(test: Shape<T>['test'], explain: Shape<T>['explain']): Shape<T> {
+  return {
+    test,
+    explain,
+    parse: (value) => {
+      if (test(value)) {
+        return value;
+      }
+      const issue = explain(value, []);
+      throw new Error(`${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'Invalid input'}`);
+    },
+  };
+}
+
+/** The TypeScript type a shape checks. */
+export type Infer<S> = S extends Shape<infer T> ? T : never;
+
+/** How zod 4 names a value's type in "received …". */
+function received(value: unknown): string {
+  if (typeof value === 'number') {
+    return Number.isNaN(value) ? 'NaN' : Number.isFinite(value) ? 'number' : String(value);
+  }
+  if (typeof value !== 'object') {
+    return typeof value;
+  }
+  if (value === null) {
+    return 'null';
+  }
+  if (Array.isArray(value)) {
+    return 'array';
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  const name = (value as { constructor?: { name?: string } }).constructor?.name;
+  return proto !== Object.prototype && proto !== null && name ? name : 'object';
+}
+
+function typeIssue(expected: string, value: unknown, path: Array<string | number>): ShapeIssue {
+  return { path: [...path], message: `Invalid input: expected ${expected}, received ${received(value)}` };
+}
+
+function primitive<T>(expected: string, test: (value: unknown) => value is T): Shape<T> {
+  return make(test, (value, path) => (test(value) ? undefined : typeIssue(expected, value, path)));
+}
+
+export const string = primitive('string', (value): value is string => typeof value === 'string');
+export const boolean = primitive('boolean', (value): value is boolean => typeof value === 'boolean');
+/** A finite JSON number (zod 4 refuses NaN and ±Infinity). */
+export const number = primitive(
+  'number',
+  (value): value is number => typeof value === 'number' && Number.isFinite(value)
+);
+export const unknown: Shape<unknown> = make(
+  (_value): _value is unknown => true,
+  () => undefined
+);
+
+/** `null` and absent are accepted besides the shape itself. */
+export function nullish<T>(shape: Shape<T>): Shape<T | null | undefined> {
+  return make(
+    (value): value is T | null | undefined => value === null || value === undefined || shape.test(value),
+    (value, path) => (value === null || value === undefined ? undefined : shape.explain(value, path))
+  );
+}
+
+/** Either shape; a value matching neither is "Invalid input", as zod 4 reports a failed union. */
+export function union<A, B>(a: Shape<A>, b: Shape<B>): Shape<A | B> {
+  const test = (value: unknown): value is A | B => a.test(value) || b.test(value);
+  return make(test, (value, path) => (test(value) ? undefined : { path: [...path], message: 'Invalid input' }));
+}
+
+export function array<T>(item: Shape<T>): Shape<T[]> {
+  return make(
+    (value): value is T[] => {
+      if (!Array.isArray(value)) {
+        return false;
+      }
+      for (let i = 0; i < value.length; i++) {
+        if (!item.test(value[i])) {
+          return false;
+        }
+      }
+      return true;
+    },
+    (value, path) => {
+      if (!Array.isArray(value)) {
+        return typeIssue('array', value, path);
+      }
+      for (let i = 0; i < value.length; i++) {
+        const issue = item.explain(value[i], [...path, i]);
+        if (issue) {
+          return issue;
+        }
+      }
+      return undefined;
+    }
+  );
+}
+
+type ObjectOf<P extends Record<string, Shape<unknown>>> = { [K in keyof P]?: Infer<P[K]> };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An object whose listed keys have their shapes; every key is optional (all our fields are nullish). */
+export function object<P extends Record<string, Shape<unknown>>>(props: P): Shape<ObjectOf<P>> {
+  const keys = Object.keys(props);
+  const shapes = keys.map((key) => props[key]);
+  return make(
+    (value): value is ObjectOf<P> => {
+      if (!isObject(value)) {
+        return false;
+      }
+      for (let i = 0; i < keys.length; i++) {
+        if (!shapes[i].test(value[keys[i]])) {
+          return false;
+        }
+      }
+      return true;
+    },
+    (value, path) => {
+      if (!isObject(value)) {
+        return typeIssue('object', value, path);
+      }
+      for (let i = 0; i < keys.length; i++) {
+        const issue = shapes[i].explain(value[keys[i]], [...path, keys[i]]);
+        if (issue) {
+          return issue;
+        }
+      }
+      return undefined;
+    }
+  );
+}
