@@ -98,6 +98,12 @@ describe('outcomeOf at the tolerance', () => {
     expect(outcomeOf(champion, challenger, direction, 0.05)).toBe(outcome);
   });
 
+  it('equal values are the same whatever the tolerance (also a missing or negative one)', () => {
+    expect(outcomeOf(5, 5, Direction.HigherIsBetter, NaN)).toBe('same');
+    expect(outcomeOf(5, 5, Direction.LowerIsBetter, -0.1)).toBe('same');
+    expect(outcomeOf(0, 0, Direction.LowerIsBetter, 0)).toBe('same');
+  });
+
   it('with a champion of 0 any difference counts, and no tolerance means exact', () => {
     expect(outcomeOf(0, 0.001, Direction.HigherIsBetter, 0.05)).toBe('better');
     expect(outcomeOf(0, -0.001, Direction.HigherIsBetter, 0.05)).toBe('worse');
