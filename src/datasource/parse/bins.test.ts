@@ -13,7 +13,7 @@ const H0 = '2026-11-22T00:00:00Z';
 const H1 = '2026-11-22T01:00:00Z';
 const H2 = '2026-11-22T02:00:00Z';
 const bin = (xMin: string, xMax: string, y: string) => ({ xMin, xMax, y });
-const labels = { deployment: 'd', model: 'm' };
+const labels = { deployment_id: 'd', deployment: 'd', model: 'm', model_version: '1' };
 
 const values = (frame: ReturnType<typeof predictionsOverTimeFrame>, name: string) =>
   frame.fields.find((f) => f.name === name)?.values;
