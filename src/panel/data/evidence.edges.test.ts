@@ -10,7 +10,7 @@ type Counts = Partial<Record<Signal.Predictions | Signal.FailedPredictions | Sig
 function model(counts: Counts): ModelData {
   const scalars: ModelData['scalars'] = {};
   for (const [signal, value] of Object.entries(counts) as Array<[Signal, number]>) {
-    scalars[signal] = { value, rank: SampleRank.Direct };
+    scalars[signal] = { value, rank: SampleRank.Direct, source: 'test' };
   }
   return {
     identity: {} as ModelData['identity'],
