@@ -73,7 +73,8 @@ describe('gather and settle', () => {
 });
 
 describe('expandField', () => {
-  const templateSrv = new FakeTemplateSrv({ many: ['a', ' b ', 'a', ''], one: 'x', blank: '  ' });
+  // Values longer than one character: splitting text into characters must not pass for splitting values.
+  const templateSrv = new FakeTemplateSrv({ many: ['ab', ' cd ', 'ab', ''], one: 'xy', blank: '  ' });
 
   it.each([
     [undefined, []],
@@ -82,10 +83,10 @@ describe('expandField', () => {
     ['$blank', []],
     ['plain', ['plain']],
     ['  padded  ', ['padded']],
-    ['$one', ['x']],
-    ['$many', ['a', 'b']],
+    ['$one', ['xy']],
+    ['$many', ['ab', 'cd']],
     // The last selected value and the text after it stay one value.
-    ['${many}-$one', ['a', 'b', '-x']],
+    ['${many}-$one', ['ab', 'cd', '-xy']],
   ])('%p → %p', (text, values) => {
     expect(expandField(templateSrv, text, {})).toEqual(values);
   });
@@ -95,8 +96,8 @@ describe('expandField', () => {
   });
 
   it('interpolateText joins a multi-value selection with commas and trims', () => {
-    expect(interpolateText(templateSrv, '$many', {})).toBe('a, b ,a,');
-    expect(interpolateText(templateSrv, ' $one ', {})).toBe('x');
+    expect(interpolateText(templateSrv, '$many', {})).toBe('ab, cd ,ab,');
+    expect(interpolateText(templateSrv, ' $one ', {})).toBe('xy');
     expect(interpolateText(templateSrv, undefined, {})).toBe('');
     expect(interpolateText(templateSrv, '', {})).toBe('');
   });
@@ -153,6 +154,12 @@ describe('models of a deployment', () => {
       model: model.name,
       model_version: model.version,
       role: 'challenger',
+    });
+    expect(labelsFor({ ...shadow, name: 'dep' }, undefined, '')).toEqual({
+      deployment_id: shadow.id,
+      deployment: 'dep',
+      model: '',
+      model_version: '',
     });
     expect(labelsFor({ ...shadow, name: 'dep' }, undefined, '', 'typed:3')).toEqual({
       deployment_id: shadow.id,
