@@ -23,6 +23,9 @@ export default defineConfig([
       '**/lib-cov',
       '**/coverage',
       '**/dist/',
+      // Stryker's sandbox (left behind by an interrupted `npm run mutation`) and its reports.
+      '.stryker-tmp*/',
+      'reports/',
       '**/artifacts/',
       '**/work/',
       '**/ci/',

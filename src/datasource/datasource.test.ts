@@ -89,6 +89,25 @@ describe('MlopsDataSource.query (network mocked at Grafana backendSrv boundary)'
     expect(response.data[0].length).toBe(3);
   });
 
+  it('does not run hidden targets', async () => {
+    const { backend, ds } = setup();
+    const response = await run(
+      ds,
+      request(
+        { queryType: QueryType.DriftSummary, deploymentId: CREDIT.id, hide: true },
+        { queryType: QueryType.HealthSummary, deploymentId: CREDIT.id }
+      )
+    );
+    expect(response.data.map((frame) => frame.refId)).toEqual(['B']);
+    expect(backend.calls.some((url) => url.includes('/drift'))).toBe(false);
+    expect(ds.filterQuery({ refId: 'A', hide: true } as MlopsQuery)).toBe(false);
+    expect(ds.filterQuery({ refId: 'A' } as MlopsQuery)).toBe(true);
+
+    const allHidden = await run(ds, request({ queryType: QueryType.Deployments, hide: true }));
+    expect(allHidden.data).toEqual([]);
+    expect(backend.calls.some((url) => /v1\/deployment(\?|$)/.test(url))).toBe(false);
+  });
+
   it('filters to monitored deployments on request', async () => {
     const { ds } = setup();
     const response = await run(ds, request({ queryType: QueryType.Deployments, monitoredOnly: true }));
