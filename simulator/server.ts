@@ -6,10 +6,12 @@ import { createAuthenticator, type AuthOptions } from './auth';
 import { errorBody, Grpc, type GrpcCode, GrpcError, httpStatusFor } from './errors';
 import { applyFault, FaultTable, faultRuleSchema, type ActiveFault, type FaultRule, type SimResponse } from './faults';
 import { incidentSchema, toIncident, type Incident, type IncidentInput } from './incidents';
+import { handleMlops1x, isMlops1xPath } from './mlops1x/routes';
 import { describeNotification, NotificationSink, type ReceivedNotification } from './notifications';
 
 /**
- * The simulator's HTTP server: the gateway's model-monitoring API behind bearer-token auth, a
+ * The simulator's HTTP server: the gateway's model-monitoring API and the H2O MLOps 1.x routes
+ * (mlops1x/routes.ts: `/v1/…`, `/deployer/…`, `/monitoring/…`) behind bearer-token auth, a
  * `/healthz` probe, and test controls under `/__simulator/` (faults, stats, reset). The admin
  * endpoints need no token; the server binds loopback unless told otherwise.
  */
@@ -122,7 +124,8 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
     if (url.pathname === '/healthz') {
       return method === 'GET' ? json(200, { status: 'SERVING' }) : methodNotAllowed();
     }
-    if (url.pathname !== BASE_PATH && !url.pathname.startsWith(`${BASE_PATH}/`)) {
+    const mlops1x = isMlops1xPath(url.pathname);
+    if (!mlops1x && url.pathname !== BASE_PATH && !url.pathname.startsWith(`${BASE_PATH}/`)) {
       return grpc(Grpc.NOT_FOUND, 'Not Found');
     }
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
@@ -139,6 +142,9 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
       return response;
     }
     try {
+      if (mlops1x) {
+        return json(200, handleMlops1x(method, url, apiOptions));
+      }
       const result = handleApi(method, url, apiOptions);
       return json(result.status, result.body);
     } catch (e) {
