@@ -154,6 +154,8 @@ export interface Mlops1xQuery {
   /** Seconds of history before the evaluation time (the scoring window; nominal for the others). */
   windowSeconds: number;
   filter?: string;
+  /** e.g. `timestamp desc`: if a window ever exceeds the pages Infinity follows, the newest segments count. */
+  orderBy?: string;
   rootSelector: string;
   columns: Column[];
   /** List endpoints follow `nextPageToken`. */
@@ -165,6 +167,7 @@ export function mlops1xQuery(q: Mlops1xQuery, datasourceUid = MLOPS1X_DS_UID): R
   const params = [
     ...(q.paged ? [{ key: 'pageSize', value: String(PAGE_SIZE) }] : []),
     ...(q.filter ? [{ key: 'filter', value: q.filter }] : []),
+    ...(q.orderBy ? [{ key: 'orderBy', value: q.orderBy }] : []),
   ];
   const paging = q.paged
     ? {
