@@ -197,4 +197,3 @@ export function mlops1xQuery(q: Mlops1xQuery, datasourceUid = MLOPS1X_DS_UID): R
     },
   };
 }
-

@@ -212,4 +212,3 @@ export const MLOPS1X_RULES: ReadonlyArray<{ group: string; build: (t: Mlops1xTar
   { group: 'mlops1x-drift', build: driftTvdRule },
   { group: 'mlops1x-drift', build: driftPsiRule },
 ];
-

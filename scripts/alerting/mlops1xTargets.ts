@@ -12,9 +12,9 @@ export interface Mlops1xTarget extends DeploymentRef {
 }
 
 /** The demo deployments: every monitored deployment of the simulator's 1.x catalogue. */
-export const MLOPS1X_DEMO_TARGETS: readonly Mlops1xTarget[] = DEPLOYMENTS.filter((d) => d.scenario.monitoringEnabled).map(
-  (d) => ({ workspaceId: d.workspaceId, deploymentId: d.id, deployment: d.scenario.name })
-);
+export const MLOPS1X_DEMO_TARGETS: readonly Mlops1xTarget[] = DEPLOYMENTS.filter(
+  (d) => d.scenario.monitoringEnabled
+).map((d) => ({ workspaceId: d.workspaceId, deploymentId: d.id, deployment: d.scenario.name }));
 
 /** Labels every alert of a 1.x target carries (the instance adds experiment, role, column). */
 export function mlops1xTargetLabels(t: Mlops1xTarget): Record<string, string> {
