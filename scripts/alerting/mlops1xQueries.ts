@@ -79,7 +79,7 @@ const HELPERS = `
  * row (`experiment` ""), because Infinity refuses a page without rows.
  */
 export const BIN_ROWS_SELECTOR = `(${HELPERS}
-  $rows := [aggregates.(
+  $rows := [$append(aggregates, baselineAggregates).(
     $a := $;
     $experiments($a).(
       $e := $;
@@ -102,7 +102,7 @@ export const BIN_COLUMNS: Column[] = [
  * of any column is the segment's volume. Placeholder row on an empty page, as above.
  */
 export const ROW_COUNT_SELECTOR = `(${HELPERS}
-  $rows := [aggregates.(
+  $rows := [$append(aggregates, baselineAggregates).(
     $a := $;
     $experiments($a).(
       $e := $;

@@ -12,15 +12,19 @@
  * missing} (mlops1xQueries.ts). Placeholder rows carry experiment "" and column_name "".
  */
 
-/** PSI's floor for empty bins, as in src/shared/drift (PSI_EPSILON). */
-export const PSI_EPSILON_SQL = '0.0001';
+/**
+ * PSI's floor for empty bins, as in src/shared/drift (PSI_EPSILON). Written as a DOUBLE literal:
+ * MySQL types `0.0001` as DECIMAL(…,4), and IF(q < 0.0001, 0.0001, q) would then round every
+ * share to four digits (and a bare `0` in IF makes the result an integer) — found on the engine.
+ */
+export const PSI_EPSILON_SQL = '1e-4';
 
 /**
  * Rows scored per experiment in the window: for each column, present + missing summed over the
  * window's segments (every column sees every scored row), the largest over columns. Experiments of
  * the deployment without any aggregate in the window get 0 — the "volume stopped" case.
  */
-export const VOLUME_SQL = `SELECT E.experiment, E.role, COALESCE(v.scored, 0) AS scored_rows
+export const VOLUME_SQL = `SELECT E.experiment, E.role, COALESCE(v.scored, 0e0) AS scored_rows
 FROM E
 LEFT JOIN (
   SELECT experiment, MAX(total) AS scored
@@ -68,19 +72,19 @@ pairs AS (
   SELECT wt.experiment, wt.column_name, bt.experiment AS base_experiment, wt.total AS w_total, bt.total AS b_total
   FROM wt JOIN bt ON bt.column_name = wt.column_name AND (bt.experiment = wt.experiment OR bt.experiment = '')
   WHERE wt.total > 0 AND bt.total > 0),
-keys AS (
+bin_keys AS (
   SELECT pairs.experiment, pairs.column_name, w.bin FROM pairs
   JOIN w ON w.experiment = pairs.experiment AND w.column_name = pairs.column_name
   UNION
   SELECT pairs.experiment, pairs.column_name, b.bin FROM pairs
   JOIN b ON b.experiment = pairs.base_experiment AND b.column_name = pairs.column_name),
 shares AS (
-  SELECT keys.experiment, keys.column_name,
-         COALESCE(b.cnt, 0) / pairs.b_total AS p, COALESCE(w.cnt, 0) / pairs.w_total AS q
-  FROM keys
-  JOIN pairs ON pairs.experiment = keys.experiment AND pairs.column_name = keys.column_name
-  LEFT JOIN b ON b.experiment = pairs.base_experiment AND b.column_name = keys.column_name AND b.bin = keys.bin
-  LEFT JOIN w ON w.experiment = keys.experiment AND w.column_name = keys.column_name AND w.bin = keys.bin)`;
+  SELECT bin_keys.experiment, bin_keys.column_name,
+         COALESCE(b.cnt, 0e0) / pairs.b_total AS p, COALESCE(w.cnt, 0e0) / pairs.w_total AS q
+  FROM bin_keys
+  JOIN pairs ON pairs.experiment = bin_keys.experiment AND pairs.column_name = bin_keys.column_name
+  LEFT JOIN b ON b.experiment = pairs.base_experiment AND b.column_name = bin_keys.column_name AND b.bin = bin_keys.bin
+  LEFT JOIN w ON w.experiment = bin_keys.experiment AND w.column_name = bin_keys.column_name AND w.bin = bin_keys.bin)`;
 
 const driftSelect = (perBin: string, alias: string) => `${PROPORTIONS_CTE}
 SELECT COALESCE(MAX(E.role), '') AS role, d.experiment, d.column_name AS \`column\`, d.value AS ${alias}
@@ -94,7 +98,7 @@ export const TVD_SQL = driftSelect('0.5 * SUM(ABS(q - p))', 'tvd');
 const floored = (x: string) => `IF(${x} < ${PSI_EPSILON_SQL}, ${PSI_EPSILON_SQL}, ${x})`;
 /** Population stability index: Σ (q' − p') ln(q'/p'), each share floored at ε, never below 0. */
 export const PSI_SQL = driftSelect(
-  `IF(SUM((${floored('q')} - ${floored('p')}) * LOG(${floored('q')} / ${floored('p')})) < 0, 0, ` +
+  `IF(SUM((${floored('q')} - ${floored('p')}) * LOG(${floored('q')} / ${floored('p')})) < 0, 0e0, ` +
     `SUM((${floored('q')} - ${floored('p')}) * LOG(${floored('q')} / ${floored('p')})))`,
   'psi'
 );

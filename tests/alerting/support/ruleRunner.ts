@@ -87,9 +87,13 @@ export async function evaluateRule(
     }
   }
   const vars: Record<string, NumberSet> = {};
+  const tablesOnly = sqlOnlyInputs(rule);
   for (const q of rule.data) {
     if (q.datasourceUid !== EXPRESSION_UID) {
-      vars[q.refId] = framesToNumbers(q.refId, frames[q.refId]);
+      // Results that only SQL expressions read stay tables (Grafana's handleSqlInput), never numbers.
+      if (!tablesOnly.has(q.refId)) {
+        vars[q.refId] = framesToNumbers(q.refId, frames[q.refId]);
+      }
       continue;
     }
     const model = q.model as unknown as ThresholdModel | MathModel | SqlModel;
@@ -129,6 +133,27 @@ export async function evaluateRule(
     ),
   }));
   return { kind: 'values', instances, frames };
+}
+
+/**
+ * Data-source refIds that no threshold or math expression and not the condition reads — in our
+ * rules, the inputs of SQL expressions. (Grafana decides per consumer; this is the same for rules
+ * whose SQL inputs feed nothing else, as ours do.)
+ */
+function sqlOnlyInputs(rule: ProvisionedRule): Set<string> {
+  const expressions = rule.data.filter((q) => q.datasourceUid === EXPRESSION_UID);
+  if (!expressions.some((q) => q.model.type === 'sql')) {
+    return new Set();
+  }
+  const readElsewhere = new Set<string>([rule.condition]);
+  for (const q of expressions.filter((e) => e.model.type !== 'sql')) {
+    for (const m of String(q.model.expression).matchAll(/\$?\{?([A-Za-z]\w*)\}?/g)) {
+      readElsewhere.add(m[1]);
+    }
+  }
+  return new Set(
+    rule.data.filter((q) => q.datasourceUid !== EXPRESSION_UID && !readElsewhere.has(q.refId)).map((q) => q.refId)
+  );
 }
 
 function missing(refId: string): never {
