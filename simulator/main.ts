@@ -4,10 +4,12 @@ import type { JSONWebKeySet } from 'jose';
 import { createSimulator, type SimulatorOptions } from './server';
 
 /**
- * CLI: `npx tsx simulator/main.ts --port 8090 --jwks-url <url>`. Every flag can also come from the
- * environment (SIM_PORT, SIM_HOST, SIM_SEED, SIM_JWKS_URL, SIM_JWKS_FILE, SIM_ISSUER, SIM_AUDIENCE,
- * SIM_DEFAULT_PAGE_SIZE); flags win. Prints one line once listening and nothing else on success —
- * in particular never a token or an Authorization header.
+ * CLI: `npx tsx simulator/main.ts --port 8090 --jwks-url <url>`. Serves the legacy gateway API under
+ * `/model-monitoring` and the H2O MLOps 1.x routes (`/v1`, `/deployer`, `/monitoring`; see
+ * mlops1x/routes.ts) on the same port, so its base URL is both 1.x gateway URLs. Every flag can
+ * also come from the environment (SIM_PORT, SIM_HOST, SIM_SEED, SIM_JWKS_URL, SIM_JWKS_FILE,
+ * SIM_ISSUER, SIM_AUDIENCE, SIM_DEFAULT_PAGE_SIZE); flags win. Prints one line once listening and
+ * nothing else on success — in particular never a token or an Authorization header.
  */
 
 const USAGE = `usage: tsx simulator/main.ts [--port 8090] [--host 127.0.0.1] [--seed 42]

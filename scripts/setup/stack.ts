@@ -1,5 +1,5 @@
 /**
- * `npm run setup:stack` (also the `pretest:stack` step): installs Keycloak, Java, the h2o-mlops venv
+ * `npm run setup:stack` (also the `pretest:stack` step): installs Keycloak, Java, the h2o-mlops venvs (1.3.4, 1.6.5)
  * and docker compose into the cache when missing. See tools.ts.
  */
 import { ensureStackTools } from './tools';

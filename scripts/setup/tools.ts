@@ -3,7 +3,8 @@
  * (`${XDG_CACHE_HOME:-~/.cache}/modelwatch-mlops/`), keyed by version and skipped when present:
  *
  * - Keycloak (keycloak-quarkus-dist from Maven Central) and a Java it supports — scripts/stack;
- * - a Python venv with the official gateway client `h2o-mlops==1.3.4` from PyPI;
+ * - a Python venv with the official gateway client `h2o-mlops==1.3.4` from PyPI, and one with the
+ *   current 1.x client `h2o-mlops==1.6.5` (scripts/setup/mlops1xVenv.ts);
  * - docker compose, built from the Go module proxy by scripts/setup/docker-compose.sh;
  * - the Infinity data source harness for the alerting tests — scripts/setup/infinity.ts.
  */
@@ -13,6 +14,7 @@ import path from 'node:path';
 
 import { ensureDriftVenv } from './driftVenv';
 import { ensureInfinityHarness } from './infinity';
+import { ensureMlops1xVenv } from './mlops1xVenv';
 import { ensureKeycloakDist, KEYCLOAK_JAVA_MAJORS } from '../stack/keycloak';
 import { findJavaHome } from '../stack/java';
 import { cacheRoot, log, repoRoot } from '../stack/paths';
@@ -78,6 +80,7 @@ export async function ensureStackTools(): Promise<{
   composeBin: string;
   infinityHarness: string;
   driftPython: string;
+  mlops1xPython: string;
 }> {
   const keycloakDist = await ensureKeycloakDist();
   const javaHome = findJavaHome(KEYCLOAK_JAVA_MAJORS);
@@ -85,5 +88,6 @@ export async function ensureStackTools(): Promise<{
   const composeBin = ensureCompose();
   const infinityHarness = await ensureInfinityHarness();
   const driftPython = await ensureDriftVenv();
-  return { keycloakDist, javaHome, venvPython, composeBin, infinityHarness, driftPython };
+  const mlops1xPython = await ensureMlops1xVenv();
+  return { keycloakDist, javaHome, venvPython, composeBin, infinityHarness, driftPython, mlops1xPython };
 }
