@@ -55,11 +55,18 @@ func main() {
 	}
 }
 
-func handle(line []byte) response {
+func handle(line []byte) (res response) {
+	// A panic in the SDK or the engine (e.g. a malformed frame) answers this request, not the process.
+	defer func() {
+		if r := recover(); r != nil {
+			res = response{ID: res.ID, Error: fmt.Sprintf("internal error: %v", r)}
+		}
+	}()
 	var req request
 	if err := json.Unmarshal(line, &req); err != nil {
 		return response{Error: fmt.Sprintf("invalid request line: %v", err)}
 	}
+	res.ID = req.ID
 	res, err := execute(req)
 	if err != nil {
 		return response{ID: req.ID, Error: err.Error()}

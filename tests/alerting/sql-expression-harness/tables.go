@@ -70,10 +70,10 @@ func columnType(t data.FieldType) (gms.Type, error) {
 	return nil, fmt.Errorf("field type %s has no SQL column type", t)
 }
 
-func (t *frameTable) Name() string                { return t.frame.RefID }
-func (t *frameTable) String() string              { return t.frame.RefID }
-func (t *frameTable) Schema() gms.Schema          { return t.schema }
-func (t *frameTable) Collation() gms.CollationID  { return gms.Collation_Unspecified }
+func (t *frameTable) Name() string               { return t.frame.RefID }
+func (t *frameTable) String() string             { return t.frame.RefID }
+func (t *frameTable) Schema() gms.Schema         { return t.schema }
+func (t *frameTable) Collation() gms.CollationID { return gms.Collation_Unspecified }
 func (t *frameTable) Partitions(*gms.Context) (gms.PartitionIter, error) {
 	return &onePartition{}, nil
 }
@@ -138,8 +138,8 @@ func (db *framesDB) GetTableNames(*gms.Context) ([]string, error) {
 type framesProvider struct{ db *framesDB }
 
 func (p *framesProvider) Database(*gms.Context, string) (gms.Database, error) { return p.db, nil }
-func (p *framesProvider) HasDatabase(*gms.Context, string) bool              { return true }
-func (p *framesProvider) AllDatabases(*gms.Context) []gms.Database          { return []gms.Database{p.db} }
+func (p *framesProvider) HasDatabase(*gms.Context, string) bool               { return true }
+func (p *framesProvider) AllDatabases(*gms.Context) []gms.Database            { return []gms.Database{p.db} }
 
 func newFramesProvider(frames []*data.Frame) (*framesProvider, error) {
 	tables := make(map[string]gms.Table, len(frames))

@@ -43,10 +43,12 @@ export async function startSqlExpressionHarness(bin: string): Promise<SqlExpress
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr = (stderr + c).slice(-8000)));
   const pending = new Map<string, { resolve: (w: Wire) => void; reject: (e: Error) => void }>();
+  let exitReason: string | undefined;
   const exited = new Promise<void>((resolve) =>
     child.on('exit', (code) => {
+      exitReason = `sql-expression-harness exited with ${code}\n${stderr}`;
       for (const p of pending.values()) {
-        p.reject(new Error(`sql-expression-harness exited with ${code}\n${stderr}`));
+        p.reject(new Error(exitReason));
       }
       pending.clear();
       resolve();
@@ -67,6 +69,10 @@ export async function startSqlExpressionHarness(bin: string): Promise<SqlExpress
     async run(refId, expression, format, inputs) {
       const id = String(++next);
       const msg = await new Promise<Wire>((resolve, reject) => {
+        if (exitReason) {
+          reject(new Error(exitReason));
+          return;
+        }
         pending.set(id, { resolve, reject });
         child.stdin.write(`${JSON.stringify({ id, refId, expression, format, inputs })}\n`);
       });
