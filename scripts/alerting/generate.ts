@@ -1,6 +1,7 @@
 /**
  * Writes the alerting provisioning from its sources in scripts/alerting/:
  *   provisioning/alerting/mlops-rules.yaml          rule groups in the "ML models" folder
+ *   provisioning/alerting/mlops1x-rules.yaml        rule groups on H2O MLOps 1.x signals (same folder)
  *   provisioning/alerting/mlops-notifications.yaml  contact points, policy, template
  *   provisioning/dashboards/mlops/alert-runbook.json the runbook the alerts link to
  *
@@ -13,6 +14,8 @@ import { stringify } from 'yaml';
 
 import { gatewayRule, modelStatusRules } from './fleetRules';
 import type { AlertingFile, ProvisionedRule, RuleGroup } from './model';
+import { MLOPS1X_RULES } from './mlops1xRules';
+import { MLOPS1X_DEMO_TARGETS, type Mlops1xTarget } from './mlops1xTargets';
 import { contactPoints, policies, templates } from './notifications';
 import { runbookDashboard } from './runbook';
 import { DEMO_TARGETS, type AlertTarget } from './targets';
@@ -23,6 +26,7 @@ export const ALERT_FOLDER = 'ML models';
 const repoRoot = path.resolve(__dirname, '..', '..');
 export const GENERATED_FILES = {
   rules: path.join(repoRoot, 'provisioning', 'alerting', 'mlops-rules.yaml'),
+  mlops1xRules: path.join(repoRoot, 'provisioning', 'alerting', 'mlops1x-rules.yaml'),
   notifications: path.join(repoRoot, 'provisioning', 'alerting', 'mlops-notifications.yaml'),
   runbook: path.join(repoRoot, 'provisioning', 'dashboards', 'mlops', 'alert-runbook.json'),
 } as const;
@@ -34,6 +38,10 @@ const GROUP_INTERVALS: Record<string, string> = {
   traffic: '1m',
   operations: '1m',
   drift: '5m',
+  // 1.x scoring aggregates come per segment (hourly in the simulator); every 5 minutes is plenty.
+  'mlops1x-traffic': '5m',
+  'mlops1x-data-quality': '5m',
+  'mlops1x-drift': '5m',
 };
 
 const RULE_KEY_ORDER = [
@@ -53,15 +61,16 @@ const RULE_KEY_ORDER = [
 const ordered = (rule: ProvisionedRule): ProvisionedRule =>
   Object.fromEntries(RULE_KEY_ORDER.map((k) => [k, rule[k]])) as unknown as ProvisionedRule;
 
+const group = (name: string, rules: RuleGroup['rules']): RuleGroup => ({
+  orgId: 1,
+  name,
+  folder: ALERT_FOLDER,
+  interval: GROUP_INTERVALS[name],
+  rules: rules.map(ordered),
+});
+
 /** Every rule group for the given per-deployment targets. */
 export function ruleGroups(targets: readonly AlertTarget[] = DEMO_TARGETS): RuleGroup[] {
-  const group = (name: string, rules: RuleGroup['rules']): RuleGroup => ({
-    orgId: 1,
-    name,
-    folder: ALERT_FOLDER,
-    interval: GROUP_INTERVALS[name],
-    rules: rules.map(ordered),
-  });
   const perTarget = (name: string) =>
     group(
       name,
@@ -74,6 +83,17 @@ export function ruleGroups(targets: readonly AlertTarget[] = DEMO_TARGETS): Rule
     perTarget('operations'),
     perTarget('drift'),
   ];
+}
+
+/** The rule groups on H2O MLOps 1.x signals, per 1.x deployment (mlops1x-rules.yaml). */
+export function mlops1xRuleGroups(targets: readonly Mlops1xTarget[] = MLOPS1X_DEMO_TARGETS): RuleGroup[] {
+  const names = [...new Set(MLOPS1X_RULES.map((r) => r.group))];
+  return names.map((name) =>
+    group(
+      name,
+      MLOPS1X_RULES.filter((r) => r.group === name).flatMap((r) => targets.map((t) => r.build(t)))
+    )
+  );
 }
 
 const HEADER = (source: string) =>
@@ -91,6 +111,9 @@ export function generatedFiles(): Record<string, string> {
   const yaml = (doc: AlertingFile) => stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
   return {
     [GENERATED_FILES.rules]: HEADER('scripts/alerting/{fleetRules,targetRules,targets}.ts') + yaml(rules),
+    [GENERATED_FILES.mlops1xRules]:
+      HEADER('scripts/alerting/mlops1x{Rules,Queries,Sql,Targets}.ts') +
+      yaml({ apiVersion: 1, groups: mlops1xRuleGroups() }),
     [GENERATED_FILES.notifications]: HEADER('scripts/alerting/notifications.ts') + yaml(notifications),
     [GENERATED_FILES.runbook]: `${JSON.stringify(runbookDashboard(), null, 2)}\n`,
   };

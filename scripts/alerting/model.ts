@@ -78,3 +78,13 @@ export function threshold(refId: string, input: string, type: ThresholdType, par
 export function math(refId: string, expression: string): RuleQuery {
   return expressionQuery(refId, { type: 'math', expression });
 }
+
+/**
+ * `sql` expression (Grafana's SQL expressions, go-mysql-server's MySQL dialect) over earlier
+ * refIds, which it reads as tables. `format: alerting` makes Grafana turn the result into one
+ * number per row: exactly one numeric column, the string columns its labels. On by default from
+ * Grafana 13.3; the `sqlExpressions` feature toggle before (see the README).
+ */
+export function sqlExpression(refId: string, expression: string): RuleQuery {
+  return expressionQuery(refId, { type: 'sql', expression, format: 'alerting' });
+}

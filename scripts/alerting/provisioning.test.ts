@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 
 import { ALERT_FOLDER, GENERATED_FILES, ruleGroups, staleFiles } from './generate';
 import { ALERTING_DS_UID, ALERTING_REFRESH_DS_UID, INFINITY_TYPE, INFINITY_VERSION } from './infinity';
+import { MLOPS1X_DS_UID, MLOPS1X_REFRESH_DS_UID } from './mlops1xQueries';
 import { EXPRESSION_UID, type AlertingFile, type ProvisionedRule } from './model';
 import { CONTACT_POINTS, NOTIFICATION_TEMPLATE, TEMPLATE_NAME, WEBHOOK_ENV } from './notifications';
 import { DEMO_TARGETS } from './targets';
@@ -90,7 +91,9 @@ it('every data source a rule queries is provisioned, and every query runs on Inf
   const sources = readYaml<{ datasources: Array<{ uid: string; type: string }> }>(
     path.join(root, 'provisioning', 'datasources', 'infinity.yaml')
   ).datasources;
-  expect(sources.map((s) => s.uid).sort()).toEqual([ALERTING_DS_UID, ALERTING_REFRESH_DS_UID].sort());
+  expect(sources.map((s) => s.uid).sort()).toEqual(
+    [ALERTING_DS_UID, ALERTING_REFRESH_DS_UID, MLOPS1X_DS_UID, MLOPS1X_REFRESH_DS_UID].sort()
+  );
   expect(sources.every((s) => s.type === INFINITY_TYPE)).toBe(true);
   for (const rule of rules) {
     for (const q of rule.data) {
@@ -114,12 +117,12 @@ it('every data source a rule queries is provisioned, and every query runs on Inf
   }
 });
 
-it('the Infinity data sources allow only the gateway, deny unsecured queries, and keep secrets secure', () => {
+it('the Infinity data sources allow only their API, deny unsecured queries, and keep secrets secure', () => {
   const sources = readYaml<{
     datasources: Array<{ url: string; jsonData: Record<string, unknown>; secureJsonData: Record<string, string> }>;
   }>(path.join(root, 'provisioning', 'datasources', 'infinity.yaml')).datasources;
   for (const s of sources) {
-    expect(s.url).toBe('$MLOPS_GATEWAY_URL');
+    expect(['$MLOPS_GATEWAY_URL', '$MLOPS_API_URL']).toContain(s.url);
     expect(s.jsonData.allowedHosts).toEqual([s.url]);
     expect(s.jsonData.unsecuredQueryHandling).toBe('deny');
     expect(JSON.stringify(s.jsonData)).not.toMatch(/SECRET|REFRESH_TOKEN/);

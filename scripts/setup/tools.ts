@@ -6,7 +6,8 @@
  * - a Python venv with the official gateway client `h2o-mlops==1.3.4` from PyPI, and one with the
  *   current 1.x client `h2o-mlops==1.6.5` (scripts/setup/mlops1xVenv.ts);
  * - docker compose, built from the Go module proxy by scripts/setup/docker-compose.sh;
- * - the Infinity data source harness for the alerting tests — scripts/setup/infinity.ts.
+ * - the Infinity data source harness for the alerting tests — scripts/setup/infinity.ts;
+ * - the SQL-expression engine harness for the 1.x alerting tests — scripts/setup/sqlExpressionHarness.ts.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import path from 'node:path';
 
 import { ensureDriftVenv } from './driftVenv';
 import { ensureInfinityHarness } from './infinity';
+import { ensureSqlExpressionHarness } from './sqlExpressionHarness';
 import { ensureMlops1xVenv } from './mlops1xVenv';
 import { ensureKeycloakDist, KEYCLOAK_JAVA_MAJORS } from '../stack/keycloak';
 import { findJavaHome } from '../stack/java';
@@ -79,6 +81,7 @@ export async function ensureStackTools(): Promise<{
   venvPython: string;
   composeBin: string;
   infinityHarness: string;
+  sqlExpressionHarness: string;
   driftPython: string;
   mlops1xPython: string;
 }> {
@@ -87,7 +90,17 @@ export async function ensureStackTools(): Promise<{
   const venvPython = await ensureVenv();
   const composeBin = ensureCompose();
   const infinityHarness = await ensureInfinityHarness();
+  const sqlExpressionHarness = await ensureSqlExpressionHarness();
   const driftPython = await ensureDriftVenv();
   const mlops1xPython = await ensureMlops1xVenv();
-  return { keycloakDist, javaHome, venvPython, composeBin, infinityHarness, driftPython, mlops1xPython };
+  return {
+    keycloakDist,
+    javaHome,
+    venvPython,
+    composeBin,
+    infinityHarness,
+    sqlExpressionHarness,
+    driftPython,
+    mlops1xPython,
+  };
 }

@@ -41,6 +41,8 @@ export interface AlertQueryOptions {
 /** One refId's result, as Grafana receives it from the plugin. */
 export interface InfinityQueryResult {
   frames: DataFrame[];
+  /** The frames as the plugin sent them (the SDK's JSON), for server-side consumers such as SQL expressions. */
+  json: DataFrameJSON[];
   status?: number;
   error?: string;
   errorSource?: string;
@@ -181,7 +183,7 @@ function decodeResults(results: Record<string, WireDataResponse>): Record<string
       frame.refId ??= refId;
       return frame;
     });
-    out[refId] = { frames, status: r.status, error: r.error, errorSource: r.errorSource };
+    out[refId] = { frames, json: r.frames ?? [], status: r.status, error: r.error, errorSource: r.errorSource };
   }
   return out;
 }

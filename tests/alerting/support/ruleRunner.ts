@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DataFrame } from '@grafana/data';
+import type { DataFrame, DataFrameJSON } from '@grafana/data';
 import { parse } from 'yaml';
 
 import { EXPRESSION_UID, type ProvisionedRule, type RuleGroup } from '../../../scripts/alerting/model';
@@ -23,6 +23,13 @@ import {
   type ThresholdModel,
 } from './expressionsStandIn';
 import type { InfinityHarness } from './infinityHarness';
+import type { SqlExpressionHarness } from './sqlExpressionHarness';
+
+interface SqlModel {
+  type: 'sql';
+  expression: string;
+  format?: string;
+}
 
 export const RULES_FILE = path.join(repoRoot, 'provisioning', 'alerting', 'mlops-rules.yaml');
 
@@ -52,7 +59,9 @@ export async function evaluateRule(
   harness: InfinityHarness,
   rule: ProvisionedRule,
   now: Date,
-  instanceFor: InstanceFor = (uid) => uid
+  instanceFor: InstanceFor = (uid) => uid,
+  /** Runs `sql` expressions on the real engine (Grafana's go-mysql-server); required by rules that have them. */
+  sql?: SqlExpressionHarness
 ): Promise<Evaluation> {
   const queries = rule.data.filter((q) => q.datasourceUid !== EXPRESSION_UID);
   const byInstance = new Map<string, typeof queries>();
@@ -61,6 +70,7 @@ export async function evaluateRule(
     byInstance.set(name, [...(byInstance.get(name) ?? []), q]);
   }
   const frames: Record<string, DataFrame[]> = {};
+  const json: Record<string, DataFrameJSON[]> = {};
   for (const [instance, qs] of byInstance) {
     const results = await harness.query(
       instance,
@@ -73,16 +83,33 @@ export async function evaluateRule(
         return { kind: 'error', state: rule.execErrState, error: r?.error ?? `no response for ${q.refId}` };
       }
       frames[q.refId] = r.frames;
+      json[q.refId] = r.json;
     }
   }
   const vars: Record<string, NumberSet> = {};
+  const tablesOnly = sqlOnlyInputs(rule);
   for (const q of rule.data) {
     if (q.datasourceUid !== EXPRESSION_UID) {
-      vars[q.refId] = framesToNumbers(q.refId, frames[q.refId]);
+      // Results that only SQL expressions read stay tables (Grafana's handleSqlInput), never numbers.
+      if (!tablesOnly.has(q.refId)) {
+        vars[q.refId] = framesToNumbers(q.refId, frames[q.refId]);
+      }
       continue;
     }
-    const model = q.model as unknown as ThresholdModel | MathModel;
-    if (model.type === 'threshold') {
+    const model = q.model as unknown as ThresholdModel | MathModel | SqlModel;
+    if (model.type === 'sql') {
+      if (!sql) {
+        throw new Error(`${rule.uid}: a sql expression needs the SQL expression harness`);
+      }
+      try {
+        const result = await sql.run(q.refId, model.expression, model.format, json);
+        frames[q.refId] = [result.frame];
+        vars[q.refId] = result.numbers;
+      } catch (e) {
+        // Grafana reports a failing expression as the rule's execution error.
+        return { kind: 'error', state: rule.execErrState, error: e instanceof Error ? e.message : String(e) };
+      }
+    } else if (model.type === 'threshold') {
       vars[q.refId] = threshold(model, vars[model.expression] ?? missing(model.expression));
     } else if (model.type === 'math') {
       vars[q.refId] = math(model, vars);
@@ -106,6 +133,27 @@ export async function evaluateRule(
     ),
   }));
   return { kind: 'values', instances, frames };
+}
+
+/**
+ * Data-source refIds that no threshold or math expression and not the condition reads — in our
+ * rules, the inputs of SQL expressions. (Grafana decides per consumer; this is the same for rules
+ * whose SQL inputs feed nothing else, as ours do.)
+ */
+function sqlOnlyInputs(rule: ProvisionedRule): Set<string> {
+  const expressions = rule.data.filter((q) => q.datasourceUid === EXPRESSION_UID);
+  if (!expressions.some((q) => q.model.type === 'sql')) {
+    return new Set();
+  }
+  const readElsewhere = new Set<string>([rule.condition]);
+  for (const q of expressions.filter((e) => e.model.type !== 'sql')) {
+    for (const m of String(q.model.expression).matchAll(/\$?\{?([A-Za-z]\w*)\}?/g)) {
+      readElsewhere.add(m[1]);
+    }
+  }
+  return new Set(
+    rule.data.filter((q) => q.datasourceUid !== EXPRESSION_UID && !readElsewhere.has(q.refId)).map((q) => q.refId)
+  );
 }
 
 function missing(refId: string): never {
