@@ -1,5 +1,5 @@
 import { Mlops1xFrameKind } from '../../shared/frameKinds1x';
-import { mlops1xFixture } from '../../test/mlops1xFixtures';
+import { simulatorMlops1xFixture } from '../../test/mlops1xFixtures';
 import { aggregateFrames } from './build';
 import { parseBaselinePage, parseScoringPage } from './parseAggregates';
 import {
@@ -16,7 +16,7 @@ import { DEFAULT_MLOPS1X_QUERY } from './queryModel';
  * validated there by the official client's models) through this data source's parsers and frames:
  * the two sides agree on the wire shapes.
  */
-const manifest = mlops1xFixture('manifest.json') as { files: Record<string, string> };
+const manifest = simulatorMlops1xFixture('manifest.json') as { files: Record<string, string> };
 
 const PARSERS: Record<string, (body: unknown) => unknown> = {
   'workspace.V1ListWorkspacesResponse': parseWorkspacePage,
@@ -36,7 +36,7 @@ describe("the simulator's client-validated 1.x fixtures", () => {
   });
 
   it.each(parsed)('%s (%s) parses without notes', (file, model) => {
-    const result = PARSERS[model](mlops1xFixture(file)) as { notices?: string[] };
+    const result = PARSERS[model](simulatorMlops1xFixture(file)) as { notices?: string[] };
     expect(result.notices ?? []).toEqual([]);
   });
 
@@ -45,9 +45,9 @@ describe("the simulator's client-validated 1.x fixtures", () => {
     ['shadow', 'scoring-aggregates-shadow-prediction.json'],
     ['split', 'scoring-aggregates-split-categorical.json'],
   ])('computes drift for the %s deployment with a finite value or a reason per column', (mode, scoring) => {
-    const deployment = parseGetDeployment(mlops1xFixture(`deployment-${mode}.json`)).deployment;
-    const baselines = parseBaselinePage(mlops1xFixture(`baseline-aggregates-${mode}.json`)).items;
-    const segments = parseScoringPage(mlops1xFixture(scoring)).items;
+    const deployment = parseGetDeployment(simulatorMlops1xFixture(`deployment-${mode}.json`)).deployment;
+    const baselines = parseBaselinePage(simulatorMlops1xFixture(`baseline-aggregates-${mode}.json`)).items;
+    const segments = parseScoringPage(simulatorMlops1xFixture(scoring)).items;
     const frames = aggregateFrames(
       { ...DEFAULT_MLOPS1X_QUERY, queryType: Mlops1xFrameKind.Drift },
       { deployment, baselines, segments },
