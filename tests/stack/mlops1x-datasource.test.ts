@@ -101,7 +101,7 @@ const timesOf = (frame: DataFrame) => valuesOf(frame, 'time') as number[];
 
 // ---- Raw JSON, read through the proxy's 1.x routes, turned into numbers by hand ----
 
-type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Raw = Record<string, any>;
 
 async function rawList(path: string, key: string, filter?: string): Promise<Raw[]> {
   const items: Raw[] = [];
