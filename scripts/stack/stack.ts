@@ -41,6 +41,9 @@ export interface ProvisioningEnv {
   MLOPS_CLIENT_ID: string;
   MLOPS_CLIENT_SECRET: string;
   MLOPS_REFRESH_TOKEN: string;
+  /** H2O MLOps 1.x data source: the MLOps API base URL (deployer, monitoring) and the authz URL. */
+  MLOPS_API_URL: string;
+  MLOPS_AUTHZ_URL: string;
   /** Service-account client of the Infinity data source that evaluates the alert rules. */
   MLOPS_ALERTING_CLIENT_ID: string;
   MLOPS_ALERTING_CLIENT_SECRET: string;
@@ -100,6 +103,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       MLOPS_CLIENT_ID: demo.clientId,
       MLOPS_CLIENT_SECRET: demo.clientSecret,
       MLOPS_REFRESH_TOKEN: await offlineRefreshToken(client, demo.username, demo.password),
+      // The simulator serves the 1.x routes on the same base URL (simulator/mlops1x/routes.ts).
+      MLOPS_API_URL: simulator?.url ?? options.gatewayUrl ?? '',
+      MLOPS_AUTHZ_URL: simulator?.url ?? options.gatewayUrl ?? '',
       MLOPS_ALERTING_CLIENT_ID: demo.alertingClient.clientId,
       MLOPS_ALERTING_CLIENT_SECRET: demo.alertingClient.clientSecret,
       MLOPS_ALERT_WEBHOOK_URL: simulator ? `${simulator.url}${NOTIFICATIONS_PATH}` : '',

@@ -115,6 +115,8 @@ it('`docker compose config` accepts docker-compose.yaml: Keycloak, simulator, to
   // four in Grafana's environment, the refresh token through token-init's env file.
   const used = expandedVariables(['datasources/mlops.yaml']);
   expect(used).toEqual([
+    'MLOPS_API_URL',
+    'MLOPS_AUTHZ_URL',
     'MLOPS_CLIENT_ID',
     'MLOPS_CLIENT_SECRET',
     'MLOPS_GATEWAY_URL',
@@ -153,7 +155,18 @@ it('`docker compose config` accepts docker-compose.yaml: Keycloak, simulator, to
   expect(env.MLOPS_GATEWAY_URL).toBe('http://simulator:8081');
   expect(env.MLOPS_TOKEN_URL).toBe('http://keycloak:8080/realms/mlops/protocol/openid-connect/token');
   const sources = provisionedDataSources({ ...env, MLOPS_REFRESH_TOKEN: 'from-token-init' });
-  expect(sources.map((s) => s.jsonData.gatewayUrl)).toEqual(['http://simulator:8081', 'http://simulator:8081']);
+  expect(sources.map((s) => s.jsonData.gatewayUrl)).toEqual([
+    'http://simulator:8081',
+    'http://simulator:8081',
+    undefined,
+  ]);
+  // The 1.x data source: the simulator serves the MLOps API and authz routes on its one base URL.
+  expect(env.MLOPS_API_URL).toBe('http://simulator:8081');
+  expect(env.MLOPS_AUTHZ_URL).toBe('http://simulator:8081');
+  expect(sources.map((s) => [s.jsonData.mlopsApiUrl, s.jsonData.authzUrl])[2]).toEqual([
+    'http://simulator:8081',
+    'http://simulator:8081',
+  ]);
   // The simulator trusts the issuer Keycloak is pinned to.
   expect(services.simulator.command).toEqual(
     expect.arrayContaining(['--issuer', 'http://keycloak:8080/realms/mlops', '--audience', info.demo.audience])

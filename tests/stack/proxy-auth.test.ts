@@ -68,6 +68,7 @@ it('provisioning declares both auth modes against the stack (uid, type, access, 
   expect(provisioned.map((ds) => [ds.uid, ds.type, ds.access, ds.jsonData.authMode])).toEqual([
     ['mlops-gateway', 'modelwatch-mlopsgateway-datasource', 'proxy', 'refreshToken'],
     ['mlops-gateway-cc', 'modelwatch-mlopsgateway-datasource', 'proxy', 'clientCredentials'],
+    ['mlops-1x', 'modelwatch-mlopsgateway-datasource', 'proxy', 'refreshToken'],
   ]);
   expect(provisioned.every((ds) => ds.url === undefined)).toBe(true);
   expect(byUid('mlops-gateway').jsonData.gatewayUrl).toBe(info.simulatorUrl);

@@ -1,6 +1,7 @@
 import { FieldType, createDataFrame } from '@grafana/data';
 
 import { FIELD, FrameKind, FRAME_SCHEMA_VERSION } from '../../shared/frameSchema';
+import { Mlops1xFrameKind, mlops1xFrameMeta } from '../../shared/frameKinds1x';
 import { Reducer, Signal, candidateNames, classifyField, frameKind, lookupName, pickLabel } from './mapping';
 import { parseAliases } from './aliases';
 
@@ -39,6 +40,30 @@ describe('classifyField', () => {
     });
     expect(classifyField(frame, frame.fields[0], {})?.signal).toBe(Signal.Predictions);
     expect(classifyField(frame, frame.fields[1], {})).toBeUndefined();
+  });
+
+  it('maps H2O MLOps 1.x frames by kind: volume rows as predictions, drift over time as drift; nothing else', () => {
+    const frame = (kind: Mlops1xFrameKind, name: string) =>
+      createDataFrame({
+        meta: { custom: mlops1xFrameMeta(kind) },
+        fields: [{ name, type: FieldType.number, values: [1] }],
+      });
+    const volume = frame(Mlops1xFrameKind.Volume, 'rows');
+    expect(classifyField(volume, volume.fields[0], {})).toMatchObject({
+      signal: Signal.Predictions,
+      reducer: Reducer.Sum,
+      source: 'Volume over time',
+    });
+    const drift = frame(Mlops1xFrameKind.DriftOverTime, 'drift');
+    expect(classifyField(drift, drift.fields[0], {})).toMatchObject({
+      signal: Signal.DriftScore,
+      reducer: Reducer.Last,
+    });
+    // Same field names in other 1.x kinds (or names foreign series would match) are not read.
+    const stats = frame(Mlops1xFrameKind.StatsOverTime, 'mean');
+    expect(classifyField(stats, stats.fields[0], {})).toBeUndefined();
+    const missing = frame(Mlops1xFrameKind.MissingOverTime, 'ml_predictions');
+    expect(classifyField(missing, missing.fields[0], {})).toBeUndefined();
   });
 
   it('maps operational time series by meta.custom.metric', () => {

@@ -3,6 +3,7 @@ import type { DataFrame, Field, Labels } from '@grafana/data';
 import { FIELD, FrameKind, LABEL, type MlopsFrameMeta } from '../../shared/frameSchema';
 import { Dimension } from './units';
 import { FRAME_KINDS, PanelUse } from '../../shared/frameKinds';
+import { FIELD_1X, MLOPS1X_FRAME_KINDS, Mlops1xFrameKind } from '../../shared/frameKinds1x';
 import { OperationalMetric } from '../../shared/operationalMetrics';
 
 /**
@@ -165,6 +166,22 @@ const GATEWAY_FIELDS: Partial<Record<FrameKind, Record<string, NameMapping>>> = 
   },
 };
 
+/**
+ * H2O MLOps 1.x frames (`shared/frameKinds1x.ts`) the panel reads: scored rows as predictions and
+ * per-column drift over time; their model, role and feature come from the labels. Other 1.x kinds
+ * carry nothing the panel compares.
+ */
+const MLOPS1X_FIELDS: Partial<Record<string, Record<string, NameMapping>>> = {
+  [Mlops1xFrameKind.Volume]: { [FIELD_1X.rows]: m(Signal.Predictions, Reducer.Sum) },
+  [Mlops1xFrameKind.DriftOverTime]: { [FIELD_1X.drift]: m(Signal.DriftScore, Reducer.Last) },
+};
+
+/** The 1.x frame kind of a frame, if it is one. */
+function mlops1xKind(frame: DataFrame): Mlops1xFrameKind | undefined {
+  const kind = (frame.meta?.custom as { kind?: unknown } | undefined)?.kind;
+  return typeof kind === 'string' && kind in MLOPS1X_FRAME_KINDS ? (kind as Mlops1xFrameKind) : undefined;
+}
+
 /** Operational time series of our data source, by `meta.custom.metric`. */
 const GATEWAY_OPERATIONAL: Partial<Record<OperationalMetric, NameMapping>> = {
   [OperationalMetric.ScoringLatency]: m(Signal.Latency, Reducer.Mean, 'ms'),
@@ -260,6 +277,10 @@ export function classifyField(
   }
   if (kind !== undefined) {
     return withSource(GATEWAY_FIELDS[kind]?.[field.name], FRAME_KINDS[kind].label);
+  }
+  const kind1x = mlops1xKind(frame);
+  if (kind1x !== undefined) {
+    return withSource(MLOPS1X_FIELDS[kind1x]?.[field.name], MLOPS1X_FRAME_KINDS[kind1x].label);
   }
   return lookupName(candidateNames(frame, field), aliases);
 }
