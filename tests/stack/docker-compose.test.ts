@@ -132,15 +132,20 @@ it('`docker compose config` accepts docker-compose.yaml: Keycloak, simulator, to
   // The alert engine: Infinity pinned to the version the rules are tested with, and every variable
   // that the Infinity data sources and the alerting files expand is provided too.
   expect(grafana.environment?.GF_PLUGINS_PREINSTALL_SYNC).toBe(`${INFINITY_TYPE}@${INFINITY_VERSION}`);
+  // The 1.x drift rules are SQL expressions, on by default only from Grafana 13.3.
+  expect(grafana.image).toMatch(/^grafana\/grafana:13\.[0-2]\./);
+  expect(String(grafana.environment?.GF_FEATURE_TOGGLES_ENABLE).split(/[ ,]+/)).toContain('sqlExpressions');
   const alertingUsed = expandedVariables([
     'datasources/infinity.yaml',
     'alerting/mlops-notifications.yaml',
     'alerting/mlops-rules.yaml',
+    'alerting/mlops1x-rules.yaml',
   ]);
   expect(alertingUsed).toEqual([
     'MLOPS_ALERTING_CLIENT_ID',
     'MLOPS_ALERTING_CLIENT_SECRET',
     'MLOPS_ALERT_WEBHOOK_URL',
+    'MLOPS_API_URL',
     'MLOPS_CLIENT_ID',
     'MLOPS_CLIENT_SECRET',
     'MLOPS_GATEWAY_URL',

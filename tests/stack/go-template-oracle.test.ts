@@ -70,10 +70,11 @@ it('every plugin.json route template renders the same in Go and in the stand-in,
   expect(mismatches).toEqual([]);
   // The cases do exercise both grants.
   const grants = cases.map((c, i) => [c.name, byGo[i]]).filter(([name]) => name.endsWith(' grant_type'));
-  expect(grants.map(([, grant]) => grant)).toEqual([
-    'refresh_token',
-    'client_credentials',
-    'refresh_token',
-    'refresh_token',
-  ]);
+  // Per auth mode (refreshToken, clientCredentials, absent, unknown), one case per route with tokenAuth.
+  const perMode = ['refresh_token', 'client_credentials', 'refresh_token', 'refresh_token'];
+  const tokenRoutes = (
+    JSON.parse(fs.readFileSync(PLUGIN_JSON, 'utf8')) as { routes: Array<{ tokenAuth?: unknown }> }
+  ).routes.filter((route) => route.tokenAuth).length;
+  expect(tokenRoutes).toBeGreaterThanOrEqual(1);
+  expect(grants.map(([, grant]) => grant)).toEqual(perMode.flatMap((grant) => Array<string>(tokenRoutes).fill(grant)));
 });
