@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-import { APP_ID, DATASOURCE_ID, PROXY_PREFIX } from './shared';
+import { APP_ID, DATASOURCE_ID, PANEL_ID, PROXY_PREFIX } from './shared';
 import type { PreviewDataSource, ProxyUpstream } from './upstream';
 
 /**
@@ -12,6 +12,8 @@ import type { PreviewDataSource, ProxyUpstream } from './upstream';
  *   /                                   the preview page (devtools/preview/index.html)
  *   /preview/host.js, host.css          the host bundle (devtools/preview/dist/, from build.ts)
  *   /public/plugins/<app id>/…          the BUILT plugins (dist/; nested plugins in sub-folders)
+ *   /public/plugins/<nested id>/…       a nested plugin's sub-folder, as Grafana also serves it (where its
+ *                                       module.js and the chunks beside it load from in Grafana)
  *   /public/build/img/icons/…           @grafana/ui's icons (Grafana serves its copy there)
  *   /api/datasources/uid/<uid>          the data source's settings, secrets reduced to `secureJsonFields`
  *   /api/datasources/proxy/uid/<uid>/…  forwarded to the {@link ProxyUpstream}
@@ -23,6 +25,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const STATIC: Array<[prefix: string, dir: string]> = [
   ['/preview/', path.join(__dirname, 'dist')],
   [`/public/plugins/${APP_ID}/`, path.join(ROOT, 'dist')],
+  [`/public/plugins/${DATASOURCE_ID}/`, path.join(ROOT, 'dist', 'datasource')],
+  [`/public/plugins/${PANEL_ID}/`, path.join(ROOT, 'dist', 'panel')],
   ['/public/build/img/icons/', path.join(ROOT, 'node_modules/@grafana/ui/dist/public/img/icons')],
 ];
 /**

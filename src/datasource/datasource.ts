@@ -25,10 +25,7 @@ import { deploymentName, modelChoices } from './query/models';
 import { PartialFailureError } from './query/fanOut';
 import { QueryConfigError, QueryRunner } from './query/queryRunner';
 import { MlopsVariableSupport } from './variables';
-import { Mlops1xClient } from './mlops1x/client';
-import { Mlops1xSupport } from './mlops1x/support';
-import { Mlops1xQueryRunner } from './mlops1x/queries';
-import { testMlops1xConnection } from './mlops1x/testConnection';
+import { LazyMlops1x, type Mlops1xGeneration } from './mlops1xLoader';
 import {
   ApiGeneration,
   AuthMode,
@@ -59,7 +56,7 @@ const MAX_PAGES = 100;
 export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOptions> implements EditorDataSource {
   readonly client: GatewayClient;
   /** Set when the settings choose the H2O MLOps 1.x API generation (see mlops1x/). */
-  readonly mlops1x?: Mlops1xSupport;
+  readonly mlops1x?: Mlops1xGeneration;
   private readonly runner: QueryRunner;
   private readonly services: GrafanaServices;
   private readonly options: MlopsDataSourceOptions;
@@ -81,9 +78,11 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
     );
     this.runner = new QueryRunner(this.client, this.services.templateSrv);
     if (options.apiGeneration === ApiGeneration.Mlops1x) {
-      const client1x = new Mlops1xClient(this.client, Boolean(options.authzUrl));
-      this.mlops1x = new Mlops1xSupport(client1x, new Mlops1xQueryRunner(client1x, this.services.templateSrv), (text) =>
-        this.services.templateSrv.replace(text ?? '')
+      // Its code is a separate chunk, downloaded on first use (#11): legacy data sources never load it.
+      this.mlops1x = new LazyMlops1x(() =>
+        import(/* webpackChunkName: "mlops1x" */ './mlops1xGeneration').then(({ createMlops1xGeneration }) =>
+          createMlops1xGeneration(this.client, Boolean(options.authzUrl), this.services.templateSrv)
+        )
       );
     }
     this.variables = new MlopsVariableSupport(this);
@@ -108,10 +107,7 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
       return of({ data: [], state: LoadingState.Done });
     }
     const results = targets.map((target) =>
-      (this.mlops1x
-        ? this.mlops1x.runner.run(target.refId, target.mlops1x, request)
-        : this.runner.run(target, request)
-      ).pipe(
+      (this.mlops1x ? this.mlops1x.run(target.refId, target.mlops1x, request) : this.runner.run(target, request)).pipe(
         map(({ frames, error }) => ({
           frames,
           error: error === undefined ? undefined : toQueryError(error, target.refId),
@@ -168,7 +164,7 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
   async testDatasource(): Promise<TestDataSourceResponse> {
     const settings = this.options;
     if (this.mlops1x) {
-      return testMlops1xConnection(this.mlops1x.client, settings).finally(() => this.client.clearCache());
+      return this.mlops1x.testConnection(settings).finally(() => this.client.clearCache());
     }
     const missing = [
       !settings.gatewayUrl && 'gateway URL',

@@ -10,13 +10,12 @@ import {
 } from '@grafana/data';
 import { Observable, map } from 'rxjs';
 
-import { VariableQueryEditor } from './components/VariableQueryEditor';
+import { LazyVariableQueryEditor } from './lazyEditors';
 import type { EditorDataSource, Mlops1xEditorApi } from './editorApi';
 import type { GatewayClient } from './gateway/GatewayClient';
 import { truncationText } from './gateway/paging';
 import { migrateVariableQuery } from './migrations';
-import type { Mlops1xClient } from './mlops1x/client';
-import { mlops1xVariableValues } from './mlops1x/variables';
+import type { Mlops1xGeneration } from './mlops1xLoader';
 import { deploymentName, modelChoices } from './query/models';
 import { toRangeParams } from './query/queryRunner';
 import { VariableQueryKind, type MlopsDataSourceOptions, type MlopsQuery, type MlopsVariableQuery } from './types';
@@ -33,7 +32,7 @@ import { VariableQueryKind, type MlopsDataSourceOptions, type MlopsQuery, type M
 export interface VariableSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOptions>, EditorDataSource {
   readonly client: GatewayClient;
   /** Present when the settings choose H2O MLOps 1.x: variables read its services instead. */
-  readonly mlops1x?: Mlops1xEditorApi & { client: Mlops1xClient };
+  readonly mlops1x?: Mlops1xEditorApi & Pick<Mlops1xGeneration, 'variableValues'>;
   interpolate(text: string, scopedVars?: ScopedVars): string;
 }
 
@@ -42,7 +41,8 @@ export class MlopsVariableSupport extends CustomVariableSupport<VariableSource, 
     super();
   }
 
-  editor = VariableQueryEditor;
+  /** Loaded on demand, as the other editors (see lazyEditors.tsx). */
+  editor = LazyVariableQueryEditor;
 
   query(request: DataQueryRequest<MlopsVariableQuery>): Observable<DataQueryResponse> {
     const query = migrateVariableQuery(request.targets[0]);
@@ -67,7 +67,7 @@ export class MlopsVariableSupport extends CustomVariableSupport<VariableSource, 
     const { client } = this.datasource;
     const replace = (text?: string) => this.datasource.interpolate(text ?? '', request.scopedVars);
     if (this.datasource.mlops1x) {
-      return mlops1xVariableValues(this.datasource.mlops1x.client, query.mlops1x, replace);
+      return this.datasource.mlops1x.variableValues(query.mlops1x, replace);
     }
     switch (query.kind) {
       case VariableQueryKind.Models:

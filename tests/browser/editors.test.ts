@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 
 import { SCENARIO_IDS } from '../../simulator/scenarios';
 import { dsTestIds } from '../../src/datasource/components/testIds';
-import { previewTestIds } from '../../devtools/preview/shared';
+import { DATASOURCE_ID, previewTestIds } from '../../devtools/preview/shared';
 import { startHarness, unexpectedErrors, type Harness } from './harness';
 
 /**
@@ -37,6 +37,25 @@ async function choose(page: Page, testId: string, option: string | RegExp) {
   await byTestId(page, testId).click();
   await page.getByRole('option', { name: option }).first().click();
 }
+
+describe('code splitting (#11)', () => {
+  it('loads the editors chunk from beside the data source module, and a legacy data source never its 1.x chunk', async () => {
+    const { page, record } = await harness.open({ view: 'query' });
+    await byTestId(page, dsTestIds.queryEditor.container).waitFor();
+    const pluginFiles = record.requests
+      .filter((r) => r.url.includes('/public/plugins/') && r.url.includes('.js'))
+      .map((r) => ({ path: new URL(r.url).pathname, status: r.status }));
+    // Where Grafana loads the nested data source's files from (its own id): module.js, then the chunk.
+    expect(pluginFiles).toEqual(
+      expect.arrayContaining([
+        { path: `/public/plugins/${DATASOURCE_ID}/module.js`, status: 200 },
+        { path: `/public/plugins/${DATASOURCE_ID}/editors.js`, status: 200 },
+      ])
+    );
+    expect(pluginFiles.filter((f) => f.path.endsWith('/mlops1x.js'))).toEqual([]);
+    expect(unexpectedErrors(record)).toEqual([]);
+  });
+});
 
 describe('query editor', () => {
   it('changing query type and deployment re-runs the query and the frames follow', async () => {

@@ -49,13 +49,19 @@ async function getJson<T>(url: string): Promise<T> {
 
 /** Nested plugins of the app are served from their sub-folder of the app's dist/. */
 const pluginUrl = (folder: string, file: string) => `${PLUGIN_BASE}${APP_ID}/${folder ? `${folder}/` : ''}${file}`;
+/**
+ * Grafana loads a nested plugin's module.js by the nested plugin's own id
+ * (public/plugins/<data source id>/module.js, the same files): the data source loads that way, so
+ * its lazily loaded chunks (editors, H2O MLOps 1.x) resolve against the URL Grafana uses.
+ */
+const dataSourceUrl = (file: string) => `${PLUGIN_BASE}${DATASOURCE_ID}/${file}`;
 
 export async function loadPlugins(): Promise<LoadedPlugins> {
   const [dsMeta, panelMeta, settings, dsModule, panelModule, appModule] = await Promise.all([
     getJson<DataSourcePluginMeta<MlopsDataSourceOptions>>(pluginUrl('datasource', 'plugin.json')),
     getJson<PanelPluginMeta>(pluginUrl('panel', 'plugin.json')),
     getJson<MlopsSettings>(`/api/datasources/uid/${PREVIEW_DS_UID}`),
-    loadAmdModule<{ plugin?: MlopsDataSourcePlugin }>(pluginUrl('datasource', 'module.js')),
+    loadAmdModule<{ plugin?: MlopsDataSourcePlugin }>(dataSourceUrl('module.js')),
     loadAmdModule<{ plugin?: PanelPlugin<PanelOptions> }>(pluginUrl('panel', 'module.js')),
     // The app itself: only loaded, to prove its module resolves against the shared modules too.
     loadAmdModule<{ plugin?: AppPlugin }>(pluginUrl('', 'module.js')),
@@ -71,7 +77,7 @@ export async function loadPlugins(): Promise<LoadedPlugins> {
   if (!dsPlugin?.DataSourceClass || !panelPlugin?.panel) {
     throw new Error('dist modules do not export a `plugin` with a DataSourceClass / panel');
   }
-  dsPlugin.meta = { ...dsMeta, baseUrl: pluginUrl('datasource', ''), module: pluginUrl('datasource', 'module.js') };
+  dsPlugin.meta = { ...dsMeta, baseUrl: dataSourceUrl(''), module: dataSourceUrl('module.js') };
   panelPlugin.meta = { ...panelMeta, baseUrl: pluginUrl('panel', ''), module: pluginUrl('panel', 'module.js') };
 
   const createDataSource = (current: MlopsSettings): MlopsDataSourceInstance => {
