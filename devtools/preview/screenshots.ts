@@ -11,7 +11,7 @@ import { startPreviewStack } from './stack';
 /**
  * README screenshots of the REAL built plugins on simulator data, taken in headless Chromium:
  *
- *   npm run build && npx tsx devtools/preview/screenshots.ts [--out docs/screenshots] [--scale 1.5]
+ *   npm run build && npx tsx devtools/preview/screenshots.ts [--out docs/screenshots] [--scale 1.5] [--only a.png,b.png]
  *
  * Each shot waits for its content (panel data loaded, editor options fetched) and fails on
  * console errors other than missing icon files, so a broken page never becomes a README image.
@@ -41,6 +41,13 @@ const SHOTS: Shot[] = [
     file: 'panel-shadow-light.png',
     params: { view: 'panel', deployments: ['shadow'], theme: 'light', size: 'large' },
     target: (page) => page.getByTestId(previewTestIds.panelBox('shadow')),
+    ready: panelReady,
+  },
+  {
+    // The 1.x deployment-detail dashboard's champion panel on the simulator's 1.x shadow deployment.
+    file: 'panel-mlops1x-shadow.png',
+    params: { view: 'panel1x', deployments: ['shadow'], theme: 'light', size: 'large' },
+    target: (page) => page.getByTestId(previewTestIds.panelBox('mlops1x-shadow')),
     ready: panelReady,
   },
   {
@@ -85,14 +92,23 @@ const SHOTS: Shot[] = [
 /** Resource errors for icons @grafana/ui's package does not ship (see the preview README). */
 const isIconMiss = (text: string) => /Failed to load resource: .*404/.test(text);
 
-export async function takeScreenshots(outDir: string, scale: number): Promise<Array<{ file: string; bytes: number }>> {
+/** Takes the README screenshots, or only those named in `only` (file names). */
+export async function takeScreenshots(
+  outDir: string,
+  scale: number,
+  only?: string[]
+): Promise<Array<{ file: string; bytes: number }>> {
+  const shots = only ? SHOTS.filter((shot) => only.includes(shot.file)) : SHOTS;
+  if (only && shots.length !== only.length) {
+    throw new Error(`unknown screenshot in --only ${only.join(',')}; known: ${SHOTS.map((s) => s.file).join(', ')}`);
+  }
   fs.mkdirSync(outDir, { recursive: true });
   const stack = await startPreviewStack({ simulatorPort: 0 });
   const browser = await launchChromium();
   const written: Array<{ file: string; bytes: number }> = [];
   try {
     const context = await browser.newContext({ deviceScaleFactor: scale, viewport: { width: 1400, height: 1000 } });
-    for (const shot of SHOTS) {
+    for (const shot of shots) {
       const { page, record } = await openRecordedPage(context);
       await page.goto(`${stack.url}${previewPath(shot.params)}`);
       await waitForPreview(page);
@@ -120,7 +136,11 @@ if (require.main === module) {
     return index >= 0 ? process.argv[index + 1] : undefined;
   };
   const started = Date.now();
-  takeScreenshots(path.resolve(ROOT, arg('--out') ?? 'docs/screenshots'), Number(arg('--scale') ?? 1.5))
+  takeScreenshots(
+    path.resolve(ROOT, arg('--out') ?? 'docs/screenshots'),
+    Number(arg('--scale') ?? 1.5),
+    arg('--only')?.split(',')
+  )
     .then((files) => {
       for (const { file, bytes } of files) {
         console.log(`${file}  ${(bytes / 1024).toFixed(0)} KiB`);

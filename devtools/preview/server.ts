@@ -15,7 +15,7 @@ import type { PreviewDataSource, ProxyUpstream } from './upstream';
  *   /public/plugins/<nested id>/…       a nested plugin's sub-folder, as Grafana also serves it (where its
  *                                       module.js and the chunks beside it load from in Grafana)
  *   /public/build/img/icons/…           @grafana/ui's icons (Grafana serves its copy there)
- *   /api/datasources/uid/<uid>          the data source's settings, secrets reduced to `secureJsonFields`
+ *   /api/datasources/uid/<uid>          each data source's settings, secrets reduced to `secureJsonFields`
  *   /api/datasources/proxy/uid/<uid>/…  forwarded to the {@link ProxyUpstream}
  *
  * Everything else is 404. Loopback only.
@@ -60,7 +60,10 @@ const DROP_RESPONSE_HEADERS = new Set(['connection', 'transfer-encoding', 'set-c
 
 export interface PreviewServerOptions {
   upstream: ProxyUpstream;
+  /** The default data source. */
   datasource: PreviewDataSource;
+  /** More data sources whose settings the page can read (the H2O MLOps 1.x one). */
+  otherDatasources?: PreviewDataSource[];
   port?: number;
   /** One line per proxied request (method, path, status); never headers or bodies. */
   log?: (line: string) => void;
@@ -74,9 +77,9 @@ export interface PreviewServer {
 }
 
 /** Settings as Grafana's `GET /api/datasources/uid/:uid` returns them: secrets only as flags. */
-function settingsResponse(ds: PreviewDataSource) {
+function settingsResponse(ds: PreviewDataSource, index: number) {
   return {
-    id: 1,
+    id: index + 1,
     uid: ds.uid,
     orgId: 1,
     name: ds.name,
@@ -90,7 +93,7 @@ function settingsResponse(ds: PreviewDataSource) {
     basicAuth: false,
     basicAuthUser: '',
     withCredentials: false,
-    isDefault: true,
+    isDefault: index === 0,
     jsonData: ds.jsonData,
     secureJsonFields: Object.fromEntries(Object.keys(ds.secureJsonData).map((key) => [key, true])),
     version: 1,
@@ -174,9 +177,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       res.end();
       return;
     }
-    if (pathname === `/api/datasources/uid/${options.datasource.uid}`) {
+    const datasources = [options.datasource, ...(options.otherDatasources ?? [])];
+    const dsIndex = datasources.findIndex((ds) => pathname === `/api/datasources/uid/${ds.uid}`);
+    if (dsIndex >= 0) {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(JSON.stringify(settingsResponse(options.datasource)));
+      res.end(JSON.stringify(settingsResponse(datasources[dsIndex], dsIndex)));
       return;
     }
     const file = resolveStatic(pathname);

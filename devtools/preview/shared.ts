@@ -7,6 +7,7 @@ import {
   type MlopsQuery,
 } from '../../src/datasource/types';
 import { OperationalMetric } from '../../src/shared/operationalMetrics';
+import mlops1xDetailDashboard from '../../provisioning/dashboards/mlops/mlops1x-deployment-detail.json';
 
 /**
  * What the preview page (browser), its server and the browser tests (Node) agree on: the data
@@ -15,6 +16,8 @@ import { OperationalMetric } from '../../src/shared/operationalMetrics';
  */
 
 export const PREVIEW_DS_UID = 'mlops-gateway';
+/** The preview's H2O MLOps 1.x data source (the provisioned one's uid: provisioning/datasources/mlops.yaml). */
+export const PREVIEW_DS_1X_UID = 'mlops-1x';
 export const PROXY_PREFIX = '/api/datasources/proxy/uid/';
 /** Where Grafana serves a plugin's files; the app's nested plugins live in sub-folders of `dist/`. */
 export const PLUGIN_BASE = '/public/plugins/';
@@ -22,7 +25,7 @@ export const APP_ID = 'modelwatch-mlops-app';
 export const DATASOURCE_ID = 'modelwatch-mlopsgateway-datasource';
 export const PANEL_ID = 'modelwatch-champion-panel';
 
-export type PreviewView = 'panel' | 'query' | 'variable' | 'config' | 'annotations';
+export type PreviewView = 'panel' | 'panel1x' | 'query' | 'variable' | 'config' | 'annotations';
 export type PreviewTheme = 'light' | 'dark';
 export type PanelSize = 'small' | 'medium' | 'large';
 
@@ -45,7 +48,7 @@ export interface PreviewParams {
   options: Record<string, unknown>;
 }
 
-const VIEWS: readonly PreviewView[] = ['panel', 'query', 'variable', 'config', 'annotations'];
+const VIEWS: readonly PreviewView[] = ['panel', 'panel1x', 'query', 'variable', 'config', 'annotations'];
 const SIZES = Object.keys(PANEL_SIZES) as PanelSize[];
 
 export function isScenarioKey(key: string): key is ScenarioKey {
@@ -54,7 +57,7 @@ export function isScenarioKey(key: string): key is ScenarioKey {
 
 /**
  * Reads the page's URL parameters:
- * `view` (panel|query|variable|config|annotations), `theme` (light|dark), `size` (small|medium|large),
+ * `view` (panel|panel1x|query|variable|config|annotations), `theme` (light|dark), `size` (small|medium|large),
  * `deployment` (scenario keys, comma-separated: shadow, drifting, healthy, split, …), `hours`,
  * and `options` (JSON of panel option overrides, e.g. `{"topN":3}`).
  */
@@ -137,6 +140,32 @@ export function panelQueries(deploymentId: string): MlopsQuery[] {
     perModel('featureDrift', QueryType.FeatureDrift),
     { refId: 'models', schemaVersion: QUERY_SCHEMA_VERSION, queryType: QueryType.Models, deploymentId },
   ];
+}
+
+interface DashboardPanelJson {
+  type: string;
+  targets: MlopsQuery[];
+  options: Record<string, unknown>;
+}
+
+/**
+ * The champion panel of the provisioned "MLOps 1.x deployment detail" dashboard, read from its
+ * JSON so the `panel1x` view runs exactly the dashboard's targets (with `$workspace` and
+ * `$deployment` set by the preview's template variables) and options.
+ */
+export function mlops1xChampionPanel(): { targets: MlopsQuery[]; options: Record<string, unknown> } {
+  const panels = (mlops1xDetailDashboard as { panels: DashboardPanelJson[] }).panels;
+  const panel = panels.find((p) => p.type === PANEL_ID);
+  if (!panel) {
+    throw new Error('mlops1x-deployment-detail.json has no champion panel');
+  }
+  // The preview runs every target on the 1.x data source itself: drop the `${datasource}` refs.
+  const targets = panel.targets.map((target) => {
+    const copy = { ...target };
+    delete copy.datasource;
+    return copy;
+  });
+  return { targets, options: panel.options };
 }
 
 /** Test ids of the preview's own elements (the plugin's ids are in src/…/testIds.ts). */

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { createSimulator, type Simulator } from '../../simulator/server';
 import { startTestSimulator, type TestSimulator } from '../../simulator/testKit';
 import type { ProxyStandIn } from '../grafanaProxy/server';
-import { AuthMode, OPTIONS_SCHEMA_VERSION, TokenUrlMode } from '../../src/datasource/types';
+import { ApiGeneration, AuthMode, OPTIONS_SCHEMA_VERSION, TokenUrlMode } from '../../src/datasource/types';
 import { buildHost, HOST_INPUTS_FILE, HOST_OUT_DIR } from './build';
 import { startPreviewServer, type PreviewServer } from './server';
-import { PREVIEW_DS_UID, previewPath } from './shared';
+import { PREVIEW_DS_1X_UID, PREVIEW_DS_UID, previewPath } from './shared';
 import {
   directSimulatorUpstream,
   proxyStandInUpstream,
@@ -33,6 +33,8 @@ export interface PreviewStack {
   /** The local token endpoint, when no external identity provider was given. */
   tokenEndpoint?: TokenEndpoint;
   datasource: PreviewDataSource;
+  /** The H2O MLOps 1.x data source (same credentials; the simulator serves the 1.x API too). */
+  datasource1x: PreviewDataSource;
   /** Values that must never reach the browser: configured secrets and every gateway access token so far. */
   secrets(): string[];
   close(): Promise<void>;
@@ -146,9 +148,28 @@ export async function startPreviewStack(options: PreviewStackOptions = {}): Prom
       },
       secureJsonData: { clientSecret: credentials.clientSecret, refreshToken: credentials.refreshToken },
     };
+    // One base URL is both the MLOps API URL and the authz URL, as in the stack tests.
+    const datasource1x: PreviewDataSource = {
+      uid: PREVIEW_DS_1X_UID,
+      name: 'MLOps 1.x',
+      jsonData: {
+        ...datasource.jsonData,
+        gatewayUrl: undefined,
+        apiGeneration: ApiGeneration.Mlops1x,
+        mlopsApiUrl: simulator.sim.url,
+        authzUrl: simulator.sim.url,
+      },
+      secureJsonData: datasource.secureJsonData,
+    };
     // The one line that picks what plays Grafana's data-source proxy.
-    upstream = options.direct && local ? directSimulatorUpstream(local) : await proxyStandInUpstream([datasource]);
-    server = await startPreviewServer({ upstream, datasource, port: options.port });
+    upstream =
+      options.direct && local ? directSimulatorUpstream(local) : await proxyStandInUpstream([datasource, datasource1x]);
+    server = await startPreviewServer({
+      upstream,
+      datasource,
+      otherDatasources: [datasource1x],
+      port: options.port,
+    });
     const started = { upstream, server, tokenEndpoint };
     return {
       url: server.url,
@@ -157,6 +178,7 @@ export async function startPreviewStack(options: PreviewStackOptions = {}): Prom
       upstream,
       tokenEndpoint,
       datasource,
+      datasource1x,
       secrets: () => [
         credentials.clientSecret,
         credentials.refreshToken,
@@ -192,6 +214,7 @@ if (require.main === module) {
       );
       for (const p of [
         previewPath({ view: 'panel', deployments: ['shadow', 'drifting'], theme: 'light', size: 'medium' }),
+        previewPath({ view: 'panel1x', deployments: ['shadow'], theme: 'light', size: 'large' }),
         previewPath({ view: 'query', deployments: ['shadow'] }),
         previewPath({ view: 'variable', deployments: ['shadow'] }),
         previewPath({ view: 'config' }),

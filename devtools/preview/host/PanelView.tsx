@@ -30,6 +30,10 @@ interface Props {
   hours: number;
   options: PanelOptions;
   panelId: number;
+  /** The panel's targets; default: the legacy gateway queries of `deployment` (shared.ts panelQueries). */
+  targets?: MlopsQuery[];
+  /** Title suffix and test-id key; default: the scenario's name and key. */
+  label?: { title: string; key: string };
 }
 
 function timeRangeOf(hours: number): TimeRange {
@@ -44,12 +48,13 @@ function timeRangeOf(hours: number): TimeRange {
  * to the frames (`applyFieldOverrides`, as Grafana does before a panel sees them) and renders the
  * panel plugin's component at a fixed content size.
  */
-export function PanelView({ plugins, datasource, templateSrv, deployment, size, hours, options, panelId }: Props) {
+export function PanelView(props: Props) {
+  const { plugins, datasource, templateSrv, deployment, size, hours, options, panelId, targets, label } = props;
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const { width, height } = PANEL_SIZES[size];
   const deploymentId = SCENARIO_IDS[deployment];
-  const title = SCENARIOS.find((s) => s.key === deployment)?.name ?? deployment;
+  const title = label?.title ?? SCENARIOS.find((s) => s.key === deployment)?.name ?? deployment;
   const [raw, setRaw] = useState<PanelData>(() => ({
     state: LoadingState.NotStarted,
     series: [],
@@ -72,7 +77,7 @@ export function PanelView({ plugins, datasource, templateSrv, deployment, size, 
       startTime: Date.now(),
       panelId,
       dashboardUID: 'preview',
-      targets: panelQueries(deploymentId),
+      targets: targets ?? panelQueries(deploymentId),
     };
     setRaw((previous) => ({ ...previous, state: LoadingState.Loading, timeRange: range }));
     // DataSourceApi.query may return a promise or an observable; Grafana accepts both.
@@ -90,7 +95,7 @@ export function PanelView({ plugins, datasource, templateSrv, deployment, size, 
         setRaw({ state: LoadingState.Error, series: [], error: { message: String(error) }, timeRange: range, request }),
     });
     return () => sub.unsubscribe();
-  }, [datasource, deploymentId, hours, panelId, width]);
+  }, [datasource, deploymentId, hours, panelId, width, targets]);
 
   const { panelPlugin } = plugins;
   const data = useMemo<PanelData>(
@@ -116,7 +121,7 @@ export function PanelView({ plugins, datasource, templateSrv, deployment, size, 
     <section
       className={styles.box}
       style={{ width: width + 2 }}
-      data-testid={previewTestIds.panelBox(deployment)}
+      data-testid={previewTestIds.panelBox(label?.key ?? deployment)}
       data-state={raw.state}
     >
       <header className={styles.header} data-testid={previewTestIds.panelTitle}>

@@ -13,9 +13,16 @@ import { createTheme, ThemeContext, type GrafanaTheme2 } from '@grafana/data';
 import { config, setBackendSrv, setTemplateSrv } from '@grafana/runtime';
 import { Field, GlobalStyles, Input, PortalContainer, RadioButtonGroup, useStyles2 } from '@grafana/ui';
 
-import { SCENARIO_IDS } from '../../../simulator/scenarios';
+import { DEPLOYMENTS } from '../../../simulator/mlops1x/catalog';
+import { SCENARIO_IDS, SCENARIOS } from '../../../simulator/scenarios';
 import type { PanelOptions } from '../../../src/panel/types';
-import { parsePreviewParams, previewTestIds, type PreviewParams, type PreviewTheme } from '../shared';
+import {
+  mlops1xChampionPanel,
+  parsePreviewParams,
+  previewTestIds,
+  type PreviewParams,
+  type PreviewTheme,
+} from '../shared';
 import { installDefine } from './amd';
 import { provideSharedModules } from './sharedModules';
 import { ConfigEditorView, QueryEditorView, VariableEditorView } from './EditorViews';
@@ -102,7 +109,7 @@ function Toolbar({
         onChange={onTheme}
         data-testid={previewTestIds.themeToggle}
       />
-      {params.view === 'panel' && (
+      {(params.view === 'panel' || params.view === 'panel1x') && (
         <>
           <Field label="Champion role" horizontal className={styles.field}>
             <Input
@@ -129,15 +136,20 @@ function Toolbar({
   );
 }
 
+/** The 1.x view's panel: the 1.x deployment-detail dashboard's champion panel (targets and options). */
+const CHAMPION_PANEL_1X = mlops1xChampionPanel();
+
 function App({
   params,
   plugins,
   datasource,
+  datasource1x,
   templateSrv,
 }: {
   params: PreviewParams;
   plugins: LoadedPlugins;
   datasource: MlopsDataSourceInstance;
+  datasource1x: MlopsDataSourceInstance;
   templateSrv: StaticTemplateSrv;
 }) {
   const [themeName, setThemeName] = useState<PreviewTheme>(params.theme);
@@ -148,8 +160,12 @@ function App({
   document.body.className = `theme-${themeName}`;
 
   const baseOptions = useMemo(
-    () => ({ ...(plugins.panelPlugin.defaults as PanelOptions), ...(params.options as Partial<PanelOptions>) }),
-    [plugins.panelPlugin, params.options]
+    () => ({
+      ...(plugins.panelPlugin.defaults as PanelOptions),
+      ...(params.view === 'panel1x' ? (CHAMPION_PANEL_1X.options as Partial<PanelOptions>) : {}),
+      ...(params.options as Partial<PanelOptions>),
+    }),
+    [plugins.panelPlugin, params.options, params.view]
   );
   const [championRole, setChampionRole] = useState(baseOptions.championRole);
   const [topN, setTopN] = useState(baseOptions.topN);
@@ -189,6 +205,22 @@ function App({
               ))}
             </PanelGrid>
           )}
+          {params.view === 'panel1x' && (
+            <PanelGrid>
+              <PanelView
+                plugins={plugins}
+                datasource={datasource1x}
+                templateSrv={templateSrv}
+                deployment={params.deployments[0]}
+                size={params.size}
+                hours={params.hours}
+                options={options}
+                panelId={1}
+                targets={CHAMPION_PANEL_1X.targets}
+                label={mlops1xLabel(params.deployments[0])}
+              />
+            </PanelGrid>
+          )}
           {params.view === 'query' && (
             <QueryEditorView
               plugins={plugins}
@@ -207,6 +239,12 @@ function App({
       <PortalContainer />
     </ThemeContext.Provider>
   );
+}
+
+/** The 1.x panel's title and test-id key (`mlops1x-<scenario key>`). */
+function mlops1xLabel(deployment: PreviewParams['deployments'][number]) {
+  const name = SCENARIOS.find((s) => s.key === deployment)?.name ?? deployment;
+  return { title: `${name} (H2O MLOps 1.x)`, key: `mlops1x-${deployment}` };
 }
 
 function Page({ children }: { children: ReactNode }) {
@@ -243,8 +281,11 @@ async function boot() {
   // One dashboard variable, so the editors' "$variable" options have something to offer; the
   // annotations view runs the dashboards' annotation queries for every chosen deployment (multi-value).
   const deploymentIds = params.deployments.map((key) => SCENARIO_IDS[key]);
+  // The 1.x view's dashboard targets also name `$workspace`: the 1.x deployment's workspace.
+  const workspace = DEPLOYMENTS.find((d) => d.id === deploymentIds[0])?.workspaceId ?? '-';
   const templateSrv = new StaticTemplateSrv({
     deployment: params.view === 'annotations' ? deploymentIds : deploymentIds[0],
+    workspace,
   });
   setTemplateSrv(templateSrv);
   registerStandardFieldOptions();
@@ -253,14 +294,21 @@ async function boot() {
 
   const plugins = await loadPlugins();
   const datasource = plugins.createDataSource(plugins.settings);
-  window.__preview.datasource = datasource;
+  const datasource1x = plugins.createDataSource(plugins.settings1x);
+  window.__preview.datasource = params.view === 'panel1x' ? datasource1x : datasource;
 
   const container = document.getElementById('root');
   if (!container) {
     throw new Error('index.html has no #root');
   }
   createRoot(container).render(
-    <App params={params} plugins={plugins} datasource={datasource} templateSrv={templateSrv} />
+    <App
+      params={params}
+      plugins={plugins}
+      datasource={datasource}
+      datasource1x={datasource1x}
+      templateSrv={templateSrv}
+    />
   );
   setState('ready');
 }

@@ -12,7 +12,15 @@ import {
 import type { EditorDataSource } from '../../../src/datasource/editorApi';
 import type { MlopsDataSourceOptions, MlopsQuery, MlopsSecureJsonData } from '../../../src/datasource/types';
 import type { PanelOptions } from '../../../src/panel/types';
-import { DATASOURCE_ID, PANEL_ID, PLUGIN_BASE, PREVIEW_DS_UID, PROXY_PREFIX, APP_ID } from '../shared';
+import {
+  DATASOURCE_ID,
+  PANEL_ID,
+  PLUGIN_BASE,
+  PREVIEW_DS_1X_UID,
+  PREVIEW_DS_UID,
+  PROXY_PREFIX,
+  APP_ID,
+} from '../shared';
 import { loadAmdModule } from './amd';
 
 /**
@@ -35,6 +43,8 @@ export interface LoadedPlugins {
   panelPlugin: PanelPlugin<PanelOptions>;
   /** The data source's saved settings, as `GET /api/datasources/uid/:uid` returns them (no secrets). */
   settings: MlopsSettings;
+  /** The H2O MLOps 1.x data source's saved settings. */
+  settings1x: MlopsSettings;
   /** Constructs a data source instance from settings, as Grafana does after loading or saving them. */
   createDataSource(settings: MlopsSettings): MlopsDataSourceInstance;
 }
@@ -57,10 +67,11 @@ const pluginUrl = (folder: string, file: string) => `${PLUGIN_BASE}${APP_ID}/${f
 const dataSourceUrl = (file: string) => `${PLUGIN_BASE}${DATASOURCE_ID}/${file}`;
 
 export async function loadPlugins(): Promise<LoadedPlugins> {
-  const [dsMeta, panelMeta, settings, dsModule, panelModule, appModule] = await Promise.all([
+  const [dsMeta, panelMeta, settings, settings1x, dsModule, panelModule, appModule] = await Promise.all([
     getJson<DataSourcePluginMeta<MlopsDataSourceOptions>>(pluginUrl('datasource', 'plugin.json')),
     getJson<PanelPluginMeta>(pluginUrl('panel', 'plugin.json')),
     getJson<MlopsSettings>(`/api/datasources/uid/${PREVIEW_DS_UID}`),
+    getJson<MlopsSettings>(`/api/datasources/uid/${PREVIEW_DS_1X_UID}`),
     loadAmdModule<{ plugin?: MlopsDataSourcePlugin }>(dataSourceUrl('module.js')),
     loadAmdModule<{ plugin?: PanelPlugin<PanelOptions> }>(pluginUrl('panel', 'module.js')),
     // The app itself: only loaded, to prove its module resolves against the shared modules too.
@@ -98,5 +109,5 @@ export async function loadPlugins(): Promise<LoadedPlugins> {
     ) => MlopsDataSourceInstance;
     return new DataSourceClass(instanceSettings);
   };
-  return { dsPlugin, panelPlugin, settings, createDataSource };
+  return { dsPlugin, panelPlugin, settings, settings1x, createDataSource };
 }
