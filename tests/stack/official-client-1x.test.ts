@@ -2,7 +2,9 @@
  * Official-client conformance for H2O MLOps 1.x: H2O's current Python client (h2o-mlops 1.6.5, its
  * own services, pydantic models and h2o_authn.TokenProvider with a Keycloak refresh token) against
  * the simulator's 1.x routes, strictly validating every answer and the shared JSON fixtures
- * (tests/fixtures/mlops1x). The script is tests/stack/official_client_1x_conformance.py.
+ * (tests/fixtures/mlops1x). The script is tests/stack/official_client_1x_conformance.py. It hands
+ * back each call's raw body with the client's parsed model; our parsers read the same bodies and
+ * every value must be equal (support/officialClient1xCompare.ts).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +13,7 @@ import path from 'node:path';
 
 import { mlops1xVenvPython } from '../../scripts/setup/mlops1xVenv';
 import { DEPLOYMENTS, WORKSPACES } from '../../simulator/mlops1x/catalog';
+import { type ClientCall, Comparison, compareCall } from './support/officialClient1xCompare';
 import { stackInfo } from './support/stackInfo';
 
 const info = stackInfo();
@@ -41,6 +44,7 @@ interface Result {
     highLevel?: { filter: string; orderBy: string; pageSize: string | null; rows: number };
   }>;
   fixtures: number;
+  calls: ClientCall[];
 }
 
 function run(
@@ -163,6 +167,60 @@ describe('h2o-mlops 1.6.5 against the simulator 1.x routes', () => {
     expect(shift(2, 'credit_score')).toBeLessThan(0.15);
     const note = Object.values(result.deployments[0].scoring.transaction_note)[0];
     expect(mean(note.oov)).toBeGreaterThan(10);
+  });
+
+  it('our parsers read exactly the numbers the client parsed, from the same raw bodies', () => {
+    const c = new Comparison();
+    const compared = result.calls.filter((call) => compareCall(c, call));
+    const models = new Set(compared.map((call) => call.model));
+    console.log(
+      `1.x client vs our parsers: ${compared.length} of ${result.calls.length} calls, ${JSON.stringify(c.counts)}`
+    );
+    expect(c.mismatches.slice(0, 20)).toEqual([]);
+    expect([...models].sort()).toEqual([
+      'V1GetWorkspaceResponse',
+      'V1ListWorkspacesResponse',
+      'V2GetDeploymentResponse',
+      'V2GetDeploymentStatusResponse',
+      'V2GetMonitoringConfigResponse',
+      'V2ListAggregatesResponse',
+      'V2ListBaselineAggregatesResponse',
+      'V2ListDeploymentsResponse',
+    ]);
+    // Every topology and every logical type went through both parsers.
+    expect([...(c.seen.topology ?? [])].sort()).toEqual(['shadow', 'single', 'split']);
+    for (const list of ['baseline', 'scoring']) {
+      expect([...(c.seen[list] ?? [])].sort()).toEqual(['CATEGORICAL', 'NUMERICAL', 'TEXT']);
+    }
+    // Every page of every list was compared, later pages included.
+    expect(compared.filter((call) => / page [1-9]\d*$/.test(call.where)).length).toBeGreaterThan(5);
+    const kinds = ['binEdge', 'binCount', 'valueCount', 'topWord', 'missingRows', 'mean', 'sd', 'min', 'max', 'sum'];
+    kinds.push('oovRate', 'startTime', 'segmentDuration', 'topology', 'experimentId', 'weight', 'time', 'count');
+    expect(kinds.filter((k) => !((c.counts[k] ?? 0) > 0))).toEqual([]);
+  });
+
+  it('the comparison fails on a one-unit difference (it is not vacuous)', () => {
+    type Agg = Record<string, any>;
+    const page = result.calls.find((call) => call.model === 'V2ListAggregatesResponse' && call.client.aggregates)!;
+    const client = structuredClone(page.client) as { aggregates: Agg[] };
+    const numerical = client.aggregates.findIndex((a) => a.numerical_aggregate?.bin_count?.length);
+    client.aggregates[numerical].numerical_aggregate.bin_count[1] += 1;
+    client.aggregates[numerical].segment_duration = '3601s';
+    const c = new Comparison();
+    compareCall(c, { ...page, client });
+    expect(c.mismatches.map((m) => m.replace(/^.*\]\./, '').replace(/ \(.*$/, ''))).toEqual([
+      'numerical.binCount[1]',
+      'numerical.count',
+      'durationSeconds',
+    ]);
+    const split = result.calls.find(
+      (call) => call.model === 'V2GetDeploymentResponse' && (call.client.deployment as Agg).split
+    )!;
+    const deployment = structuredClone(split.client) as { deployment: Agg };
+    deployment.deployment.split.split_elements.reverse().forEach((e: Agg, i: number) => (e.weight = i === 0 ? 70 : 30));
+    const d = new Comparison();
+    compareCall(d, { ...split, client: deployment });
+    expect(d.mismatches.length).toBeGreaterThan(0);
   });
 
   it('sends the filter and orderBy the contract documents from the high-level API', () => {

@@ -13,6 +13,8 @@ Runs with the venv that scripts/setup/mlops1xVenv.ts builds (h2o-mlops==1.6.5 fr
   int32 counts numbers) and carry no key the model does not know.
 * The high-level h2o_mlops._monitoring API (MLOpsMonitoring: baseline_aggregates / scoring_aggregates
   list + count with selectors and ListOptions) is driven against the simulator too.
+* Every successful call's raw body and the client's parsed model (model_dump, snake_case) go to the
+  output as `calls`: the TS test parses the same bodies with the data source's parsers and compares.
 * argv[3] (optional): a fixtures directory with manifest.json {file: model class}; every file is
   validated the same way (tests/fixtures/mlops1x, shared with the data source's tests).
 
@@ -241,6 +243,7 @@ def main():
         results["deployments"].append(entry)
     if len(sys.argv) > 3:
         results["fixtures"] = check_fixtures(sys.argv[3])
+    results["calls"] = st.parsed_calls
     with open(sys.argv[2], "w") as f:
         json.dump(results, f)
     if st.failures:

@@ -18,6 +18,7 @@ failures = []
 checks = 0
 calls = 0
 responses = []  # raw httpx responses, in call order
+parsed_calls = []  # per successful call: the raw body and the client's model as plain data (for the TS side)
 
 _request = mhttp.ServiceClient.request
 
@@ -95,6 +96,10 @@ def call(model, where, fn, **kwargs):
     parsed = strict(model, responses[-1].text, where)
     if parsed is not None:
         check(result == parsed, f"{where}: the client's lenient parse differs from the strict one")
+        # The raw body as received and the client's own parse (snake_case, datetimes as ISO): the TS
+        # test runs our parsers on `raw` and compares every number with `client`.
+        parsed_calls.append({"where": where, "model": model.__name__, "raw": responses[-1].text,
+                             "client": result.model_dump(mode="json", by_alias=False)})
     return parsed
 
 
