@@ -30,7 +30,6 @@ export function instanceSettings(
   { uid = 'mlops', name = 'MLOps', replaceJsonData = false } = {}
 ): DataSourceInstanceSettings<MlopsDataSourceOptions> {
   return {
-    id: 1,
     uid,
     type: DS_TYPE,
     name,
