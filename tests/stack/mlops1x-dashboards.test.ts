@@ -277,4 +277,18 @@ it('the champion panel compares champion and challenger of the 1.x shadow deploy
   expect(predictions.cells.every((c) => (c.value ?? 0) > 0)).toBe(true);
   // Input drift per column for both experiments.
   expect(view.drift.models.length).toBe(2);
+  // Prediction distribution: the mean of the output column over the range, a neutral row per column.
+  const output = values.output as string;
+  const meanOf = (experimentId: string) => {
+    const means = (response.data as DataFrame[])
+      .filter((f) => f.meta?.custom?.kind === Mlops1xFrameKind.PredictionsOverTime)
+      .flatMap((f) => f.fields.filter((x) => x.name === 'mean' && x.labels?.experiment_id === experimentId))
+      .flatMap((x) => x.values as Array<number | null>)
+      .filter((v): v is number => v !== null);
+    return means.reduce((a, b) => a + b, 0) / means.length;
+  };
+  const predictionMean = view.comparison.rows.find((r) => r.id === `predictionMean:${output}`)!;
+  expect(predictionMean).toMatchObject({ label: `Prediction mean (${output})`, direction: 'neutral' });
+  predictionMean.cells.forEach((c, i) => expect(c.value).toBeCloseTo(meanOf(shadow.experiments[i].id), 9));
+  expect(predictionMean.deltas[1]?.outcome).toBe('neutral');
 });

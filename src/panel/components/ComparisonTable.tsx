@@ -108,7 +108,7 @@ function MetricRowView({ row, models }: { row: MetricRow; models: ModelInfo[] })
           className={styles.missing}
           data-testid={panelTestIds.comparison.missingMetric(row.id)}
         >
-          <Icon name="info-circle" size="sm" aria-hidden /> Not in the data. {METRIC_HINTS[row.id]}
+          <Icon name="info-circle" size="sm" aria-hidden /> Not in the data. {METRIC_HINTS[row.id as MetricId] ?? ''}
         </td>
       </tr>
     );

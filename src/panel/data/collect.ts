@@ -14,7 +14,7 @@ import {
   type MatchedMapping,
   type NameMapping,
 } from './mapping';
-import { mergeOrphans, setFeature, setScalar } from './samples';
+import { mergeOrphans, setFeature, setOutput, setScalar } from './samples';
 import { isFeatureTable, isModelTable, readFeatureTable, readModelTable, type ModelSink } from './tables';
 import { SampleRank, type ModelData, type ModelIdentity } from './types';
 import { lastIndexWithValue, negativeNotice, numbers, plausibleValue, reduceValues } from './values';
@@ -113,6 +113,29 @@ class Collector implements ModelSink {
     return used;
   }
 
+  /** An output column's value (the column is the feature label), reduced when a series. */
+  private outputColumn(
+    identity: ModelIdentity,
+    field: Field,
+    mapping: MatchedMapping,
+    values: Array<number | null>,
+    isSeries: boolean
+  ): boolean {
+    const column = pickLabel(field.labels, MODEL_LABELS.feature);
+    if (column === '') {
+      this.notice(`"${mapping.source}" has no feature label; output column values need one.`);
+      return false;
+    }
+    setOutput(this.bucket(identity), column, {
+      value: reduceValues(values, isSeries ? mapping.reducer : Reducer.Last),
+      rank: isSeries ? SampleRank.ReducedSeries : SampleRank.Direct,
+      field,
+      unit: mapping.unit,
+      source: mapping.source,
+    });
+    return true;
+  }
+
   /** One value field: a per-feature value, or a model's series (and its reduced value) or single value. */
   private field(
     frame: DataFrame,
@@ -131,6 +154,9 @@ class Collector implements ModelSink {
     const isSeries =
       time !== undefined &&
       (values.length > 1 || (kind !== undefined && FRAME_KINDS[kind].shape === FrameShape.TimeSeries));
+    if (SIGNAL_SPECS[mapping.signal].perOutputColumn) {
+      return this.outputColumn(identity, field, mapping, values, isSeries);
+    }
     if (SIGNAL_SPECS[mapping.signal].perFeature) {
       const feature = pickLabel(field.labels, MODEL_LABELS.feature);
       if (feature === '') {

@@ -246,6 +246,38 @@ export function computeDelta(
   return { outcome, diff, relative, text };
 }
 
+/**
+ * One neutral row per model output column with a prediction mean (1.x prediction distribution):
+ * the difference is shown, never called better or worse, so it stays out of the verdict.
+ */
+function outputRows(
+  data: ModelData[],
+  options: Pick<PanelOptions, 'deltaMode' | 'equalTolerancePercent'>,
+  theme: GrafanaTheme2
+): MetricRow[] {
+  const columns = [...new Set(data.flatMap((d) => [...(d.outputs?.keys() ?? [])]))];
+  return columns.map((column) => {
+    const values = data.map((d) => fromSample(d.outputs?.get(column), Signal.PredictionMean, theme));
+    const cells: MetricCell[] = values.map((v) =>
+      v && v.canonical !== null
+        ? { value: v.canonical, ...v.formatter.format(v.canonical), source: v.source, getLinks: linksOf(v) }
+        : { value: null, text: '', source: v?.source }
+    );
+    const formatter = values[0]?.formatter;
+    return {
+      id: `predictionMean:${column}` as const,
+      label: `Prediction mean (${column})`,
+      direction: Direction.Neutral,
+      cells,
+      deltas: cells.map((cell, i) =>
+        i === 0 ? null : computeDelta(cells[0], cell, Direction.Neutral, options, formatter ?? values[i]?.formatter)
+      ),
+      available: cells.some((c) => c.value !== null),
+      display: formatter?.display,
+    };
+  });
+}
+
 /** The comparison model (`data` and `models` in the same, champion-first order). */
 export function buildComparison(
   data: ModelData[],
@@ -276,6 +308,7 @@ export function buildComparison(
       display: championFormatter?.display,
     };
   });
+  rows.push(...outputRows(data, options, theme));
   const verdicts = models.filter((m) => !m.isChampion).map((m) => verdictFor(m, rows));
   return { models, rows, verdicts };
 }

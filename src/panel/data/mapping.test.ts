@@ -42,7 +42,7 @@ describe('classifyField', () => {
     expect(classifyField(frame, frame.fields[1], {})).toBeUndefined();
   });
 
-  it('maps H2O MLOps 1.x frames by kind: volume rows as predictions, drift over time as drift; nothing else', () => {
+  it('maps H2O MLOps 1.x frames by kind: volume rows as predictions, drift over time as drift, output means; nothing else', () => {
     const frame = (kind: Mlops1xFrameKind, name: string) =>
       createDataFrame({
         meta: { custom: mlops1xFrameMeta(kind) },
@@ -59,6 +59,14 @@ describe('classifyField', () => {
       signal: Signal.DriftScore,
       reducer: Reducer.Last,
     });
+    const predictionMean = frame(Mlops1xFrameKind.PredictionsOverTime, 'mean');
+    expect(classifyField(predictionMean, predictionMean.fields[0], {})).toMatchObject({
+      signal: Signal.PredictionMean,
+      reducer: Reducer.Mean,
+      source: 'Prediction distribution over time',
+    });
+    const predictionStd = frame(Mlops1xFrameKind.PredictionsOverTime, 'std');
+    expect(classifyField(predictionStd, predictionStd.fields[0], {})).toBeUndefined();
     // Same field names in other 1.x kinds (or names foreign series would match) are not read.
     const stats = frame(Mlops1xFrameKind.StatsOverTime, 'mean');
     expect(classifyField(stats, stats.fields[0], {})).toBeUndefined();

@@ -32,6 +32,8 @@ export enum Signal {
   HighDrift = 'highDrift',
   MediumDrift = 'mediumDrift',
   LowDrift = 'lowDrift',
+  /** Mean of a model output column (the prediction): compared per column, neither better nor worse. */
+  PredictionMean = 'predictionMean',
 }
 
 /** How a time series becomes one value for the comparison. */
@@ -49,6 +51,8 @@ interface SignalSpec {
   reducer: Reducer;
   /** Per-feature signals need a feature (label or column). */
   perFeature?: boolean;
+  /** Per-output-column signals need the column as the feature label; one comparison row per column. */
+  perOutputColumn?: boolean;
 }
 
 export const SIGNAL_SPECS: Record<Signal, SignalSpec> = {
@@ -68,6 +72,7 @@ export const SIGNAL_SPECS: Record<Signal, SignalSpec> = {
   [Signal.HighDrift]: { dimension: Dimension.Count, reducer: Reducer.Last },
   [Signal.MediumDrift]: { dimension: Dimension.Count, reducer: Reducer.Last },
   [Signal.LowDrift]: { dimension: Dimension.Count, reducer: Reducer.Last },
+  [Signal.PredictionMean]: { dimension: Dimension.Count, reducer: Reducer.Mean, perOutputColumn: true },
 };
 
 export interface NameMapping {
@@ -167,13 +172,15 @@ const GATEWAY_FIELDS: Partial<Record<FrameKind, Record<string, NameMapping>>> = 
 };
 
 /**
- * H2O MLOps 1.x frames (`shared/frameKinds1x.ts`) the panel reads: scored rows as predictions and
- * per-column drift over time; their model, role and feature come from the labels. Other 1.x kinds
- * carry nothing the panel compares.
+ * H2O MLOps 1.x frames (`shared/frameKinds1x.ts`) the panel reads: scored rows as predictions,
+ * per-column drift over time and the mean of numerical output columns (prediction distribution);
+ * their model, role and feature (column) come from the labels. Other 1.x kinds and fields (std,
+ * min, max, category shares) carry nothing the panel compares yet.
  */
 const MLOPS1X_FIELDS: Partial<Record<string, Record<string, NameMapping>>> = {
   [Mlops1xFrameKind.Volume]: { [FIELD_1X.rows]: m(Signal.Predictions, Reducer.Sum) },
   [Mlops1xFrameKind.DriftOverTime]: { [FIELD_1X.drift]: m(Signal.DriftScore, Reducer.Last) },
+  [Mlops1xFrameKind.PredictionsOverTime]: { [FIELD_1X.mean]: m(Signal.PredictionMean, Reducer.Mean) },
 };
 
 /** The 1.x frame kind of a frame, if it is one. */

@@ -28,6 +28,19 @@ export function setScalar(data: ModelData, signal: Signal, sample: Sample) {
   }
 }
 
+/** Keeps per output column the best sample, like {@link setScalar}. */
+export function setOutput(data: ModelData, column: string, sample: Sample) {
+  data.outputs ??= new Map();
+  const existing = data.outputs.get(column);
+  if (
+    !existing ||
+    (existing.value === null && sample.value !== null) ||
+    (sample.value !== null && sample.rank > existing.rank)
+  ) {
+    data.outputs.set(column, sample);
+  }
+}
+
 /** Keeps per feature the drift of the highest rank and the first importance. */
 export function setFeature(
   features: Map<string, FeatureData>,
@@ -121,6 +134,9 @@ function mergeInto(target: ModelData, source: ModelData) {
         feature.importanceField
       );
     }
+  }
+  for (const [column, sample] of source.outputs ?? []) {
+    setOutput(target, column, sample);
   }
   target.driftStatus = target.driftStatus || source.driftStatus;
   target.accuracyStatus = target.accuracyStatus || source.accuracyStatus;

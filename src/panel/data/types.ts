@@ -76,6 +76,8 @@ export interface ModelData {
   scalars: Partial<Record<Signal, Sample>>;
   series: Partial<Record<Signal, SeriesSample>>;
   features: Map<string, FeatureData>;
+  /** Per model output column (e.g. `prediction`): its prediction mean, for a neutral comparison row. */
+  outputs?: Map<string, Sample>;
   /** Gateway model statuses (HEALTHY, AT_RISK, FAILING, UNKNOWN or other strings). */
   driftStatus: string;
   accuracyStatus: string;
@@ -126,8 +128,11 @@ export interface Delta {
   text: string;
 }
 
+/** Row id of an output column's prediction mean. */
+export type OutputRowId = `predictionMean:${string}`;
+
 export interface MetricRow {
-  id: MetricId;
+  id: MetricId | OutputRowId;
   label: string;
   direction: Direction;
   /** By model, in ComparisonModel.models order. */
