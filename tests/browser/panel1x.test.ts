@@ -9,7 +9,7 @@ import { startHarness, unexpectedErrors, waitForPanels, type Harness } from './h
 /**
  * The BUILT champion/challenger panel on an H2O MLOps 1.x SHADOW deployment, in headless Chromium:
  * the preview's `panel1x` view runs the targets of the provisioned 1.x deployment-detail
- * dashboard's champion panel (volume + drift over time) through the BUILT data source configured
+ * dashboard's champion panel (volume, drift over time, prediction distribution) through the BUILT data source configured
  * for API generation 1.x, via the Grafana proxy stand-in (plugin.json routes + tokenAuth on the
  * real Keycloak) to the simulator's 1.x API.
  */
@@ -53,6 +53,14 @@ describe('champion panel on an H2O MLOps 1.x shadow deployment', () => {
       const rows = await page.locator(inPanel(panelTestIds.comparison.cell(MetricId.Predictions, index))).innerText();
       expect(Number(rows.split('\n')[0].replace(/[^\d]/g, ''))).toBeGreaterThan(1000);
     }
+    // Prediction distribution: the mean of the numerical output column, a neutral row with a delta.
+    const predictionRow = (index: number) => inPanel(panelTestIds.comparison.cell('predictionMean:prediction', index));
+    for (const index of [0, 1]) {
+      expect(Number((await page.locator(predictionRow(index)).innerText()).split('\n')[0])).toBeGreaterThan(0);
+    }
+    expect(
+      await page.locator(inPanel(panelTestIds.comparison.delta('predictionMean:prediction', 1))).innerText()
+    ).toMatch(/\d/);
     // Drift per column, including the 1.x-only text column of this deployment.
     expect(await page.locator(inPanel(panelTestIds.drift.topBars)).count()).toBe(1);
     expect(await page.locator(inPanel(panelTestIds.drift.featureRow('loan_description'))).count()).toBe(1);

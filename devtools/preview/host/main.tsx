@@ -281,11 +281,13 @@ async function boot() {
   // One dashboard variable, so the editors' "$variable" options have something to offer; the
   // annotations view runs the dashboards' annotation queries for every chosen deployment (multi-value).
   const deploymentIds = params.deployments.map((key) => SCENARIO_IDS[key]);
-  // The 1.x view's dashboard targets also name `$workspace`: the 1.x deployment's workspace.
-  const workspace = DEPLOYMENTS.find((d) => d.id === deploymentIds[0])?.workspaceId ?? '-';
+  // The 1.x view's dashboard targets also name `$workspace` (the 1.x deployment's workspace) and
+  // `$output` (its numerical model output column, whose prediction distribution the panel compares).
+  const deployment1x = DEPLOYMENTS.find((d) => d.id === deploymentIds[0]);
   const templateSrv = new StaticTemplateSrv({
     deployment: params.view === 'annotations' ? deploymentIds : deploymentIds[0],
-    workspace,
+    workspace: deployment1x?.workspaceId ?? '-',
+    output: deployment1x?.columns.find((c) => c.isModelOutput && c.logicalType === 'NUMERICAL')?.spec.name ?? '-',
   });
   setTemplateSrv(templateSrv);
   registerStandardFieldOptions();
