@@ -10,8 +10,8 @@ import { startHarness, unexpectedErrors, waitForPanels, type Harness } from './h
  * The BUILT champion/challenger panel on an H2O MLOps 1.x SHADOW deployment, in headless Chromium:
  * the preview's `panel1x` view runs the targets of the provisioned 1.x deployment-detail
  * dashboard's champion panel (volume, drift over time, prediction distribution) through the BUILT
- * data source configured for API generation 1.x, via the Grafana proxy stand-in (plugin.json routes + tokenAuth on the
- * real Keycloak) to the simulator's 1.x API.
+ * data source configured for API generation 1.x, via the Grafana proxy stand-in (plugin.json
+ * routes + tokenAuth on the real Keycloak) to the simulator's 1.x API.
  */
 
 let harness: Harness;
