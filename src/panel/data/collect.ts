@@ -2,11 +2,13 @@ import { FieldType, type DataFrame, type Field } from '@grafana/data';
 
 import { FRAME_KINDS, FrameShape, PanelUse } from '../../shared/frameKinds';
 import { FRAME_SCHEMA_VERSION, type FrameKind } from '../../shared/frameSchema';
+import { FIELD_1X } from '../../shared/frameKinds1x';
 import { fallbackNameOf, fillIdentity, identityFromLabels } from './identity';
 import {
   MODEL_LABELS,
   Reducer,
   SIGNAL_SPECS,
+  Signal,
   classifyField,
   frameKind,
   isIgnoredKind,
@@ -16,7 +18,7 @@ import {
 } from './mapping';
 import { mergeOrphans, setFeature, setOutput, setScalar } from './samples';
 import { isFeatureTable, isModelTable, readFeatureTable, readModelTable, type ModelSink } from './tables';
-import { SampleRank, type ModelData, type ModelIdentity } from './types';
+import { SampleRank, outputShareKey, type ModelData, type ModelIdentity } from './types';
 import { lastIndexWithValue, negativeNotice, numbers, plausibleValue, reduceValues } from './values';
 import { parseAliases } from './aliases';
 
@@ -113,7 +115,7 @@ class Collector implements ModelSink {
     return used;
   }
 
-  /** An output column's value (the column is the feature label), reduced when a series. */
+  /** An output column's value (the column is the feature label; a class share also by its category label), reduced when a series. */
   private outputColumn(
     identity: ModelIdentity,
     field: Field,
@@ -126,7 +128,16 @@ class Collector implements ModelSink {
       this.notice(`"${mapping.source}" has no feature label; output column values need one.`);
       return false;
     }
-    setOutput(this.bucket(identity), column, {
+    let key = column;
+    if (mapping.signal === Signal.PredictionShare) {
+      const category = pickLabel(field.labels, [FIELD_1X.category]);
+      if (category === '') {
+        this.notice(`"${mapping.source}" has no category label; class shares need one.`);
+        return false;
+      }
+      key = outputShareKey(column, category);
+    }
+    setOutput(this.bucket(identity), key, {
       value: reduceValues(values, isSeries ? mapping.reducer : Reducer.Last),
       rank: isSeries ? SampleRank.ReducedSeries : SampleRank.Direct,
       field,

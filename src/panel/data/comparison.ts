@@ -23,7 +23,9 @@ import {
   type MetricRow,
   type ModelData,
   type ModelInfo,
+  type OutputRowId,
   type Sample,
+  parseOutputShareKey,
 } from './types';
 import { type ModelStatus, MODEL_STATUS_LABELS, MODEL_STATUS_RANK, parseGatewayStatus } from '../../shared/modelStatus';
 
@@ -246,36 +248,89 @@ export function computeDelta(
   return { outcome, diff, relative, text };
 }
 
+/** Most classes of one categorical output column shown as share rows (top by champion share). */
+export const MAX_SHARE_ROWS_PER_COLUMN = 5;
+
+function neutralRow(
+  id: OutputRowId,
+  label: string,
+  samples: Array<Sample | undefined>,
+  signal: Signal,
+  options: Pick<PanelOptions, 'deltaMode' | 'equalTolerancePercent'>,
+  theme: GrafanaTheme2
+): MetricRow {
+  const values = samples.map((sample) => fromSample(sample, signal, theme));
+  const cells: MetricCell[] = values.map((v) =>
+    v && v.canonical !== null
+      ? { value: v.canonical, ...v.formatter.format(v.canonical), source: v.source, getLinks: linksOf(v) }
+      : { value: null, text: '', source: v?.source }
+  );
+  const formatter = values[0]?.formatter;
+  return {
+    id,
+    label,
+    direction: Direction.Neutral,
+    cells,
+    deltas: cells.map((cell, i) =>
+      i === 0 ? null : computeDelta(cells[0], cell, Direction.Neutral, options, formatter ?? values[i]?.formatter)
+    ),
+    available: cells.some((c) => c.value !== null),
+    display: formatter?.display,
+  };
+}
+
 /**
- * One neutral row per model output column with a prediction mean (1.x prediction distribution):
- * the difference is shown, never called better or worse, so it stays out of the verdict.
+ * Neutral rows of the 1.x prediction distribution: per numerical output column its prediction
+ * mean, per categorical output column the mean share of its classes (a percentage; the difference
+ * in percentage points). The difference is shown, never called better or worse, so these rows stay
+ * out of the verdict. At most {@link MAX_SHARE_ROWS_PER_COLUMN} classes per column are shown: the
+ * largest by champion share (then by the best challenger share), to keep the table bounded.
  */
 function outputRows(
   data: ModelData[],
   options: Pick<PanelOptions, 'deltaMode' | 'equalTolerancePercent'>,
   theme: GrafanaTheme2
 ): MetricRow[] {
-  const columns = [...new Set(data.flatMap((d) => [...(d.outputs?.keys() ?? [])]))];
-  return columns.map((column) => {
-    const values = data.map((d) => fromSample(d.outputs?.get(column), Signal.PredictionMean, theme));
-    const cells: MetricCell[] = values.map((v) =>
-      v && v.canonical !== null
-        ? { value: v.canonical, ...v.formatter.format(v.canonical), source: v.source, getLinks: linksOf(v) }
-        : { value: null, text: '', source: v?.source }
+  const keys = [...new Set(data.flatMap((d) => [...(d.outputs?.keys() ?? [])]))];
+  const rows: MetricRow[] = [];
+  const shareKeys = new Map<string, Array<{ key: string; category: string }>>();
+  for (const key of keys) {
+    const share = parseOutputShareKey(key);
+    if (share) {
+      const list = shareKeys.get(share.column) ?? [];
+      list.push({ key, category: share.category });
+      shareKeys.set(share.column, list);
+      continue;
+    }
+    const samples = data.map((d) => d.outputs?.get(key));
+    rows.push(
+      neutralRow(`predictionMean:${key}`, `Prediction mean (${key})`, samples, Signal.PredictionMean, options, theme)
     );
-    const formatter = values[0]?.formatter;
-    return {
-      id: `predictionMean:${column}` as const,
-      label: `Prediction mean (${column})`,
-      direction: Direction.Neutral,
-      cells,
-      deltas: cells.map((cell, i) =>
-        i === 0 ? null : computeDelta(cells[0], cell, Direction.Neutral, options, formatter ?? values[i]?.formatter)
-      ),
-      available: cells.some((c) => c.value !== null),
-      display: formatter?.display,
-    };
-  });
+  }
+  for (const [column, classes] of shareKeys) {
+    const shareOf = (d: ModelData | undefined, key: string) => d?.outputs?.get(key)?.value ?? -1;
+    const ranked = [...classes].sort(
+      (a, b) =>
+        shareOf(data[0], b.key) - shareOf(data[0], a.key) ||
+        Math.max(...data.slice(1).map((d) => shareOf(d, b.key)), -1) -
+          Math.max(...data.slice(1).map((d) => shareOf(d, a.key)), -1) ||
+        a.category.localeCompare(b.category)
+    );
+    for (const { key, category } of ranked.slice(0, MAX_SHARE_ROWS_PER_COLUMN)) {
+      const samples = data.map((d) => d.outputs?.get(key));
+      rows.push(
+        neutralRow(
+          `predictionShare:${column}:${category}`,
+          `Share of ${category} (${column})`,
+          samples,
+          Signal.PredictionShare,
+          options,
+          theme
+        )
+      );
+    }
+  }
+  return rows;
 }
 
 /** The comparison model (`data` and `models` in the same, champion-first order). */

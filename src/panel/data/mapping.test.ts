@@ -42,7 +42,7 @@ describe('classifyField', () => {
     expect(classifyField(frame, frame.fields[1], {})).toBeUndefined();
   });
 
-  it('maps H2O MLOps 1.x frames by kind: volume rows as predictions, drift over time as drift, output means; nothing else', () => {
+  it('maps H2O MLOps 1.x frames by kind: volume rows as predictions, drift over time as drift, output means and class shares; nothing else', () => {
     const frame = (kind: Mlops1xFrameKind, name: string) =>
       createDataFrame({
         meta: { custom: mlops1xFrameMeta(kind) },
@@ -64,6 +64,12 @@ describe('classifyField', () => {
       signal: Signal.PredictionMean,
       reducer: Reducer.Mean,
       source: 'Prediction distribution over time',
+    });
+    const predictionShare = frame(Mlops1xFrameKind.PredictionsOverTime, 'share');
+    expect(classifyField(predictionShare, predictionShare.fields[0], {})).toMatchObject({
+      signal: Signal.PredictionShare,
+      reducer: Reducer.Mean,
+      unit: 'percentunit',
     });
     const predictionStd = frame(Mlops1xFrameKind.PredictionsOverTime, 'std');
     expect(classifyField(predictionStd, predictionStd.fields[0], {})).toBeUndefined();

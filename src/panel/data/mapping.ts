@@ -34,6 +34,8 @@ export enum Signal {
   LowDrift = 'lowDrift',
   /** Mean of a model output column (the prediction): compared per column, neither better nor worse. */
   PredictionMean = 'predictionMean',
+  /** Share of one class of a categorical output column: compared per column and class, neutral. */
+  PredictionShare = 'predictionShare',
 }
 
 /** How a time series becomes one value for the comparison. */
@@ -73,6 +75,7 @@ export const SIGNAL_SPECS: Record<Signal, SignalSpec> = {
   [Signal.MediumDrift]: { dimension: Dimension.Count, reducer: Reducer.Last },
   [Signal.LowDrift]: { dimension: Dimension.Count, reducer: Reducer.Last },
   [Signal.PredictionMean]: { dimension: Dimension.Count, reducer: Reducer.Mean, perOutputColumn: true },
+  [Signal.PredictionShare]: { dimension: Dimension.Ratio, reducer: Reducer.Mean, perOutputColumn: true },
 };
 
 export interface NameMapping {
@@ -173,14 +176,18 @@ const GATEWAY_FIELDS: Partial<Record<FrameKind, Record<string, NameMapping>>> = 
 
 /**
  * H2O MLOps 1.x frames (`shared/frameKinds1x.ts`) the panel reads: scored rows as predictions,
- * per-column drift over time and the mean of numerical output columns (prediction distribution);
- * their model, role and feature (column) come from the labels. Other 1.x kinds and fields (std,
- * min, max, category shares) carry nothing the panel compares yet.
+ * per-column drift over time, the mean of numerical output columns and the class shares of
+ * categorical output columns (prediction distribution); their model, role, feature (column) and
+ * category come from the labels. Other 1.x kinds and fields (std, min, max) carry nothing the panel
+ * compares yet.
  */
 const MLOPS1X_FIELDS: Partial<Record<string, Record<string, NameMapping>>> = {
   [Mlops1xFrameKind.Volume]: { [FIELD_1X.rows]: m(Signal.Predictions, Reducer.Sum) },
   [Mlops1xFrameKind.DriftOverTime]: { [FIELD_1X.drift]: m(Signal.DriftScore, Reducer.Last) },
-  [Mlops1xFrameKind.PredictionsOverTime]: { [FIELD_1X.mean]: m(Signal.PredictionMean, Reducer.Mean) },
+  [Mlops1xFrameKind.PredictionsOverTime]: {
+    [FIELD_1X.mean]: m(Signal.PredictionMean, Reducer.Mean),
+    [FIELD_1X.share]: m(Signal.PredictionShare, Reducer.Mean, 'percentunit'),
+  },
 };
 
 /** The 1.x frame kind of a frame, if it is one. */

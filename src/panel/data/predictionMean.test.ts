@@ -83,17 +83,62 @@ describe('1.x prediction distribution in the comparison', () => {
     expect(view.drift.models.flatMap((m) => m.features)).toHaveLength(0);
   });
 
-  it('adds no row for categorical output shares (not mapped yet)', () => {
-    const shares = (experimentId: string, role: string) =>
-      categorySharesFrame({ ...output(experimentId, role, 'label'), logicalType: 'CATEGORICAL' }, [
-        { startMs: 1_700_000_000_000, aggregate: { categorical: { valueCounts: { yes: 3, no: 1 } } } },
-      ]);
+  it('shows the mean share of each class of a categorical output column as neutral percentage rows', () => {
+    const shares = (experimentId: string, role: string, counts: Array<Record<string, number>>) =>
+      categorySharesFrame(
+        { ...output(experimentId, role, 'label'), logicalType: 'CATEGORICAL' },
+        counts.map((valueCounts, i) => ({
+          startMs: 1_700_000_000_000 + i * 3_600_000,
+          aggregate: { categorical: { valueCounts } },
+        }))
+      );
     const comparison = comparisonOf([
-      shares('champ', 'champion'),
-      shares('chall', 'challenger'),
+      // Champion: yes 75% then 50% (mean 62.5%), no 25% then 50% (mean 37.5%).
+      shares('champ', 'champion', [
+        { yes: 3, no: 1 },
+        { yes: 2, no: 2 },
+      ]),
+      // Challenger: yes 50% then 50%, no 50% then 50%.
+      shares('chall', 'challenger', [
+        { yes: 1, no: 1 },
+        { yes: 5, no: 5 },
+      ]),
       statsFrame(Mlops1xFrameKind.PredictionsOverTime, output('champ', 'champion'), numericWindows([0.5])),
     ]);
-    const rows = comparison.rows.filter((r) => String(r.id).startsWith('predictionMean:'));
-    expect(rows.map((r) => r.label)).toEqual(['Prediction mean (prediction)']);
+    const rows = comparison.rows.filter((r) => /^prediction(Mean|Share):/.test(String(r.id)));
+    expect(rows.map((r) => [r.id, r.label])).toEqual([
+      ['predictionMean:prediction', 'Prediction mean (prediction)'],
+      ['predictionShare:label:yes', 'Share of yes (label)'],
+      ['predictionShare:label:no', 'Share of no (label)'],
+    ]);
+    const [, yes, no] = rows;
+    expect(yes).toMatchObject({ direction: 'neutral', available: true });
+    expect(yes.cells.map((c) => c.value)).toEqual([0.625, 0.5]);
+    expect(yes.cells.map((c) => c.text)).toEqual(['62.5%', '50%']);
+    expect(yes.cells[0].source).toBe('Prediction distribution over time');
+    expect(yes.deltas[1]).toMatchObject({ outcome: 'neutral', diff: expect.closeTo(-0.125, 10) });
+    // The absolute difference is in percentage points of the share.
+    expect(yes.deltas[1]?.text).toMatch(/^-12\.5%/);
+    expect(no.cells.map((c) => c.value)).toEqual([0.375, 0.5]);
+    expect(no.deltas[1]).toMatchObject({ outcome: 'neutral', diff: expect.closeTo(0.125, 10) });
+    // Neutral: never counted as better or worse.
+    expect(comparison.verdicts[0]).toMatchObject({ better: 0, worse: 0, same: 0 });
+  });
+
+  it('keeps at most the five classes with the largest champion share per categorical column', () => {
+    const counts = { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7 };
+    const frame = (experimentId: string, role: string) =>
+      categorySharesFrame({ ...output(experimentId, role, 'label'), logicalType: 'CATEGORICAL' }, [
+        { startMs: 1_700_000_000_000, aggregate: { categorical: { valueCounts: counts } } },
+      ]);
+    const comparison = comparisonOf([frame('champ', 'champion'), frame('chall', 'challenger')]);
+    const labels = comparison.rows.filter((r) => String(r.id).startsWith('predictionShare:')).map((r) => r.label);
+    expect(labels).toEqual([
+      'Share of g (label)',
+      'Share of f (label)',
+      'Share of e (label)',
+      'Share of d (label)',
+      'Share of c (label)',
+    ]);
   });
 });

@@ -76,7 +76,10 @@ export interface ModelData {
   scalars: Partial<Record<Signal, Sample>>;
   series: Partial<Record<Signal, SeriesSample>>;
   features: Map<string, FeatureData>;
-  /** Per model output column (e.g. `prediction`): its prediction mean, for a neutral comparison row. */
+  /**
+   * Per model output column (e.g. `prediction`): its prediction mean, and per class of a categorical
+   * output its mean share (keyed by {@link outputShareKey}), for neutral comparison rows.
+   */
   outputs?: Map<string, Sample>;
   /** Gateway model statuses (HEALTHY, AT_RISK, FAILING, UNKNOWN or other strings). */
   driftStatus: string;
@@ -128,8 +131,21 @@ export interface Delta {
   text: string;
 }
 
-/** Row id of an output column's prediction mean. */
-export type OutputRowId = `predictionMean:${string}`;
+/** Row id of an output column's prediction mean, or of a class share (`predictionShare:<column>:<class>`). */
+export type OutputRowId = `predictionMean:${string}` | `predictionShare:${string}`;
+
+const SHARE_KEY_SEPARATOR = '\u0000';
+
+/** Key in {@link ModelData.outputs} of a categorical output column's class share. */
+export function outputShareKey(column: string, category: string): string {
+  return `${column}${SHARE_KEY_SEPARATOR}${category}`;
+}
+
+/** Column and class of a share key; undefined for a prediction-mean key (a plain column). */
+export function parseOutputShareKey(key: string): { column: string; category: string } | undefined {
+  const at = key.indexOf(SHARE_KEY_SEPARATOR);
+  return at < 0 ? undefined : { column: key.slice(0, at), category: key.slice(at + 1) };
+}
 
 export interface MetricRow {
   id: MetricId | OutputRowId;
