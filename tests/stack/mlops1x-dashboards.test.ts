@@ -291,4 +291,15 @@ it('the champion panel compares champion and challenger of the 1.x shadow deploy
   expect(predictionMean).toMatchObject({ label: `Prediction mean (${output})`, direction: 'neutral' });
   predictionMean.cells.forEach((c, i) => expect(c.value).toBeCloseTo(meanOf(shadow.experiments[i].id), 9));
   expect(predictionMean.deltas[1]?.outcome).toBe('neutral');
+  // The categorical output (predicted_label): neutral class-share rows, at most five, as fractions.
+  const shares = view.comparison.rows.filter((r) => String(r.id).startsWith('predictionShare:predicted_label:'));
+  expect(shares.length).toBeGreaterThan(0);
+  expect(shares.length).toBeLessThanOrEqual(5);
+  for (const row of shares) {
+    expect(row).toMatchObject({
+      direction: 'neutral',
+      label: expect.stringMatching(/^Share of .+ \(predicted_label\)$/),
+    });
+    expect(row.cells.every((c) => c.value !== null && c.value >= 0 && c.value <= 1)).toBe(true);
+  }
 });
