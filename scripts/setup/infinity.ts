@@ -8,13 +8,12 @@
  * `<repo>/../shared/vendor`) with the replace directives its README gives. Without that folder the
  * build requires Infinity upstream at the commit of its v3.11.1 tag (machines with internet).
  */
-import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 import { cacheRoot, log, repoRoot } from '../stack/paths';
 import { runLogged } from '../stack/processes';
+import { goSourceFiles, goSourcesHash, requireGo } from './goSources';
 
 /** Infinity release whose backend the harness runs. */
 export const INFINITY_VERSION = '3.11.1';
@@ -61,35 +60,8 @@ function findInfinitySource(): InfinitySource {
   return { kind: 'vendor', dir };
 }
 
-/** The harness's files to build (Go sources, go.mod, go.sum if committed), sorted by name. */
-function harnessFiles(): string[] {
-  return fs
-    .readdirSync(harnessSources)
-    .filter((name) => name.endsWith('.go') || name === 'go.mod' || name === 'go.sum')
-    .sort();
-}
-
-/** Short sha256 over the harness files' names and contents: a changed harness gets a new build dir. */
-function sourcesHash(files: string[]): string {
-  const hash = createHash('sha256');
-  for (const name of files) {
-    hash.update(`${name}\0`);
-    hash.update(fs.readFileSync(path.join(harnessSources, name)));
-    hash.update('\0');
-  }
-  return hash.digest('hex').slice(0, 12);
-}
-
 function describe(source: InfinitySource): string {
   return source.kind === 'vendor' ? `vendor ${source.dir}` : `upstream ${INFINITY_MODULE}@${INFINITY_COMMIT}`;
-}
-
-function requireGo(): void {
-  try {
-    execFileSync('go', ['version'], { stdio: 'ignore' });
-  } catch {
-    throw new Error('Go (1.26 or newer) is required to build the Infinity harness, and none is on PATH');
-  }
 }
 
 /** `go mod edit` steps that point the harness's go.mod at Infinity (shared/vendor/README.md). */
@@ -139,11 +111,11 @@ async function buildHarness(workDir: string, files: string[], source: InfinitySo
  * with Go's caches warm). Go's output goes to `<cache>/logs/`; a failure throws with its tail.
  */
 export async function ensureInfinityHarness(): Promise<string> {
-  const files = harnessFiles();
+  const files = goSourceFiles(harnessSources);
   if (!files.includes('main.go') || !files.includes('go.mod')) {
     throw new Error(`${harnessSources} lacks main.go or go.mod`);
   }
-  const key = `${INFINITY_VERSION}-${sourcesHash(files)}`;
+  const key = `${INFINITY_VERSION}-${goSourcesHash(harnessSources, files)}`;
   const buildDir = path.join(cacheRoot(), 'infinity-harness', key);
   const bin = path.join(buildDir, HARNESS_BIN);
   const marker = path.join(buildDir, '.complete');
@@ -153,7 +125,7 @@ export async function ensureInfinityHarness(): Promise<string> {
   if (fs.existsSync(bin) && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === `${describe(source)}\n`) {
     return bin;
   }
-  requireGo();
+  requireGo('the Infinity harness');
   log('setup', `building the Infinity ${INFINITY_VERSION} harness (${describe(source)}) into ${buildDir}`);
   const logFile = path.join(cacheRoot(), 'logs', `infinity-harness-${key}.log`);
   fs.mkdirSync(path.dirname(logFile), { recursive: true });

@@ -5,13 +5,12 @@
  * sources, and skipped when already built. Its modules come from the Go module proxy at the
  * versions pinned in the committed go.mod / go.sum.
  */
-import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 import { cacheRoot, log, repoRoot } from '../stack/paths';
 import { runLogged } from '../stack/processes';
+import { goSourceFiles, goSourcesHash, requireGo } from './goSources';
 
 /** The go-mysql-server release the harness embeds (Grafana's SQL expressions run on this library). */
 export const GO_MYSQL_SERVER_VERSION = 'v0.20.0';
@@ -19,43 +18,22 @@ export const GO_MYSQL_SERVER_VERSION = 'v0.20.0';
 const sources = path.join(repoRoot, 'tests', 'alerting', 'sql-expression-harness');
 const BIN = 'sql-expression-harness';
 
-function harnessFiles(): string[] {
-  return fs
-    .readdirSync(sources)
-    .filter((name) => name.endsWith('.go') || name === 'go.mod' || name === 'go.sum')
-    .sort();
-}
-
-function sourcesHash(files: string[]): string {
-  const hash = createHash('sha256');
-  for (const name of files) {
-    hash.update(`${name}\0`);
-    hash.update(fs.readFileSync(path.join(sources, name)));
-    hash.update('\0');
-  }
-  return hash.digest('hex').slice(0, 12);
-}
-
 /**
  * Path of the built harness binary; builds it first when missing (a few minutes cold on 2 cores,
  * seconds with Go's caches warm). Go's output goes to `<cache>/logs/`; a failure throws with its tail.
  */
 export async function ensureSqlExpressionHarness(): Promise<string> {
-  const files = harnessFiles();
+  const files = goSourceFiles(sources);
   if (!files.includes('main.go') || !files.includes('go.mod') || !files.includes('go.sum')) {
     throw new Error(`${sources} lacks main.go, go.mod or go.sum`);
   }
-  const key = `${GO_MYSQL_SERVER_VERSION}-${sourcesHash(files)}`;
+  const key = `${GO_MYSQL_SERVER_VERSION}-${goSourcesHash(sources, files)}`;
   const buildDir = path.join(cacheRoot(), 'sql-expression-harness', key);
   const bin = path.join(buildDir, BIN);
   if (fs.existsSync(bin) && fs.existsSync(path.join(buildDir, '.complete'))) {
     return bin;
   }
-  try {
-    execFileSync('go', ['version'], { stdio: 'ignore' });
-  } catch {
-    throw new Error('Go (1.26 or newer) is required to build the SQL expression harness, and none is on PATH');
-  }
+  requireGo('the SQL expression harness');
   log('setup', `building the SQL expression harness (go-mysql-server ${GO_MYSQL_SERVER_VERSION}) into ${buildDir}`);
   const logFile = path.join(cacheRoot(), 'logs', `sql-expression-harness-${key}.log`);
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
