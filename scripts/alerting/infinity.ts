@@ -54,18 +54,33 @@ export interface GatewayQuery {
 /** Pages of 1,000 deployments; Infinity stops after this many pages more than the first. */
 export const MAX_LIST_PAGES = 5;
 
-/** A rule query against the gateway through the alerting Infinity data source. */
-export function gatewayQuery(q: GatewayQuery, datasourceUid = ALERTING_DS_UID): RuleQuery {
+/** What any rule query of ours asks Infinity: one URL, flattened to rows by a JSONata selector. */
+export interface InfinityUrlQuery {
+  refId: string;
+  path: string;
+  windowSeconds: number;
+  params: Array<{ key: string; value: string }>;
+  rootSelector: string;
+  columns: Column[];
+  /** Cursor pagination: the pages Infinity follows after the first, and where it finds the next token. */
+  cursor?: { maxExtraPages: number; extractionPath: string };
+}
+
+/**
+ * The Infinity query model (backend parser, so the alert engine can run it) of a rule query, for both
+ * API generations. Root selectors must start with `(`: see {@link GatewayQuery.rootSelector}.
+ */
+export function infinityUrlQuery(q: InfinityUrlQuery, datasourceUid: string): RuleQuery {
   if (!q.rootSelector.startsWith('(')) {
     throw new Error(`${q.refId}: root selectors must start with "(" so that Infinity evaluates them as JSONata`);
   }
-  const paging = q.paged
+  const paging = q.cursor
     ? {
         pagination_mode: 'cursor',
-        pagination_max_pages: MAX_LIST_PAGES,
+        pagination_max_pages: q.cursor.maxExtraPages,
         pagination_param_cursor_field_name: 'pageToken',
         pagination_param_cursor_field_type: 'query',
-        pagination_param_cursor_extraction_path: 'nextPageToken',
+        pagination_param_cursor_extraction_path: q.cursor.extractionPath,
       }
     : {};
   return {
@@ -80,10 +95,22 @@ export function gatewayQuery(q: GatewayQuery, datasourceUid = ALERTING_DS_UID): 
       parser: 'backend',
       format: 'table',
       url: q.path,
-      url_options: { method: 'GET', params: [...(q.params ?? []), ...RANGE_PARAMS] },
+      url_options: { method: 'GET', params: q.params },
       root_selector: q.rootSelector,
       columns: q.columns.map((c) => ({ selector: c.selector, text: c.selector, type: c.type })),
       ...paging,
     },
   };
+}
+
+/** A rule query against the gateway through the alerting Infinity data source. */
+export function gatewayQuery(q: GatewayQuery, datasourceUid = ALERTING_DS_UID): RuleQuery {
+  return infinityUrlQuery(
+    {
+      ...q,
+      params: [...(q.params ?? []), ...RANGE_PARAMS],
+      cursor: q.paged ? { maxExtraPages: MAX_LIST_PAGES, extractionPath: 'nextPageToken' } : undefined,
+    },
+    datasourceUid
+  );
 }

@@ -1,4 +1,4 @@
-import { INFINITY_TYPE, type Column } from './infinity';
+import { infinityUrlQuery, type Column } from './infinity';
 import type { RuleQuery } from './model';
 
 /**
@@ -169,31 +169,12 @@ export function mlops1xQuery(q: Mlops1xQuery, datasourceUid = MLOPS1X_DS_UID): R
     ...(q.filter ? [{ key: 'filter', value: q.filter }] : []),
     ...(q.orderBy ? [{ key: 'orderBy', value: q.orderBy }] : []),
   ];
-  const paging = q.paged
-    ? {
-        pagination_mode: 'cursor',
-        pagination_max_pages: MAX_EXTRA_PAGES,
-        pagination_param_cursor_field_name: 'pageToken',
-        pagination_param_cursor_field_type: 'query',
-        pagination_param_cursor_extraction_path: CURSOR_PATH,
-      }
-    : {};
-  return {
-    refId: q.refId,
-    relativeTimeRange: { from: q.windowSeconds, to: 0 },
-    datasourceUid,
-    model: {
-      refId: q.refId,
-      datasource: { type: INFINITY_TYPE, uid: datasourceUid },
-      type: 'json',
-      source: 'url',
-      parser: 'backend',
-      format: 'table',
-      url: q.path,
-      url_options: { method: 'GET', params },
-      root_selector: q.rootSelector,
-      columns: q.columns.map((c) => ({ selector: c.selector, text: c.selector, type: c.type })),
-      ...paging,
+  return infinityUrlQuery(
+    {
+      ...q,
+      params,
+      cursor: q.paged ? { maxExtraPages: MAX_EXTRA_PAGES, extractionPath: CURSOR_PATH } : undefined,
     },
-  };
+    datasourceUid
+  );
 }
