@@ -4,7 +4,6 @@
  * scipy, in the pinned venv the stack setup builds (scripts/setup/driftVenv.ts). Every value must
  * agree within 1e-9 relative (values that are 0 up to rounding: within 1e-12 absolute).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,30 +21,13 @@ import {
   type NumericSummary,
 } from '../../src/shared/drift';
 import { driftCases, type DriftCase } from './support/driftCases';
+import { runCaptured } from './support/runCaptured';
 
 const SCRIPT = path.join(__dirname, 'drift_crosscheck.py');
 const REL = 1e-9;
 const ABS = 1e-12;
 
 type Result = Record<string, unknown>;
-
-function runPython(
-  python: string,
-  casesFile: string
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, [SCRIPT, casesFile], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: process.env.PATH },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** What an aggregator would store for a part: its summary (sample or population deviation). */
 function summaryOf(values: readonly number[], ddof: 0 | 1): NumericSummary {
@@ -154,7 +136,7 @@ it('every drift method, alignment and window merge agrees with numpy/scipy withi
   try {
     const file = path.join(dir, 'cases.json');
     fs.writeFileSync(file, JSON.stringify(cases));
-    const run = await runPython(python, file);
+    const run = await runCaptured(python, [SCRIPT, file], { PATH: process.env.PATH });
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
     const theirs = (JSON.parse(run.stdout) as { results: Result[] }).results;
     expect(theirs).toHaveLength(cases.length);

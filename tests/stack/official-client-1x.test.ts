@@ -6,7 +6,6 @@
  * back each call's raw body with the client's parsed model; our parsers read the same bodies and
  * every value must be equal (support/officialClient1xCompare.ts).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import path from 'node:path';
 import { mlops1xVenvPython } from '../../scripts/setup/mlops1xVenv';
 import { DEPLOYMENTS, WORKSPACES } from '../../simulator/mlops1x/catalog';
 import { type ClientCall, Comparison, compareCall } from './support/officialClient1xCompare';
+import { runCaptured } from './support/runCaptured';
 import { stackInfo } from './support/stackInfo';
 
 const info = stackInfo();
@@ -45,22 +45,6 @@ interface Result {
   }>;
   fixtures: number;
   calls: ClientCall[];
-}
-
-function run(
-  python: string,
-  args: string[],
-  env: NodeJS.ProcessEnv
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 const catalogue = () => ({
@@ -102,7 +86,7 @@ describe('h2o-mlops 1.6.5 against the simulator 1.x routes', () => {
         ...info.provisioningEnv,
         PYTHONDONTWRITEBYTECODE: '1',
       };
-      const out = await run(python, [SCRIPT, expectedFile, resultFile, FIXTURES], env);
+      const out = await runCaptured(python, [SCRIPT, expectedFile, resultFile, FIXTURES], env);
       const output = `${out.stdout}\n${out.stderr}`;
       for (const secret of [info.provisioningEnv.MLOPS_CLIENT_SECRET, info.provisioningEnv.MLOPS_REFRESH_TOKEN]) {
         expect(output).not.toContain(secret);

@@ -3,32 +3,16 @@
  * model-monitoring client and h2o_authn.TokenProvider) against the gateway simulator with a
  * Keycloak token. No Grafana involved. The script is tests/stack/official_client_conformance.py.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { SCENARIOS } from '../../simulator/scenarios';
+import { runCaptured } from './support/runCaptured';
 import { stackInfo } from './support/stackInfo';
 
 const info = stackInfo();
 const SCRIPT = path.join(__dirname, 'official_client_conformance.py');
-
-function run(
-  python: string,
-  args: string[],
-  env: NodeJS.ProcessEnv
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 it('every monitoring method of the official client, for every scenario, deserializes and matches the scenario', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-conformance-'));
@@ -52,7 +36,7 @@ it('every monitoring method of the official client, for every scenario, deserial
   );
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...info.provisioningEnv, PYTHONDONTWRITEBYTECODE: '1' };
   try {
-    const result = await run(info.venvPython, [SCRIPT, expectedFile], env);
+    const result = await runCaptured(info.venvPython, [SCRIPT, expectedFile], env);
     const output = `${result.stdout}\n${result.stderr}`;
     // Secrets are passed through the environment only and never printed.
     for (const secret of [info.provisioningEnv.MLOPS_CLIENT_SECRET, info.provisioningEnv.MLOPS_REFRESH_TOKEN]) {
