@@ -204,7 +204,8 @@ describe('MlopsDataSource.query (network mocked at Grafana backendSrv boundary)'
 
   it('a failing target fails alone with a message naming endpoint and cause', async () => {
     const { ds, backend } = setup();
-    backend.on('/operational', { status: 429, data: { code: 8, message: 'quota' } });
+    // Retry-After: 0, so the two retries of the 429 do not wait (the backoff is retry.test.ts's concern).
+    backend.on('/operational', { status: 429, data: { code: 8, message: 'quota' }, headers: { 'retry-after': '0' } });
     backend.on('/drift', { status: 200, data: '{"countFeatureDrift": 1' });
     const response = await run(
       ds,

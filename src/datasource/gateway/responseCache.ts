@@ -25,6 +25,12 @@ interface CacheEntry {
 export class ResponseCache {
   private readonly entries = new Map<string, CacheEntry>();
   private bytes = 0;
+  /**
+   * No entry expires before this time, so a write sweeps the entries only when one may have
+   * expired: a fleet's ~2,000 answers are not walked on every write. It may be early (an entry
+   * evicted since), which costs one sweep that finds it out.
+   */
+  private earliestExpiry = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly now: () => number,
@@ -59,7 +65,9 @@ export class ResponseCache {
       return;
     }
     this.evictExpired();
-    this.entries.set(key, { expiresAt: this.now() + ttlMs, body, bytes });
+    const expiresAt = this.now() + ttlMs;
+    this.entries.set(key, { expiresAt, body, bytes });
+    this.earliestExpiry = Math.min(this.earliestExpiry, expiresAt);
     this.bytes += bytes;
     // Map iteration is insertion order: the first key is the least recently used.
     for (const oldest of this.entries.keys()) {
@@ -73,6 +81,7 @@ export class ResponseCache {
   clear(): void {
     this.entries.clear();
     this.bytes = 0;
+    this.earliestExpiry = Number.POSITIVE_INFINITY;
   }
 
   /** Entry count and approximate bytes held, for tests and diagnostics. */
@@ -90,11 +99,18 @@ export class ResponseCache {
 
   private evictExpired(): void {
     const now = this.now();
+    if (now < this.earliestExpiry) {
+      return;
+    }
+    let earliest = Number.POSITIVE_INFINITY;
     for (const [key, entry] of this.entries) {
       if (entry.expiresAt <= now) {
         this.delete(key);
+      } else {
+        earliest = Math.min(earliest, entry.expiresAt);
       }
     }
+    this.earliestExpiry = earliest;
   }
 }
 

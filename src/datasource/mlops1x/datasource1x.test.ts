@@ -174,7 +174,12 @@ describe('Save & test with the MLOps 1.x generation', () => {
     [404, 5, /^Not found: .*appends \/deployer and \/monitoring/],
     [503, 14, /^MLOps is temporarily unavailable/],
   ])('explains HTTP %d from the deployer', async (status, code, message) => {
-    const backend = mlops1x().on('/configuration/monitoring', { status, data: { code, message: 'no' } });
+    // Retry-After: 0, so the retries of a 503 do not wait (the backoff itself is retry.test.ts's concern).
+    const backend = mlops1x().on('/configuration/monitoring', {
+      status,
+      data: { code, message: 'no' },
+      headers: { 'retry-after': '0' },
+    });
     const { ds } = setup(backend);
     await expect(ds.testDatasource()).resolves.toMatchObject({
       status: 'error',
