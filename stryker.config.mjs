@@ -16,8 +16,8 @@ const config = {
   },
   coverageAnalysis: 'perTest',
   mutate: ['src/datasource/{parse,frames,gateway,query}/**/*.ts', 'src/panel/data/**/*.ts', '!**/*.test.ts'],
-  // 2 cores shared with other work.
-  concurrency: 1,
+  // Both cores: run it when nothing else runs.
+  concurrency: 2,
   incremental: true,
   incrementalFile: 'reports/mutation/stryker-incremental.json',
   tempDirName: '.stryker-tmp',
@@ -27,10 +27,15 @@ const config = {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   thresholds: { high: 90, low: 85, break: 85 },
-  // A loaded machine is slow, not wrong: a mutant counts as "timed out" (detected) only after
-  // 3× the test's normal time plus 30 s, so a busy CPU is not taken for an endless loop.
-  timeoutMS: 30000,
-  timeoutFactor: 3,
+  // Mutants in code that runs at module load (constant tables, regular expressions, messages kept
+  // in module-level maps) are "static": Stryker can only test them by rerunning every test with the
+  // module reloaded — 2,758 of 5,998 mutants, ~89 % of the run's time (about 10 hours on 2 cores).
+  // They are left out of the run and the score; the README says so next to the score.
+  ignoreStatic: true,
+  // Meant for an otherwise idle machine: a mutant counts as "timed out" (detected) after 2× the
+  // test's normal time plus 10 s.
+  timeoutMS: 10000,
+  timeoutFactor: 2,
 };
 
 export default config;
