@@ -12,6 +12,8 @@ const config = {
     // pinned down by their own unit tests.
     config: {
       testMatch: ['<rootDir>/src/datasource/**/*.test.ts', '<rootDir>/src/panel/**/*.test.ts'],
+      // Runs only the test files holding a test the mutant needs (index: scripts/mutation/indexTests.ts).
+      runner: '<rootDir>/scripts/mutation/relatedTestsRunner.cjs',
     },
   },
   coverageAnalysis: 'perTest',

@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+import strykerConfig from '../../stryker.config.mjs';
+
+/**
+ * Before `stryker run` (npm run mutation): runs the tests Stryker uses once and writes
+ * reports/mutation/test-index.json — each test file (relative path) with the full names of its
+ * tests — for relatedTestsRunner.cjs, which runs only the files holding the tests a mutant needs.
+ * Fails when a test fails: mutating code whose tests are red would measure nothing.
+ */
+
+const ROOT = join(__dirname, '..', '..');
+const OUT_DIR = join(ROOT, 'reports', 'mutation');
+
+interface JestJson {
+  success: boolean;
+  testResults: Array<{ name: string; assertionResults: Array<{ fullName: string }> }>;
+}
+
+function main(): void {
+  const testMatch = (strykerConfig.jest?.config as { testMatch?: string[] } | undefined)?.testMatch ?? [];
+  if (testMatch.length === 0) {
+    throw new Error('stryker.config.mjs names no jest.config.testMatch to index');
+  }
+  mkdirSync(OUT_DIR, { recursive: true });
+  const raw = join(OUT_DIR, 'jest-results.json');
+  try {
+    execFileSync('npx', ['jest', '--silent', '--json', '--outputFile', raw, '--testMatch', ...testMatch], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    process.stderr.write(String((error as { stderr?: Buffer }).stderr ?? error));
+    throw new Error('the tests Stryker mutates against fail; fix them first');
+  }
+  const results = JSON.parse(readFileSync(raw, 'utf8')) as JestJson;
+  const index: Record<string, string[]> = {};
+  for (const file of results.testResults) {
+    index[relative(ROOT, file.name)] = file.assertionResults.map((test) => test.fullName);
+  }
+  writeFileSync(join(OUT_DIR, 'test-index.json'), `${JSON.stringify(index, null, 1)}\n`);
+  const tests = Object.values(index).reduce((sum, names) => sum + names.length, 0);
+  console.log(`test index: ${Object.keys(index).length} files, ${tests} tests → reports/mutation/test-index.json`);
+}
+
+main();
