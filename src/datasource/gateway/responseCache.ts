@@ -117,29 +117,36 @@ export class ResponseCache {
 /**
  * Approximate in-memory size of a JSON value: 2 bytes a string character, 8 a number, plus a
  * little per key and element. Iterative (deep bodies cannot overflow the stack) and stops counting
- * once past `limit`, so measuring a 50 MB body costs no more than measuring `limit`.
+ * once past `limit`, so measuring a 50 MB body costs no more than measuring `limit`. Strings,
+ * numbers and the like are counted where they are found; only objects and arrays wait on the
+ * stack (this runs on every answer, a few megabytes each).
  */
 export function approximateBytes(value: unknown, limit = Number.POSITIVE_INFINITY): number {
   let total = 0;
-  const pending: unknown[] = [value];
-  while (pending.length > 0 && total <= limit) {
-    const item = pending.pop();
+  const pending: object[] = [];
+  const visit = (item: unknown) => {
     if (typeof item === 'string') {
       total += 2 * item.length + 8;
-    } else if (Array.isArray(item)) {
-      total += 8 + 8 * item.length;
-      for (const element of item) {
-        pending.push(element);
-      }
     } else if (typeof item === 'object' && item !== null) {
-      const record = item as Record<string, unknown>;
-      const keys = Object.keys(record);
-      for (let i = 0; i < keys.length; i++) {
-        total += 2 * keys[i].length + 8;
-        pending.push(record[keys[i]]);
-      }
+      pending.push(item);
     } else {
       total += 8;
+    }
+  };
+  visit(value);
+  while (pending.length > 0 && total <= limit) {
+    const item = pending.pop();
+    if (Array.isArray(item)) {
+      total += 8 + 8 * item.length;
+      for (let i = 0; i < item.length; i++) {
+        visit(item[i]);
+      }
+    } else {
+      const record = item as Record<string, unknown>;
+      for (const key in record) {
+        total += 2 * key.length + 8;
+        visit(record[key]);
+      }
     }
   }
   return total;
