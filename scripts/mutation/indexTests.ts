@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-
-import strykerConfig from '../../stryker.config.mjs';
+import { pathToFileURL } from 'node:url';
 
 /**
  * Before `stryker run` (npm run mutation): runs the tests Stryker uses once and writes
@@ -19,8 +18,13 @@ interface JestJson {
   testResults: Array<{ name: string; assertionResults: Array<{ fullName: string }> }>;
 }
 
-function main(): void {
-  const testMatch = (strykerConfig.jest?.config as { testMatch?: string[] } | undefined)?.testMatch ?? [];
+interface StrykerJestConfig {
+  default: { jest?: { config?: { testMatch?: string[] } } };
+}
+
+async function main(): Promise<void> {
+  const stryker = (await import(pathToFileURL(join(ROOT, 'stryker.config.mjs')).href)) as StrykerJestConfig;
+  const testMatch = stryker.default.jest?.config?.testMatch ?? [];
   if (testMatch.length === 0) {
     throw new Error('stryker.config.mjs names no jest.config.testMatch to index');
   }
@@ -46,4 +50,4 @@ function main(): void {
   console.log(`test index: ${Object.keys(index).length} files, ${tests} tests → reports/mutation/test-index.json`);
 }
 
-main();
+void main();

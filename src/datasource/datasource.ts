@@ -21,6 +21,7 @@ import { FailureCause, GatewayError, classifyFailure } from './gateway/errors';
 import { GatewayClient } from './gateway/GatewayClient';
 import { redactSecrets } from './gateway/redact';
 import { migrateQuery } from './migrations';
+import { parseDriftSummary } from './parse/drift';
 import { deploymentName, modelChoices } from './query/models';
 import { PartialFailureError } from './query/fanOut';
 import { QueryConfigError, QueryRunner } from './query/queryRunner';
@@ -255,7 +256,7 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
     };
     return lastValueFrom(
       this.client
-        .driftMetrics(id, model, range)
+        .driftMetrics(id, model, range, {}, parseDriftSummary)
         .pipe(map((drift) => drift.features.map((f) => ({ label: f.name, value: f.name, description: f.dataType }))))
     );
   }

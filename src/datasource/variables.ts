@@ -15,6 +15,7 @@ import type { EditorDataSource, Mlops1xEditorApi } from './editorApi';
 import type { GatewayClient } from './gateway/GatewayClient';
 import { truncationText } from './gateway/paging';
 import { migrateVariableQuery } from './migrations';
+import { parseDriftSummary } from './parse/drift';
 import type { Mlops1xGeneration } from './mlops1xLoader';
 import { deploymentName, modelChoices } from './query/models';
 import { toRangeParams } from './query/queryRunner';
@@ -78,25 +79,23 @@ export class MlopsVariableSupport extends CustomVariableSupport<VariableSource, 
         const deploymentId = replace(query.deploymentId);
         const modelId = replace(query.modelId) || deploymentId;
         return client
-          .driftMetrics(deploymentId, modelId, toRangeParams(request))
+          .driftMetrics(deploymentId, modelId, toRangeParams(request), {}, parseDriftSummary)
           .pipe(map((drift) => drift.features.map((f) => ({ text: f.name, value: f.name }))));
       }
       case VariableQueryKind.Deployments:
       default:
-        return client
-          .listDeployments(toRangeParams(request))
-          .pipe(
-            map((list) => {
-              const values = list.items
-                .filter((d) => !query.monitoredOnly || d.monitoringEnabled !== false)
-                .map((d) => ({ text: deploymentName(d), value: d.id }));
-              // Variables have no notices: an incomplete list ends with a value that says so. Its
-              // value is empty, which queries ignore (templating.ts drops empty values of "All").
-              return list.truncated
-                ? [...values, { text: `⚠ ${truncationText('deployments', list.truncation)}`, value: '' }]
-                : values;
-            })
-          );
+        return client.listDeployments(toRangeParams(request)).pipe(
+          map((list) => {
+            const values = list.items
+              .filter((d) => !query.monitoredOnly || d.monitoringEnabled !== false)
+              .map((d) => ({ text: deploymentName(d), value: d.id }));
+            // Variables have no notices: an incomplete list ends with a value that says so. Its
+            // value is empty, which queries ignore (templating.ts drops empty values of "All").
+            return list.truncated
+              ? [...values, { text: `⚠ ${truncationText('deployments', list.truncation)}`, value: '' }]
+              : values;
+          })
+        );
     }
   }
 }

@@ -45,11 +45,7 @@ function errorMessage(error: unknown): string {
  * Loads options while `enabled`, again whenever `key` changes; ignores answers that arrive after
  * a newer request or after unmounting.
  */
-export function useAsyncOptions(
-  load: () => Promise<OptionList>,
-  key: string,
-  enabled: boolean
-): AsyncOptions {
+export function useAsyncOptions(load: () => Promise<OptionList>, key: string, enabled: boolean): AsyncOptions {
   // The answer remembers which key it belongs to, so loading state is derived, not set.
   const [answer, setAnswer] = useState<{ key: string; options: Array<ComboboxOption<string>>; error?: string }>();
 

@@ -10,11 +10,11 @@ import {
 
 import { featureStatus } from '../../shared/featureStatus';
 import { FIELD, FrameKind, type FrameLabels } from '../../shared/frameSchema';
-import type { DriftMetrics, Feature, FeatureFrequency } from '../parse/domain';
+import type { DriftSeries, DriftSummary, Feature, FeatureFrequency } from '../parse/domain';
 import { frameName, meta, seriesName, timeField, valueField } from './common';
 
 /** One row: drifting-feature counts by category and the two thresholds. */
-export function driftSummaryFrame(drift: DriftMetrics, labels: FrameLabels): DataFrame {
+export function driftSummaryFrame(drift: DriftSummary, labels: FrameLabels): DataFrame {
   const count = (name: string, display: string, value: number | null) =>
     valueField(name, FieldType.number, [value], labels, { displayNameFromDS: display, decimals: 0 });
   return createDataFrame({
@@ -52,7 +52,7 @@ function notCalculatedNotice(features: Feature[]): QueryResultMetaNotice[] {
 }
 
 /** Table: one row per feature with drift, importance, impact, missing values, type and status. */
-export function featureDriftFrame(drift: DriftMetrics, labels: FrameLabels): DataFrame {
+export function featureDriftFrame(drift: DriftSummary, labels: FrameLabels): DataFrame {
   const features = drift.features;
   const col = <T>(pick: (f: Feature) => T) => features.map(pick);
   return createDataFrame({
@@ -134,7 +134,7 @@ function driftThresholds(threshold: number): FieldConfig['thresholds'] {
 }
 
 /** Drift over time: one frame per feature, labelled with `feature`. */
-export function driftOverTimeFrames(drift: DriftMetrics, labels: FrameLabels, feature?: string): DataFrame[] {
+export function driftOverTimeFrames(drift: DriftSeries, labels: FrameLabels, feature?: string): DataFrame[] {
   const series = feature ? drift.driftOverTime.filter((s) => s.feature.name === feature) : drift.driftOverTime;
   return series.map((s) => {
     const featureLabels: FrameLabels = { ...labels, feature: s.feature.name };

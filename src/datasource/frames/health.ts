@@ -1,12 +1,12 @@
 import { DataFrameType, FieldType, createDataFrame, type DataFrame, type QueryResultMetaNotice } from '@grafana/data';
 
 import { FIELD, FrameKind, type FrameLabels } from '../../shared/frameSchema';
-import type { BoxPlot, HealthMetrics, TimeHistogram } from '../parse/domain';
+import type { BoxPlot, HealthSummary, TimeHistogram } from '../parse/domain';
 import { PredictionsUnit } from '../types';
 import { frameName, meta, seriesName, timeField, valueField } from './common';
 
 /** One row with the totals of the range, suited to Stat panels. */
-export function healthSummaryFrame(health: HealthMetrics, labels: FrameLabels): DataFrame {
+export function healthSummaryFrame(health: HealthSummary, labels: FrameLabels): DataFrame {
   return createDataFrame({
     name: frameName('Health', labels),
     meta: meta(FrameKind.HealthSummary, { type: DataFrameType.NumericWide, parsed: health.notices }),

@@ -2,11 +2,11 @@ import { DataFrameType, FieldType, createDataFrame, type DataFrame } from '@graf
 
 import { FIELD, FrameKind, type FrameLabels } from '../../shared/frameSchema';
 import { OPERATIONAL_METRICS, OperationalMetric, UPTIME_UNIT, operationalUnit } from '../../shared/operationalMetrics';
-import type { OperationalSummary } from '../parse/domain';
+import type { OperationalGraph, OperationalSummary, OperationalTotals } from '../parse/domain';
 import { frameName, meta, seriesName, timeField, valueField } from './common';
 
 /** One row: uptime and average scoring latency, as the gateway reports them. */
-export function operationalSummaryFrame(summary: OperationalSummary, labels: FrameLabels): DataFrame {
+export function operationalSummaryFrame(summary: OperationalTotals, labels: FrameLabels): DataFrame {
   return createDataFrame({
     name: frameName('Operational summary', labels),
     meta: meta(FrameKind.OperationalSummary, { type: DataFrameType.NumericWide, parsed: summary.notices }),
@@ -24,38 +24,51 @@ export function operationalSummaryFrame(summary: OperationalSummary, labels: Fra
   });
 }
 
-/** Operational graphs over time: one frame per metric, `meta.custom.metric` names it. */
+/** One operational graph over time as a frame; `meta.custom.metric` names the metric. */
+export function operationalGraphFrame(
+  metric: OperationalMetric,
+  part: OperationalGraph,
+  labels: FrameLabels
+): DataFrame {
+  const { graph, notices } = part;
+  const points = graph?.points ?? [];
+  const display = OPERATIONAL_METRICS[metric];
+  return createDataFrame({
+    name: frameName(display.title, labels),
+    meta: meta(FrameKind.OperationalTimeSeries, {
+      type: DataFrameType.TimeSeriesMulti,
+      metric,
+      parsed: notices,
+    }),
+    fields: [
+      timeField(points.map((p) => p.time)),
+      valueField(
+        FIELD.value,
+        FieldType.number,
+        points.map((p) => p.value),
+        labels,
+        {
+          displayNameFromDS: `${display.title} – ${seriesName(labels)}`,
+          unit: operationalUnit(metric, graph?.yLabel),
+          description: graph?.yLabel || undefined,
+        }
+      ),
+    ],
+  });
+}
+
+/** The selected metrics' graphs of a whole operational answer (all six when none is selected). */
 export function operationalTimeSeriesFrames(
   summary: OperationalSummary,
   metrics: OperationalMetric[],
   labels: FrameLabels
 ): DataFrame[] {
-  const selected = metrics.length > 0 ? metrics : Object.values(OperationalMetric);
-  return selected.map((metric) => {
-    const graph = summary.graphs[metric];
-    const points = graph?.points ?? [];
-    const display = OPERATIONAL_METRICS[metric];
-    return createDataFrame({
-      name: frameName(display.title, labels),
-      meta: meta(FrameKind.OperationalTimeSeries, {
-        type: DataFrameType.TimeSeriesMulti,
-        metric,
-        parsed: summary.notices,
-      }),
-      fields: [
-        timeField(points.map((p) => p.time)),
-        valueField(
-          FIELD.value,
-          FieldType.number,
-          points.map((p) => p.value),
-          labels,
-          {
-            displayNameFromDS: `${display.title} – ${seriesName(labels)}`,
-            unit: operationalUnit(metric, graph?.yLabel),
-            description: graph?.yLabel || undefined,
-          }
-        ),
-      ],
-    });
-  });
+  return selectedMetrics(metrics).map((metric) =>
+    operationalGraphFrame(metric, { graph: summary.graphs[metric], notices: summary.notices }, labels)
+  );
+}
+
+/** The metrics a time-series query shows: those selected, or all six. */
+export function selectedMetrics(metrics: OperationalMetric[]): OperationalMetric[] {
+  return metrics.length > 0 ? metrics : Object.values(OperationalMetric);
 }

@@ -2,6 +2,7 @@ import type { BackendSrv, FetchResponse } from '@grafana/runtime';
 import { Observable, catchError, defer, map, of, retry, share, tap, throwError, timeout, timer } from 'rxjs';
 
 import {
+  OPERATIONAL_GRAPH_PARSERS,
   parseDeploymentPage,
   parseDeploymentResponse,
   parseDriftMetrics,
@@ -9,7 +10,15 @@ import {
   parseModelPage,
   parseOperationalSummary,
 } from '../parse/parseResponses';
-import type { Deployment, DriftMetrics, HealthMetrics, Model, OperationalSummary } from '../parse/domain';
+import type {
+  Deployment,
+  DriftMetrics,
+  HealthMetrics,
+  Model,
+  OperationalGraph,
+  OperationalSummary,
+} from '../parse/domain';
+import type { OperationalMetric } from '../../shared/operationalMetrics';
 import type { AuthMode } from '../types';
 import { ErrorBodyOn200, FailureCause, GatewayError, classifyFailure, type GatewayCall } from './errors';
 import { grpcErrorOf } from './grpcStatus';
@@ -125,10 +134,10 @@ export class GatewayClient {
     );
   }
 
-  /** GET one gateway path under one deadline, parsed by `parse`. */
-  private get<T>(path: string, params: Params, call: GatewayCall, parse: (body: unknown) => T): Observable<T> {
+  /** GET one gateway path under one deadline, read by `read` (usually one parser: `answer.decode(parse)`). */
+  private get<T>(path: string, params: Params, call: GatewayCall, read: (answer: DecodedAnswer) => T): Observable<T> {
     return this.withDeadline(call, (deadlineAt) =>
-      this.getBody(`${this.baseUrl}${path}`, params, call, deadlineAt).pipe(map((answer) => answer.decode(parse)))
+      this.getBody(`${this.baseUrl}${path}`, params, call, deadlineAt).pipe(map(read))
     );
   }
 
@@ -239,7 +248,9 @@ export class GatewayClient {
         }
         return known
           ? of(known)
-          : this.get(`/v1/deployment/${encodeURIComponent(deploymentId)}`, {}, call, parseDeploymentResponse);
+          : this.get(`/v1/deployment/${encodeURIComponent(deploymentId)}`, {}, call, (answer) =>
+              answer.decode(parseDeploymentResponse)
+            );
       })
     );
   }
@@ -262,42 +273,71 @@ export class GatewayClient {
     );
   }
 
-  /** GET one metrics family of a model under the query's range. */
+  /** GET one metrics family of a model under the query's range, read by `read`. */
   private metrics<T>(
     kind: string,
     deploymentId: string,
     modelId: string,
     params: Params,
-    parse: (body: unknown) => T
+    read: (answer: DecodedAnswer) => T
   ): Observable<T> {
     const call = {
       endpoint: `GET /v1/deployment/${printableId(deploymentId)}/metrics/${printableId(modelId)}/${kind}`,
       ranged: true,
     };
     const path = `/v1/deployment/${encodeURIComponent(deploymentId)}/metrics/${encodeURIComponent(modelId)}/${kind}`;
-    return this.checkIds(call, { deployment: deploymentId, model: modelId }) ?? this.get(path, params, call, parse);
+    return this.checkIds(call, { deployment: deploymentId, model: modelId }) ?? this.get(path, params, call, read);
   }
 
-  healthMetrics(deploymentId: string, modelId: string, range: TimeRangeParams): Observable<HealthMetrics> {
-    return this.metrics('health', deploymentId, modelId, { ...range }, parseHealthMetrics);
-  }
-
-  operationalSummary(deploymentId: string, modelId: string, range: TimeRangeParams): Observable<OperationalSummary> {
-    return this.metrics('operational', deploymentId, modelId, { ...range }, parseOperationalSummary);
-  }
-
-  driftMetrics(
+  /**
+   * The health answer of a model read by `part` (parse/health.ts; the whole answer by default).
+   * The answer is fetched once and each part decoded once, however many queries read it.
+   */
+  healthMetrics<T = HealthMetrics>(
     deploymentId: string,
     modelId: string,
     range: TimeRangeParams,
-    selected: { importanceFeature?: string; frequencyFeature?: string } = {}
-  ): Observable<DriftMetrics> {
+    part: (body: unknown) => T = parseHealthMetrics as (body: unknown) => T
+  ): Observable<T> {
+    return this.metrics('health', deploymentId, modelId, { ...range }, (answer) => answer.decode(part));
+  }
+
+  /** The operational answer read by `part` (parse/operational.ts; the whole answer by default). */
+  operationalSummary<T = OperationalSummary>(
+    deploymentId: string,
+    modelId: string,
+    range: TimeRangeParams,
+    part: (body: unknown) => T = parseOperationalSummary as (body: unknown) => T
+  ): Observable<T> {
+    return this.metrics('operational', deploymentId, modelId, { ...range }, (answer) => answer.decode(part));
+  }
+
+  /** Graphs of the operational answer, one request for all, each graph decoded once per answer. */
+  operationalGraphs(
+    deploymentId: string,
+    modelId: string,
+    range: TimeRangeParams,
+    metrics: OperationalMetric[]
+  ): Observable<OperationalGraph[]> {
+    return this.metrics('operational', deploymentId, modelId, { ...range }, (answer) =>
+      metrics.map((metric) => answer.decode(OPERATIONAL_GRAPH_PARSERS[metric]))
+    );
+  }
+
+  /** The drift answer read by `part` (parse/drift.ts; the whole answer by default). */
+  driftMetrics<T = DriftMetrics>(
+    deploymentId: string,
+    modelId: string,
+    range: TimeRangeParams,
+    selected: { importanceFeature?: string; frequencyFeature?: string } = {},
+    part: (body: unknown) => T = parseDriftMetrics as (body: unknown) => T
+  ): Observable<T> {
     const params = {
       ...range,
       featureImportanceSelectedFeature: selected.importanceFeature,
       featureFrequencySelectedFeature: selected.frequencyFeature,
     };
-    return this.metrics('drift', deploymentId, modelId, params, parseDriftMetrics);
+    return this.metrics('drift', deploymentId, modelId, params, (answer) => answer.decode(part));
   }
 
   /** Gateway liveness, unauthenticated; resolves to the HTTP status or throws a GatewayError. */

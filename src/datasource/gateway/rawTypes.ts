@@ -89,12 +89,29 @@ const rawBoxPlotSchema = object({ ...graphFields, box: list(rawBoxSchema) });
 const rawPointSchema = object({ xAxis: optionalString, yAxis: optionalString, value: optionalString });
 const rawSimpleGraphSchema = object({ ...graphFields, point: list(rawPointSchema) });
 
-export const rawHealthMetricsSchema = object({
+const healthFields = {
   totalPredictions: optionalInt64,
   scoringLatency: optionalNumber,
   predictions: nullish(rawHistogramSchema),
   predictionValues: nullish(rawBoxPlotSchema),
+};
+export const rawHealthMetricsSchema = object(healthFields);
+
+/*
+ * Parts of an answer that a query reads on its own (parse/health.ts, parse/drift.ts,
+ * parse/operational.ts): each checks only the fields its part reads, so a summary does not pay for
+ * checking ten thousand bins, and a malformed bin fails the predictions query, not the summary.
+ */
+
+export const rawHealthSummarySchema = object({
+  totalPredictions: healthFields.totalPredictions,
+  scoringLatency: healthFields.scoringLatency,
 });
+export const rawHealthPredictionsSchema = object({
+  totalPredictions: healthFields.totalPredictions,
+  predictions: healthFields.predictions,
+});
+export const rawHealthPredictionValuesSchema = object({ predictionValues: healthFields.predictionValues });
 
 const rawFeatureSchema = object({
   name: optionalString,
@@ -118,38 +135,63 @@ const rawFeatureDensitySchema = object({
   categorical: nullish(rawSimpleGraphSchema),
 });
 
-export const rawDriftMetricsSchema = object({
+const driftCountFields = {
   countFeatureDrift: optionalInt32,
   highFeatureDrift: optionalInt32,
   mediumFeatureDrift: optionalInt32,
   lowFeatureDrift: optionalInt32,
+};
+const driftThresholdFields = { driftThreshold: optionalNumber, importanceThreshold: optionalNumber };
+const rawFeatureSummarySchema = nullish(object({ feature: list(rawFeatureSchema), description: optionalString }));
+const rawFeatureFrequencySchema = nullish(
+  object({
+    description: optionalString,
+    featureDensity: list(rawFeatureDensitySchema),
+  })
+);
+
+export const rawDriftMetricsSchema = object({
+  ...driftCountFields,
   featureImportance: nullish(
     object({
       featureDrift: list(rawFeatureDriftSchema),
-      driftThreshold: optionalNumber,
-      importanceThreshold: optionalNumber,
+      ...driftThresholdFields,
       description: optionalString,
     })
   ),
-  featureSummary: nullish(object({ feature: list(rawFeatureSchema), description: optionalString })),
-  featureFrequency: nullish(
-    object({
-      description: optionalString,
-      featureDensity: list(rawFeatureDensitySchema),
-    })
-  ),
+  featureSummary: rawFeatureSummarySchema,
+  featureFrequency: rawFeatureFrequencySchema,
 });
 
-export const rawOperationalSummarySchema = object({
-  uptime: optionalNumber,
-  avgScoringLatency: optionalNumber,
+/** Counts, thresholds and features; the features inside featureImportance without their points. */
+export const rawDriftSummarySchema = object({
+  ...driftCountFields,
+  featureImportance: nullish(
+    object({ featureDrift: list(object({ Feature: nullish(rawFeatureSchema) })), ...driftThresholdFields })
+  ),
+  featureSummary: rawFeatureSummarySchema,
+});
+export const rawDriftSeriesSchema = object({
+  featureImportance: nullish(object({ featureDrift: list(rawFeatureDriftSchema) })),
+});
+export const rawDriftFrequenciesSchema = object({ featureFrequency: rawFeatureFrequencySchema });
+
+const operationalGraphFields = {
   scoringLatency: nullish(rawSimpleGraphSchema),
   memoryUsage: nullish(rawSimpleGraphSchema),
   cpuUsage: nullish(rawSimpleGraphSchema),
   availability: nullish(rawSimpleGraphSchema),
   successPrediction: nullish(rawSimpleGraphSchema),
   failedPrediction: nullish(rawSimpleGraphSchema),
-});
+};
+const operationalTotalFields = { uptime: optionalNumber, avgScoringLatency: optionalNumber };
+
+export const rawOperationalSummarySchema = object({ ...operationalTotalFields, ...operationalGraphFields });
+export const rawOperationalTotalsSchema = object(operationalTotalFields);
+/** One operational graph of the answer, by its key (an OperationalMetric). */
+export function rawOperationalGraphSchema(metric: keyof typeof operationalGraphFields) {
+  return object({ [metric]: operationalGraphFields[metric] } as Pick<typeof operationalGraphFields, typeof metric>);
+}
 
 /** grpc-gateway's error body. */
 export const rawGatewayErrorSchema = object({

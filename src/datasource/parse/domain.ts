@@ -107,6 +107,31 @@ export interface TimeGraph extends GraphLabels {
   points: TimePoint[];
 }
 
+/*
+ * A metrics answer is read in parts (parse/health.ts, drift.ts, operational.ts): each query decodes
+ * only the part it shows, once per answer, and each part carries the notices of what it read.
+ */
+
+/** The health answer's totals (the health summary query). */
+export interface HealthSummary {
+  totalPredictions: number | null;
+  scoringLatencyMs: number | null;
+  notices: string[];
+}
+
+/** The health answer's prediction histogram (the predictions-over-time query). */
+export interface HealthPredictions {
+  predictions: TimeHistogram | null;
+  notices: string[];
+}
+
+/** The health answer's box plots (the prediction-values query); regression deployments only. */
+export interface HealthPredictionValues {
+  predictionValues: BoxPlot | null;
+  notices: string[];
+}
+
+/** A whole health answer: every part, with all their notices. */
 export interface HealthMetrics {
   totalPredictions: number | null;
   scoringLatencyMs: number | null;
@@ -116,6 +141,20 @@ export interface HealthMetrics {
   notices: string[];
 }
 
+/** The operational answer's totals (the operational summary query). */
+export interface OperationalTotals {
+  uptime: number | null;
+  avgScoringLatencyMs: number | null;
+  notices: string[];
+}
+
+/** One graph of the operational answer (one frame of the operational time-series query). */
+export interface OperationalGraph {
+  graph: TimeGraph | null;
+  notices: string[];
+}
+
+/** A whole operational answer. */
 export interface OperationalSummary {
   uptime: number | null;
   avgScoringLatencyMs: number | null;
@@ -146,7 +185,8 @@ export type FeatureFrequency = { notices?: string[] } & (
   | { featureName: string; kind: 'empty' }
 );
 
-export interface DriftMetrics {
+/** The drift answer's counts, thresholds and features (drift summary, feature drift, variables). */
+export interface DriftSummary {
   countFeatureDrift: number | null;
   highFeatureDrift: number | null;
   mediumFeatureDrift: number | null;
@@ -155,7 +195,22 @@ export interface DriftMetrics {
   importanceThreshold: number | null;
   /** From featureSummary, falling back to the features inside featureImportance. */
   features: Feature[];
+  notices: string[];
+}
+
+/** The drift answer's drift over time, per feature (the drift-over-time query). */
+export interface DriftSeries {
+  driftOverTime: FeatureDriftSeries[];
+  notices: string[];
+}
+
+/** The drift answer's frequency distributions, each with its own notices. */
+export interface DriftFrequencies {
+  frequencies: FeatureFrequency[];
+}
+
+/** A whole drift answer: every part; `notices` are those of the summary and the series. */
+export interface DriftMetrics extends DriftSummary {
   driftOverTime: FeatureDriftSeries[];
   frequencies: FeatureFrequency[];
-  notices: string[];
 }

@@ -1,11 +1,34 @@
-import { rawDriftMetricsSchema, type RawDriftMetrics, type RawFeature, type RawPoint } from '../gateway/rawTypes';
+import type { Infer } from '../gateway/shape';
+import {
+  rawDriftFrequenciesSchema,
+  rawDriftMetricsSchema,
+  rawDriftSeriesSchema,
+  rawDriftSummarySchema,
+  type RawDriftMetrics,
+  type RawFeature,
+  type RawPoint,
+} from '../gateway/rawTypes';
 import { decode } from './decode';
-import type { CategoryPoint, DriftMetrics, Feature, FeatureFrequency } from './domain';
+import type {
+  CategoryPoint,
+  DriftFrequencies,
+  DriftMetrics,
+  DriftSeries,
+  DriftSummary,
+  Feature,
+  FeatureFrequency,
+} from './domain';
 import { countOf, graphLabels, parseTimePoints, pointNumber } from './graphs';
 import { NOTE, ParseNotes } from './notes';
 import { ResponseShapeError, nonNegative, optionalText, parseCount, parseDecimal, parseDouble } from './scalars';
 
-/** The drift response → domain: features, drift over time and frequency distributions. */
+/**
+ * The drift answer (`GET …/metrics/{model}/drift`) → domain, in three parts, each checked and
+ * converted only when a query shows it: the summary (counts, thresholds, features), the drift over
+ * time (two thousand features × a hundred points is most of the answer), and the frequencies.
+ */
+
+const WHAT = 'drift metrics';
 
 /**
  * proto3 semantics: an absent `driftCalculated` is false. When drift was not calculated the
@@ -97,22 +120,34 @@ function frequencyOf(density: Density, path: string, notes: ParseNotes): Feature
   return { featureName, kind: 'empty' };
 }
 
-export function parseDriftMetrics(body: unknown): DriftMetrics {
-  const raw = decode(rawDriftMetricsSchema, body, 'drift metrics');
-  const notes = new ParseNotes();
-  const importance = raw.featureImportance;
-  const driftOverTime = (importance?.featureDrift ?? []).map((item, i) => {
+type RawDriftSummary = Infer<typeof rawDriftSummarySchema>;
+type RawDriftSeries = Infer<typeof rawDriftSeriesSchema>;
+
+function readSeries(raw: RawDriftSeries, notes: ParseNotes): DriftSeries['driftOverTime'] {
+  return (raw.featureImportance?.featureDrift ?? []).map((item, i) => {
     const path = `featureImportance.featureDrift[${i}]`;
     return {
       feature: parseFeature(item.Feature ?? {}, `${path}.Feature`, notes),
       points: parseTimePoints(item.drift, `${path}.drift`, notes),
     };
   });
+}
+
+/**
+ * Counts, thresholds and features: those of featureSummary, else `fallback` — the features inside
+ * featureImportance (read here without their points unless the caller has them already).
+ */
+function readSummary(
+  raw: RawDriftSummary,
+  notes: ParseNotes,
+  fallback: () => Feature[] = () =>
+    (raw.featureImportance?.featureDrift ?? []).map((item, i) =>
+      parseFeature(item.Feature ?? {}, `featureImportance.featureDrift[${i}].Feature`, notes)
+    )
+): Omit<DriftSummary, 'notices'> {
+  const importance = raw.featureImportance;
   const summaryFeatures = (raw.featureSummary?.feature ?? []).map((f, i) =>
     parseFeature(f, `featureSummary.feature[${i}]`, notes)
-  );
-  const frequencies = (raw.featureFrequency?.featureDensity ?? []).map((density, i) =>
-    parseFrequency(density, `featureFrequency.featureDensity[${i}]`)
   );
   const count = (value: number | string | null | undefined, path: string) => parseCount(value, path, notes, 'int32');
   const threshold = (value: number | string | null | undefined, path: string) => parseDouble(value, path, notes);
@@ -123,9 +158,41 @@ export function parseDriftMetrics(body: unknown): DriftMetrics {
     lowFeatureDrift: count(raw.lowFeatureDrift, 'lowFeatureDrift'),
     driftThreshold: threshold(importance?.driftThreshold, 'featureImportance.driftThreshold'),
     importanceThreshold: threshold(importance?.importanceThreshold, 'featureImportance.importanceThreshold'),
-    features: summaryFeatures.length > 0 ? summaryFeatures : driftOverTime.map((series) => series.feature),
-    driftOverTime,
-    frequencies,
-    notices: notes.list(),
+    features: summaryFeatures.length > 0 ? summaryFeatures : fallback(),
   };
+}
+
+function readFrequencies(raw: RawDriftMetrics): FeatureFrequency[] {
+  return (raw.featureFrequency?.featureDensity ?? []).map((density, i) =>
+    parseFrequency(density, `featureFrequency.featureDensity[${i}]`)
+  );
+}
+
+/** Counts, thresholds and the features (drift summary, feature drift, the feature pickers). */
+export function parseDriftSummary(body: unknown): DriftSummary {
+  const raw = decode(rawDriftSummarySchema, body, WHAT);
+  const notes = new ParseNotes();
+  return { ...readSummary(raw, notes), notices: notes.list() };
+}
+
+/** Drift over time of each feature in featureImportance, with the feature it belongs to. */
+export function parseDriftSeries(body: unknown): DriftSeries {
+  const raw = decode(rawDriftSeriesSchema, body, WHAT);
+  const notes = new ParseNotes();
+  return { driftOverTime: readSeries(raw, notes), notices: notes.list() };
+}
+
+/** The frequency distributions, each with its own notices. */
+export function parseDriftFrequencies(body: unknown): DriftFrequencies {
+  return { frequencies: readFrequencies(decode(rawDriftFrequenciesSchema, body, WHAT)) };
+}
+
+/** The whole answer (tools and tests): every part, notices grouped over the answer. */
+export function parseDriftMetrics(body: unknown): DriftMetrics {
+  const raw = decode(rawDriftMetricsSchema, body, WHAT);
+  const notes = new ParseNotes();
+  const driftOverTime = readSeries(raw, notes);
+  const frequencies = readFrequencies(raw);
+  const summary = readSummary(raw, notes, () => driftOverTime.map((series) => series.feature));
+  return { ...summary, driftOverTime, frequencies, notices: notes.list() };
 }

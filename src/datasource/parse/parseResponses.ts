@@ -1,26 +1,14 @@
 import {
   rawGetMonitoredDeploymentSchema,
   rawGetMonitoredModelsSchema,
-  rawHealthMetricsSchema,
   rawListMonitoredDeploymentsSchema,
-  rawOperationalSummarySchema,
   type RawDeployment,
   type RawModel,
 } from '../gateway/rawTypes';
-import type {
-  Deployment,
-  DeploymentPage,
-  HealthMetrics,
-  Model,
-  ModelPage,
-  OperationalSummary,
-  TimeGraph,
-} from './domain';
+import type { Deployment, DeploymentPage, Model, ModelPage } from './domain';
 import { NOTE, ParseNotes } from './notes';
-import { ResponseShapeError, nonNegative, optionalText, parseCount, parseDouble, parseTime } from './scalars';
-import { OperationalMetric } from '../../shared/operationalMetrics';
+import { ResponseShapeError, optionalText, parseCount, parseTime } from './scalars';
 import { decode } from './decode';
-import { parseBoxPlot, parseTimeGraph, parseTimeHistogram } from './graphs';
 
 /**
  * Pure parsers: raw response body (unknown) → validated raw shape → typed domain object.
@@ -141,40 +129,6 @@ export function parseModelPage(body: unknown): ModelPage {
   };
 }
 
-export function parseHealthMetrics(body: unknown): HealthMetrics {
-  const raw = decode(rawHealthMetricsSchema, body, 'health metrics');
-  const notes = new ParseNotes();
-  const totalPredictions = parseCount(raw.totalPredictions, 'totalPredictions', notes);
-  const predictions = parseTimeHistogram(raw.predictions, 'predictions', notes);
-  const binTotal = (predictions?.bins ?? []).reduce((sum, bin) => sum + (bin.count ?? 0), 0);
-  if (totalPredictions !== null && binTotal > totalPredictions) {
-    notes.add(`${NOTE.binsPastTotal}: ${binTotal} > ${totalPredictions}`, 'predictions');
-  }
-  return {
-    totalPredictions,
-    scoringLatencyMs: nonNegative(parseDouble(raw.scoringLatency, 'scoringLatency', notes), 'scoringLatency', notes),
-    predictions,
-    predictionValues: parseBoxPlot(raw.predictionValues, 'predictionValues', notes),
-    notices: notes.list(),
-  };
-}
-
-export function parseOperationalSummary(body: unknown): OperationalSummary {
-  const raw = decode(rawOperationalSummarySchema, body, 'operational summary');
-  const notes = new ParseNotes();
-  const graphs = {} as Record<OperationalMetric, TimeGraph | null>;
-  for (const metric of Object.values(OperationalMetric)) {
-    // Every operational signal (latency, usage, availability, counts) is ≥ 0.
-    graphs[metric] = parseTimeGraph(raw[metric], metric, notes, true);
-  }
-  const nonNegativeDouble = (value: number | string | null | undefined, path: string) =>
-    nonNegative(parseDouble(value, path, notes), path, notes);
-  return {
-    uptime: nonNegativeDouble(raw.uptime, 'uptime'),
-    avgScoringLatencyMs: nonNegativeDouble(raw.avgScoringLatency, 'avgScoringLatency'),
-    graphs,
-    notices: notes.list(),
-  };
-}
-
-export { parseDriftMetrics } from './drift';
+export { parseDriftFrequencies, parseDriftMetrics, parseDriftSeries, parseDriftSummary } from './drift';
+export { parseHealthMetrics, parseHealthPredictionValues, parseHealthPredictions, parseHealthSummary } from './health';
+export { OPERATIONAL_GRAPH_PARSERS, parseOperationalSummary, parseOperationalTotals } from './operational';

@@ -5,10 +5,13 @@ import { Observable, map, mergeMap, of, throwError } from 'rxjs';
 import { deploymentsFrame, modelsFrame } from '../frames/deployments';
 import { deploymentEventsFrame } from '../frames/events';
 import { driftOverTimeFrames, driftSummaryFrame, featureDriftFrame, featureFrequencyFrame } from '../frames/drift';
-import { healthSummaryFrame, notesAbout, predictionValuesFrame, predictionsOverTimeFrame } from '../frames/health';
-import { operationalSummaryFrame, operationalTimeSeriesFrames } from '../frames/operational';
+import { healthSummaryFrame, predictionValuesFrame, predictionsOverTimeFrame } from '../frames/health';
+import { operationalGraphFrame, operationalSummaryFrame, selectedMetrics } from '../frames/operational';
 import type { GatewayClient, TimeRangeParams } from '../gateway/GatewayClient';
-import type { Deployment, DriftMetrics } from '../parse/domain';
+import type { Deployment, DriftFrequencies } from '../parse/domain';
+import { parseDriftFrequencies, parseDriftSeries, parseDriftSummary } from '../parse/drift';
+import { parseHealthPredictionValues, parseHealthPredictions, parseHealthSummary } from '../parse/health';
+import { parseOperationalTotals } from '../parse/operational';
 import { migrateQuery } from '../migrations';
 import { fieldsForQueryType } from '../queryFields';
 import { ModelScope, PredictionsUnit, QueryType, type MlopsQuery } from '../types';
@@ -204,34 +207,37 @@ export class QueryRunner {
     });
   }
 
+  /** The frames of a per-model query; each reads only the part of the answer it shows. */
   private metricFrames(ctx: RunContext, deploymentId: string, target: ModelTarget): Observable<DataFrame[] | Outcome> {
     const { query, range } = ctx;
     const { modelId, labels } = target;
-    const health = () => ctx.limit(this.client.healthMetrics(deploymentId, modelId, range));
-    const operational = () => ctx.limit(this.client.operationalSummary(deploymentId, modelId, range));
-    const drift = () => ctx.limit(this.client.driftMetrics(deploymentId, modelId, range));
+    const health = <T>(part: (body: unknown) => T) =>
+      ctx.limit(this.client.healthMetrics(deploymentId, modelId, range, part));
+    const operational = <T>(part: (body: unknown) => T) =>
+      ctx.limit(this.client.operationalSummary(deploymentId, modelId, range, part));
+    const drift = () => ctx.limit(this.client.driftMetrics(deploymentId, modelId, range, {}, parseDriftSummary));
     switch (query.queryType) {
       case QueryType.HealthSummary:
-        return health().pipe(map((h) => [healthSummaryFrame(h, labels)]));
+        return health(parseHealthSummary).pipe(map((h) => [healthSummaryFrame(h, labels)]));
       case QueryType.PredictionsOverTime:
-        return health().pipe(
+        return health(parseHealthPredictions).pipe(
           map((h) => [
             predictionsOverTimeFrame(
               h.predictions,
               labels,
               query.predictionsUnit ?? PredictionsUnit.CountPerBin,
-              notesAbout(h.notices, 'predictions')
+              h.notices
             ),
           ])
         );
       case QueryType.PredictionValues:
-        return health().pipe(
-          map((h) => [predictionValuesFrame(h.predictionValues, labels, notesAbout(h.notices, 'predictionValues'))])
+        return health(parseHealthPredictionValues).pipe(
+          map((h) => [predictionValuesFrame(h.predictionValues, labels, h.notices)])
         );
       case QueryType.OperationalSummary:
-        return operational().pipe(map((o) => [operationalSummaryFrame(o, labels)]));
+        return operational(parseOperationalTotals).pipe(map((o) => [operationalSummaryFrame(o, labels)]));
       case QueryType.OperationalTimeSeries:
-        return operational().pipe(map((o) => operationalTimeSeriesFrames(o, query.operationalMetrics ?? [], labels)));
+        return this.operationalGraphs(ctx, deploymentId, target);
       case QueryType.DriftSummary:
         return drift().pipe(map((d) => [driftSummaryFrame(d, labels)]));
       case QueryType.FeatureDrift:
@@ -245,11 +251,21 @@ export class QueryRunner {
     }
   }
 
+  /** One frame per selected graph, from one operational answer; a malformed graph fails the query. */
+  private operationalGraphs(ctx: RunContext, deploymentId: string, target: ModelTarget): Observable<DataFrame[]> {
+    const metrics = selectedMetrics(ctx.query.operationalMetrics ?? []);
+    return ctx
+      .limit(this.client.operationalGraphs(deploymentId, target.modelId, ctx.range, metrics))
+      .pipe(map((parts) => parts.map((part, i) => operationalGraphFrame(metrics[i], part, target.labels))));
+  }
+
   /** Drift over time of the selected features (one call each), or of the gateway's default. */
   private driftOverTime(ctx: RunContext, deploymentId: string, target: ModelTarget): Observable<DataFrame[] | Outcome> {
     const features = expandField(this.templateSrv, ctx.query.feature, ctx.scopedVars);
     const drift = (importanceFeature?: string) =>
-      ctx.limit(this.client.driftMetrics(deploymentId, target.modelId, ctx.range, { importanceFeature }));
+      ctx.limit(
+        this.client.driftMetrics(deploymentId, target.modelId, ctx.range, { importanceFeature }, parseDriftSeries)
+      );
     if (features.length === 0) {
       return drift().pipe(map((d) => driftOverTimeFrames(d, target.labels)));
     }
@@ -264,12 +280,20 @@ export class QueryRunner {
   /** The frequency distribution of each selected feature (one call each). */
   private featureFrequency(ctx: RunContext, deploymentId: string, target: ModelTarget): Observable<Outcome> {
     const features = expandField(this.templateSrv, ctx.query.feature, ctx.scopedVars);
+    const frequencies = (feature: string) =>
+      this.client.driftMetrics(
+        deploymentId,
+        target.modelId,
+        ctx.range,
+        { frequencyFeature: feature },
+        parseDriftFrequencies
+      );
     return gather(
       features.map((feature) => ({
         what: features.length > 1 ? `feature "${feature}"` : '',
         run: () =>
           ctx
-            .limit(this.client.driftMetrics(deploymentId, target.modelId, ctx.range, { frequencyFeature: feature }))
+            .limit(frequencies(feature))
             .pipe(map((d) => [featureFrequencyFrame(frequencyOf(d, feature), target.labels)])),
       }))
     );
@@ -282,6 +306,6 @@ function versionOf(target: ModelTarget): string {
 }
 
 /** The density the gateway returned for `feature`; an empty one if it sent another feature. */
-function frequencyOf(drift: DriftMetrics, feature: string) {
+function frequencyOf(drift: DriftFrequencies, feature: string) {
   return drift.frequencies.find((f) => f.featureName === feature) ?? { featureName: feature, kind: 'empty' as const };
 }

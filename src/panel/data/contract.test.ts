@@ -109,11 +109,11 @@ it('reads every frame kind the data source builds for a champion/challenger pair
   const frames = [
     modelsFrame(deployment, models, ['champion', 'challenger']),
     healthSummaryFrame(
-      { totalPredictions: 1000, scoringLatencyMs: 5, predictions: null, predictionValues: null, notices: [] },
+      { totalPredictions: 1000, scoringLatencyMs: 5, notices: [] },
       champ
     ),
     healthSummaryFrame(
-      { totalPredictions: 990, scoringLatencyMs: 8, predictions: null, predictionValues: null, notices: [] },
+      { totalPredictions: 990, scoringLatencyMs: 8, notices: [] },
       chall
     ),
     operationalSummaryFrame(operational(5, 1, 499), champ),

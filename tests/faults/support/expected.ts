@@ -22,16 +22,6 @@ const WHAT: Record<Endpoint, string> = {
   drift: 'drift metrics',
 };
 
-/** The path and schema message of each endpoint's wrong-types body (tests/faults/support/faults.ts). */
-const WRONG_TYPES: Record<Endpoint, string> = {
-  list: 'deployment: list of deployments: Invalid input: expected array, received object',
-  get: 'deployment: Invalid input: expected object, received array',
-  models: 'model: models of the deployment: Invalid input: expected array, received string',
-  health: 'predictions.bin: health metrics: Invalid input: expected array, received object',
-  operational: 'scoringLatency: operational summary: Invalid input: expected object, received array',
-  drift: 'featureSummary.feature: drift metrics: Invalid input: expected array, received string',
-};
-
 type ErrorOf = (endpoint: Endpoint) => [FailureCause, string];
 
 /** Faults that fail the target, with the cause and the detail the user reads. */
@@ -63,7 +53,6 @@ const ERRORS: Record<string, ErrorOf> = {
     FailureCause.Malformed,
     `malformed response (${WHAT[e]}: expected a JSON object, got an array)`,
   ],
-  'wrong types': (e) => [FailureCause.Malformed, `malformed response (${WRONG_TYPES[e]})`],
   'grpc on 200 (5)': () => [
     FailureCause.NotFound,
     'not found (HTTP 200 with gateway error code 5 "deployment target not found")',

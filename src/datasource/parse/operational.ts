@@ -1,0 +1,67 @@
+import { OperationalMetric } from '../../shared/operationalMetrics';
+import {
+  rawOperationalGraphSchema,
+  rawOperationalSummarySchema,
+  rawOperationalTotalsSchema,
+  type RawOperationalSummary,
+} from '../gateway/rawTypes';
+import { decode } from './decode';
+import type { OperationalGraph, OperationalSummary, OperationalTotals, TimeGraph } from './domain';
+import { parseTimeGraph } from './graphs';
+import { ParseNotes } from './notes';
+import { nonNegative, parseDouble } from './scalars';
+
+/**
+ * The operational answer (`GET …/metrics/{model}/operational`) in parts: the totals, and each of the
+ * six graphs on its own, so a query showing one graph checks and converts only that graph.
+ */
+
+const WHAT = 'operational summary';
+
+function readTotals(raw: RawOperationalSummary, notes: ParseNotes): Omit<OperationalTotals, 'notices'> {
+  const nonNegativeDouble = (value: number | string | null | undefined, path: string) =>
+    nonNegative(parseDouble(value, path, notes), path, notes);
+  return {
+    uptime: nonNegativeDouble(raw.uptime, 'uptime'),
+    avgScoringLatencyMs: nonNegativeDouble(raw.avgScoringLatency, 'avgScoringLatency'),
+  };
+}
+
+function readGraph(raw: RawOperationalSummary, metric: OperationalMetric, notes: ParseNotes): TimeGraph | null {
+  // Every operational signal (latency, usage, availability, counts) is ≥ 0.
+  return parseTimeGraph(raw[metric], metric, notes, true);
+}
+
+export function parseOperationalTotals(body: unknown): OperationalTotals {
+  const raw = decode(rawOperationalTotalsSchema, body, WHAT);
+  const notes = new ParseNotes();
+  return { ...readTotals(raw, notes), notices: notes.list() };
+}
+
+function graphParser(metric: OperationalMetric): (body: unknown) => OperationalGraph {
+  const schema = rawOperationalGraphSchema(metric);
+  return (body) => {
+    const raw: RawOperationalSummary = decode(schema, body, WHAT);
+    const notes = new ParseNotes();
+    return { graph: readGraph(raw, metric, notes), notices: notes.list() };
+  };
+}
+
+/**
+ * The parser of each graph. One function per metric for the life of the module: a decoded answer
+ * remembers each parser's result, so a graph is read once however many panels show it.
+ */
+export const OPERATIONAL_GRAPH_PARSERS = Object.fromEntries(
+  Object.values(OperationalMetric).map((metric) => [metric, graphParser(metric)])
+) as Readonly<Record<OperationalMetric, (body: unknown) => OperationalGraph>>;
+
+/** The whole answer (tools and tests): totals and every graph, notices grouped over the answer. */
+export function parseOperationalSummary(body: unknown): OperationalSummary {
+  const raw = decode(rawOperationalSummarySchema, body, WHAT);
+  const notes = new ParseNotes();
+  const graphs = {} as Record<OperationalMetric, TimeGraph | null>;
+  for (const metric of Object.values(OperationalMetric)) {
+    graphs[metric] = readGraph(raw, metric, notes);
+  }
+  return { ...readTotals(raw, notes), graphs, notices: notes.list() };
+}
