@@ -34,6 +34,18 @@ export const MODEL_STATUS_RANK: Readonly<Record<ModelStatus, number | null>> = {
  * writes "at risk" or "At-Risk"); UNKNOWN, empty and unknown future values → undefined.
  */
 export function parseGatewayStatus(value: string): ModelStatus | undefined {
+  // The gateway's own spelling first: a fleet list has thousands of statuses.
+  switch (value) {
+    case 'HEALTHY':
+      return ModelStatus.Healthy;
+    case 'AT_RISK':
+      return ModelStatus.AtRisk;
+    case 'FAILING':
+      return ModelStatus.Failing;
+    case 'UNKNOWN':
+    case '':
+      return undefined;
+  }
   switch (value.trim().toUpperCase().replace(/[\s-]/g, '_')) {
     case 'HEALTHY':
       return ModelStatus.Healthy;
@@ -60,9 +72,12 @@ function gatewayRank(value: string): number {
  */
 export function worstGatewayStatus(statuses: Iterable<string>): string {
   let worst = '';
+  let worstRank = 0;
   for (const status of statuses) {
-    if (worst === '' || gatewayRank(status) > gatewayRank(worst)) {
+    const rank = gatewayRank(status);
+    if (worst === '' || rank > worstRank) {
       worst = status;
+      worstRank = rank;
     }
   }
   return worst;

@@ -10,7 +10,11 @@ import { meta, valueField } from './common';
  * `shared/modelStatus.ts`). Empty string when there are no models.
  */
 export function worstModelStatus(models: Model[]): string {
-  return worstGatewayStatus(models.flatMap((model) => [model.driftStatus, model.accuracy]));
+  const statuses: string[] = [];
+  for (const model of models) {
+    statuses.push(model.driftStatus, model.accuracy);
+  }
+  return worstGatewayStatus(statuses);
 }
 
 /** Table of deployments: one row each, with monitoring flags, model count and worst model status. */
