@@ -87,8 +87,7 @@ export function opSeriesFrame(
   refId = 'C'
 ): DataFrame {
   const summary = operationalSummary(null, null);
-  const points = times(values.length).map((time, i) => ({ time, value: values[i] }));
-  summary.graphs[metric as OperationalMetric] = { ...NO_LABELS, points };
+  summary.graphs[metric as OperationalMetric] = { ...NO_LABELS, times: times(values.length), values };
   return withRefId(operationalTimeSeriesFrames(summary, [metric as OperationalMetric], l)[0], refId);
 }
 

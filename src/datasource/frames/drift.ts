@@ -142,16 +142,10 @@ export function driftOverTimeFrames(drift: DriftSeries, labels: FrameLabels, fea
       name: `Drift of ${s.feature.name} – ${seriesName(labels)}`,
       meta: meta(FrameKind.DriftOverTime, { type: DataFrameType.TimeSeriesMulti, parsed: drift.notices }),
       fields: [
-        timeField(s.points.map((p) => p.time)),
-        valueField(
-          FIELD.drift,
-          FieldType.number,
-          s.points.map((p) => p.value),
-          featureLabels,
-          {
-            displayNameFromDS: `${s.feature.name} – ${seriesName(labels)}`,
-          }
-        ),
+        timeField(s.times),
+        valueField(FIELD.drift, FieldType.number, s.values, featureLabels, {
+          displayNameFromDS: `${s.feature.name} – ${seriesName(labels)}`,
+        }),
       ],
     });
   });

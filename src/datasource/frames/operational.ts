@@ -31,7 +31,6 @@ export function operationalGraphFrame(
   labels: FrameLabels
 ): DataFrame {
   const { graph, notices } = part;
-  const points = graph?.points ?? [];
   const display = OPERATIONAL_METRICS[metric];
   return createDataFrame({
     name: frameName(display.title, labels),
@@ -41,18 +40,12 @@ export function operationalGraphFrame(
       parsed: notices,
     }),
     fields: [
-      timeField(points.map((p) => p.time)),
-      valueField(
-        FIELD.value,
-        FieldType.number,
-        points.map((p) => p.value),
-        labels,
-        {
-          displayNameFromDS: `${display.title} – ${seriesName(labels)}`,
-          unit: operationalUnit(metric, graph?.yLabel),
-          description: graph?.yLabel || undefined,
-        }
-      ),
+      timeField(graph?.times ?? []),
+      valueField(FIELD.value, FieldType.number, graph?.values ?? [], labels, {
+        displayNameFromDS: `${display.title} – ${seriesName(labels)}`,
+        unit: operationalUnit(metric, graph?.yLabel),
+        description: graph?.yLabel || undefined,
+      }),
     ],
   });
 }

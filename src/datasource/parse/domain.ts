@@ -85,9 +85,13 @@ interface BoxInterval {
   max: number | null;
 }
 
-export interface TimePoint {
-  time: number;
-  value: number | null;
+/**
+ * A series over time as two columns sorted by time: frames take the arrays as they are, so a
+ * drift answer's two hundred thousand points are not each made an object and copied again.
+ */
+export interface TimeColumns {
+  times: number[];
+  values: Array<number | null>;
 }
 
 export interface CategoryPoint {
@@ -103,9 +107,7 @@ export interface BoxPlot extends GraphLabels {
   boxes: BoxInterval[];
 }
 
-export interface TimeGraph extends GraphLabels {
-  points: TimePoint[];
-}
+export interface TimeGraph extends GraphLabels, TimeColumns {}
 
 /*
  * A metrics answer is read in parts (parse/health.ts, drift.ts, operational.ts): each query decodes
@@ -173,9 +175,8 @@ export interface Feature {
   missingValues: number | null;
 }
 
-interface FeatureDriftSeries {
+interface FeatureDriftSeries extends TimeColumns {
   feature: Feature;
-  points: TimePoint[];
 }
 
 /** `notices`: what the parser noted while reading this feature's distribution. */

@@ -18,7 +18,7 @@ import type {
   Feature,
   FeatureFrequency,
 } from './domain';
-import { countOf, graphLabels, parseTimePoints, pointNumber } from './graphs';
+import { countOf, graphLabels, parseTimeColumns, pointNumber } from './graphs';
 import { NOTE, ParseNotes } from './notes';
 import { ResponseShapeError, nonNegative, optionalText, parseCount, parseDecimal, parseDouble } from './scalars';
 
@@ -128,7 +128,7 @@ function readSeries(raw: RawDriftSeries, notes: ParseNotes): DriftSeries['driftO
     const path = `featureImportance.featureDrift[${i}]`;
     return {
       feature: parseFeature(item.Feature ?? {}, `${path}.Feature`, notes),
-      points: parseTimePoints(item.drift, `${path}.drift`, notes),
+      ...parseTimeColumns(item.drift, `${path}.drift`, notes),
     };
   });
 }

@@ -1,5 +1,5 @@
 import type { RawBoxPlot, RawHistogram, RawPoint, RawSimpleGraph } from '../gateway/rawTypes';
-import type { BoxPlot, GraphLabels, TimeGraph, TimeHistogram, TimePoint } from './domain';
+import type { BoxPlot, GraphLabels, TimeColumns, TimeGraph, TimeHistogram } from './domain';
 import { NOTE, type ParseNotes } from './notes';
 import {
   ResponseShapeError,
@@ -170,22 +170,35 @@ function looksNumeric(text: string): boolean {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) || /^[+-]?(NaN|Inf|Infinity)$/.test(text);
 }
 
-export function parseTimePoints(
+/**
+ * Points → time and value columns, sorted by time (stable: points at the same time keep their
+ * order). Gateways send them in order, so the sort is usually only the check that they are.
+ */
+export function parseTimeColumns(
   points: RawPoint[] | null | undefined,
   path: string,
   notes: ParseNotes,
   nonNegativeValues = false
-): TimePoint[] {
-  const out: TimePoint[] = (points ?? []).map((point, i) => {
+): TimeColumns {
+  const list = points ?? [];
+  const times = new Array<number>(list.length);
+  const values = new Array<number | null>(list.length);
+  let sorted = true;
+  for (let i = 0; i < list.length; i++) {
+    const point = list[i];
     const plain = plainDecimal(point.yAxis);
     const value = plain ?? pointNumberGeneral(point, `${path}[${i}]`, notes);
-    return {
-      time: plainTime(point.xAxis) ?? requireTime(point.xAxis, `${path}[${i}].xAxis`, notes),
-      value:
-        nonNegativeValues && (plain === undefined || plain < 0) ? nonNegative(value, `${path}[${i}]`, notes) : value,
-    };
-  });
-  return out.sort((a, b) => a.time - b.time);
+    times[i] = plainTime(point.xAxis) ?? requireTime(point.xAxis, `${path}[${i}].xAxis`, notes);
+    values[i] =
+      nonNegativeValues && (plain === undefined || plain < 0) ? nonNegative(value, `${path}[${i}]`, notes) : value;
+    sorted = sorted && (i === 0 || times[i - 1] <= times[i]);
+  }
+  return sorted ? { times, values } : sortedByTime(times, values);
+}
+
+function sortedByTime(times: number[], values: Array<number | null>): TimeColumns {
+  const order = times.map((_, i) => i).sort((a, b) => times[a] - times[b]);
+  return { times: order.map((i) => times[i]), values: order.map((i) => values[i]) };
 }
 
 /** A graph over time; `nonNegativeValues` for signals that cannot go below 0 (latency, usage, counts). */
@@ -198,5 +211,5 @@ export function parseTimeGraph(
   if (!raw) {
     return null;
   }
-  return { ...graphLabels(raw), points: parseTimePoints(raw.point, `${path}.point`, notes, nonNegativeValues) };
+  return { ...graphLabels(raw), ...parseTimeColumns(raw.point, `${path}.point`, notes, nonNegativeValues) };
 }

@@ -35,7 +35,7 @@ describe('implausible values: keep with a notice', () => {
     });
     expect(summary.uptime).toBeNull();
     expect(summary.avgScoringLatencyMs).toBeNull();
-    expect(summary.graphs.failedPrediction!.points[0].value).toBeNull();
+    expect(summary.graphs.failedPrediction!.values[0]).toBeNull();
     expect(summary.notices).toEqual([`${NOTE.negative} (3 values, first at failedPrediction.point[0])`]);
   });
 

@@ -41,7 +41,7 @@ describe('non-finite doubles (protobuf JSON "NaN", "Infinity", "-Infinity")', ()
     const op = parseOperationalSummary({
       cpuUsage: { point: [{ xAxis: '2026-11-22T00:00:00Z', yAxis: '-Infinity' }] },
     });
-    expect(op.graphs.cpuUsage!.points[0].value).toBeNull();
+    expect(op.graphs.cpuUsage!.values[0]).toBeNull();
     expect(op.notices).toHaveLength(1);
   });
 });
@@ -57,7 +57,7 @@ describe('other lenient readings', () => {
     const op = parseOperationalSummary({
       scoringLatency: { point: [{ xAxis: '2026-11-22T00:00:00Z', yAxis: 'ms', value: '12' }] },
     });
-    expect(op.graphs.scoringLatency!.points[0].value).toBe(12);
+    expect(op.graphs.scoringLatency!.values[0]).toBe(12);
     expect(op.notices).toEqual([`${NOTE.labelInYAxis} (at scoringLatency.point[0])`]);
   });
 

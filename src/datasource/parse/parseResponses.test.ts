@@ -181,12 +181,10 @@ describe('parseOperationalSummary', () => {
     const summary = parseOperationalSummary(operational);
     expect(summary.uptime).toBe(99.95);
     expect(summary.avgScoringLatencyMs).toBe(12.5);
-    expect(summary.graphs.scoringLatency!.points).toEqual([
-      { time: Date.UTC(2026, 10, 22, 0, 0), value: 12 },
-      { time: Date.UTC(2026, 10, 22, 0, 5), value: 13 },
-    ]);
+    expect(summary.graphs.scoringLatency!.times).toEqual([Date.UTC(2026, 10, 22, 0, 0), Date.UTC(2026, 10, 22, 0, 5)]);
+    expect(summary.graphs.scoringLatency!.values).toEqual([12, 13]);
     expect(summary.graphs.cpuUsage).toBeNull();
-    expect(summary.graphs.availability!.points).toEqual([]);
+    expect(summary.graphs.availability!.times).toEqual([]);
     expect(summary.graphs.memoryUsage!.yLabel).toBe('MB');
   });
 });
@@ -229,8 +227,8 @@ describe('parseDriftMetrics', () => {
   it('reads the capitalised Feature key and drift over time', () => {
     const metrics = parseDriftMetrics(drift);
     expect(metrics.driftOverTime[0].feature.name).toBe('income');
-    expect(metrics.driftOverTime[0].points.map((p) => p.value)).toEqual([0.1, 0.35]);
-    expect(metrics.driftOverTime[1].points[0].value).toBe(0.05);
+    expect(metrics.driftOverTime[0].values).toEqual([0.1, 0.35]);
+    expect(metrics.driftOverTime[1].values[0]).toBe(0.05);
   });
 
   it('parses continuous and categorical frequencies', () => {

@@ -24,7 +24,8 @@ const graph = (points: Array<[number, number | null]>) => ({
   description: '',
   xLabel: '',
   yLabel: '',
-  points: points.map(([time, value]) => ({ time, value })),
+  times: points.map(([time]) => time),
+  values: points.map(([, value]) => value),
 });
 
 function operational(latency: number, failed: number, ok: number): OperationalSummary {
@@ -76,7 +77,8 @@ function drift(values: Array<[string, number, number]>): DriftMetrics {
         impact: 0,
         missingValues: 0,
       },
-      points: [{ time: T0, value: d }],
+      times: [T0],
+      values: [d],
     })),
     frequencies: [],
     notices: [],
@@ -108,14 +110,8 @@ it('reads every frame kind the data source builds for a champion/challenger pair
   };
   const frames = [
     modelsFrame(deployment, models, ['champion', 'challenger']),
-    healthSummaryFrame(
-      { totalPredictions: 1000, scoringLatencyMs: 5, notices: [] },
-      champ
-    ),
-    healthSummaryFrame(
-      { totalPredictions: 990, scoringLatencyMs: 8, notices: [] },
-      chall
-    ),
+    healthSummaryFrame({ totalPredictions: 1000, scoringLatencyMs: 5, notices: [] }, champ),
+    healthSummaryFrame({ totalPredictions: 990, scoringLatencyMs: 8, notices: [] }, chall),
     operationalSummaryFrame(operational(5, 1, 499), champ),
     ...operationalTimeSeriesFrames(operational(5, 1, 499), [], champ),
     ...operationalTimeSeriesFrames(operational(8, 4, 491), [], chall),
