@@ -72,9 +72,8 @@ export function predictionsOverTimeFrame(
 
 /** Prediction values over time as a five-number summary per interval (regression deployments). */
 export function predictionValuesFrame(plot: BoxPlot | null, labels: FrameLabels, parsed: string[] = []): DataFrame {
-  const boxes = plot?.boxes ?? [];
-  const stat = (name: string, display: string, pick: (b: (typeof boxes)[number]) => number | null) =>
-    valueField(name, FieldType.number, boxes.map(pick), labels, {
+  const stat = (name: string, display: string, values: Array<number | null>) =>
+    valueField(name, FieldType.number, values, labels, {
       displayNameFromDS: `${display} – ${seriesName(labels)}`,
     });
   const notices: QueryResultMetaNotice[] = plot
@@ -84,12 +83,12 @@ export function predictionValuesFrame(plot: BoxPlot | null, labels: FrameLabels,
     name: frameName('Prediction values', labels),
     meta: meta(FrameKind.PredictionValues, { notices, parsed }),
     fields: [
-      timeField(boxes.map((b) => b.start)),
-      stat(FIELD.min, 'min', (b) => b.min),
-      stat(FIELD.q1, 'q1', (b) => b.q1),
-      stat(FIELD.median, 'median', (b) => b.median),
-      stat(FIELD.q3, 'q3', (b) => b.q3),
-      stat(FIELD.max, 'max', (b) => b.max),
+      timeField(plot?.starts ?? []),
+      stat(FIELD.min, 'min', plot?.min ?? []),
+      stat(FIELD.q1, 'q1', plot?.q1 ?? []),
+      stat(FIELD.median, 'median', plot?.median ?? []),
+      stat(FIELD.q3, 'q3', plot?.q3 ?? []),
+      stat(FIELD.max, 'max', plot?.max ?? []),
     ],
   });
 }

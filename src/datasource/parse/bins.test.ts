@@ -67,6 +67,53 @@ describe('prediction bins', () => {
   });
 });
 
+describe('series sent out of order', () => {
+  const box = (xMin: string, ys: string[]) => ({
+    xMin,
+    xMax: '',
+    y0: ys[0],
+    y1: ys[1],
+    y2: ys[2],
+    y3: ys[3],
+    y4: ys[4],
+  });
+
+  it('box plots are sorted by start, every column moved with its interval; equal starts keep their order', () => {
+    const health = parseHealthMetrics({
+      predictionValues: {
+        box: [
+          box(H2, ['7', '8', '9', '10', '11']),
+          box(H0, ['1', '2', '3', '4', '5']),
+          box(H0, ['0', '0', '0', '0', '0']),
+        ],
+      },
+    });
+    const plot = health.predictionValues!;
+    expect(plot.starts).toEqual([Date.parse(H0), Date.parse(H0), Date.parse(H2)]);
+    expect(plot.ends).toEqual([null, null, null]);
+    expect([plot.min, plot.q1, plot.median, plot.q3, plot.max]).toEqual([
+      [1, 0, 7],
+      [2, 0, 8],
+      [3, 0, 9],
+      [4, 0, 10],
+      [5, 0, 11],
+    ]);
+  });
+
+  it('graph points are sorted by time, values moved with their times; equal times keep their order', () => {
+    const point = (xAxis: string, yAxis: string) => ({ xAxis, yAxis, value: '' });
+    const drift = parseDriftMetrics({
+      featureImportance: {
+        featureDrift: [
+          { Feature: { name: 'f' }, drift: [point(H2, '3'), point(H0, '1'), point(H0, '2'), point(H1, '5')] },
+        ],
+      },
+    });
+    expect(drift.driftOverTime[0].times).toEqual([Date.parse(H0), Date.parse(H0), Date.parse(H1), Date.parse(H2)]);
+    expect(drift.driftOverTime[0].values).toEqual([1, 2, 5, 3]);
+  });
+});
+
 function frequency(binsOf: Array<{ xMin: string; xMax: string; y: string }>) {
   return parseDriftMetrics({
     featureFrequency: { featureDensity: [{ featureName: 'income', continuous: { bin: binsOf } }] },

@@ -74,17 +74,6 @@ interface NumericBin {
   count: number | null;
 }
 
-/** Five-number summary of prediction values over one time interval. */
-interface BoxInterval {
-  start: number;
-  end: number | null;
-  min: number | null;
-  q1: number | null;
-  median: number | null;
-  q3: number | null;
-  max: number | null;
-}
-
 /**
  * A series over time as two columns sorted by time: frames take the arrays as they are, so a
  * drift answer's two hundred thousand points are not each made an object and copied again.
@@ -103,8 +92,19 @@ export interface TimeHistogram extends GraphLabels {
   bins: TimeBin[];
 }
 
+/**
+ * Five-number summaries of prediction values over time intervals, as columns sorted by start (one
+ * entry per interval in each); a value the gateway left empty, or an out-of-order box, is null.
+ */
 export interface BoxPlot extends GraphLabels {
-  boxes: BoxInterval[];
+  starts: number[];
+  /** null where the gateway marked the interval by `x` alone. */
+  ends: Array<number | null>;
+  min: Array<number | null>;
+  q1: Array<number | null>;
+  median: Array<number | null>;
+  q3: Array<number | null>;
+  max: Array<number | null>;
 }
 
 export interface TimeGraph extends GraphLabels, TimeColumns {}

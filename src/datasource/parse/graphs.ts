@@ -100,8 +100,20 @@ export function parseBoxPlot(raw: RawBoxPlot | null | undefined, path: string, n
   if (!raw) {
     return null;
   }
+  const list = raw.box ?? [];
+  const columns: BoxColumns = {
+    starts: new Array<number>(list.length),
+    ends: new Array<number | null>(list.length),
+    min: new Array<number | null>(list.length),
+    q1: new Array<number | null>(list.length),
+    median: new Array<number | null>(list.length),
+    q3: new Array<number | null>(list.length),
+    max: new Array<number | null>(list.length),
+  };
   const boxPath = (i: number) => `${path}.box[${i}]`;
-  const boxes = (raw.box ?? []).map((box, i) => {
+  let sorted = true;
+  for (let i = 0; i < list.length; i++) {
+    const box = list[i];
     // xMin/xMax bound the interval; x alone (some servers) marks it.
     const start =
       plainTime(box.xMin) ??
@@ -111,14 +123,36 @@ export function parseBoxPlot(raw: RawBoxPlot | null | undefined, path: string, n
     if (end !== null && end < start) {
       throw new ResponseShapeError('interval ends before it starts (xMax < xMin)', boxPath(i));
     }
-    const five = [box.y0, box.y1, box.y2, box.y3, box.y4].map(
-      (y, k) => plainDecimal(y) ?? parseDecimal(y, `${boxPath(i)}.y${k}`, notes)
-    );
+    const y = (value: string | null | undefined, k: number) =>
+      plainDecimal(value) ?? parseDecimal(value, `${boxPath(i)}.y${k}`, notes);
+    const five = [y(box.y0, 0), y(box.y1, 1), y(box.y2, 2), y(box.y3, 3), y(box.y4, 4)];
     const [min, q1, median, q3, max] = inOrder(five) ? five : noValues(five, boxPath(i), notes);
-    return { start, end, min, q1, median, q3, max };
-  });
-  boxes.sort((a, b) => a.start - b.start);
-  return { ...graphLabels(raw), boxes };
+    columns.starts[i] = start;
+    columns.ends[i] = end;
+    columns.min[i] = min;
+    columns.q1[i] = q1;
+    columns.median[i] = median;
+    columns.q3[i] = q3;
+    columns.max[i] = max;
+    sorted = sorted && (i === 0 || columns.starts[i - 1] <= start);
+  }
+  return { ...graphLabels(raw), ...(sorted ? columns : reordered(columns, stableOrder(columns.starts))) };
+}
+
+type BoxColumns = Omit<BoxPlot, keyof GraphLabels>;
+
+/** Indices of `keys` in ascending order; equal keys keep their order (as Array#sort does). */
+function stableOrder(keys: number[]): number[] {
+  return keys.map((_, i) => i).sort((a, b) => keys[a] - keys[b]);
+}
+
+/** Every column reordered by `order`. */
+function reordered<C extends Record<string, unknown[]>>(columns: C, order: number[]): C {
+  const out = {} as Record<string, unknown[]>;
+  for (const [name, column] of Object.entries(columns)) {
+    out[name] = order.map((i) => column[i]);
+  }
+  return out as C;
 }
 
 /** min ≤ q1 ≤ median ≤ q3 ≤ max over the values present. */
@@ -193,12 +227,7 @@ export function parseTimeColumns(
       nonNegativeValues && (plain === undefined || plain < 0) ? nonNegative(value, `${path}[${i}]`, notes) : value;
     sorted = sorted && (i === 0 || times[i - 1] <= times[i]);
   }
-  return sorted ? { times, values } : sortedByTime(times, values);
-}
-
-function sortedByTime(times: number[], values: Array<number | null>): TimeColumns {
-  const order = times.map((_, i) => i).sort((a, b) => times[a] - times[b]);
-  return { times: order.map((i) => times[i]), values: order.map((i) => values[i]) };
+  return sorted ? { times, values } : reordered({ times, values }, stableOrder(times));
 }
 
 /** A graph over time; `nonNegativeValues` for signals that cannot go below 0 (latency, usage, counts). */

@@ -96,9 +96,9 @@ describe('implausible values: keep with a notice', () => {
         ],
       },
     });
-    const [bad, good] = health.predictionValues!.boxes;
-    expect([bad.min, bad.q1, bad.median, bad.q3, bad.max]).toEqual([null, null, null, null, null]);
-    expect([good.min, good.max]).toEqual([1, 5]);
+    const { min, q1, median, q3, max } = health.predictionValues!;
+    expect([min[0], q1[0], median[0], q3[0], max[0]]).toEqual([null, null, null, null, null]);
+    expect([min[1], q1[1], median[1], q3[1], max[1]]).toEqual([1, 2, 3, 4, 5]);
     expect(health.notices).toEqual([`${NOTE.boxOutOfOrder} (at predictionValues.box[0])`]);
   });
 

@@ -35,7 +35,17 @@ describe('parseHealthMetrics', () => {
       Date.UTC(2026, 10, 22, 0),
       Date.UTC(2026, 10, 22, 1),
     ]);
-    expect(health.predictionValues!.boxes[0]).toEqual({
+    const boxes = health.predictionValues!;
+    const box = (i: number) => ({
+      start: boxes.starts[i],
+      end: boxes.ends[i],
+      min: boxes.min[i],
+      q1: boxes.q1[i],
+      median: boxes.median[i],
+      q3: boxes.q3[i],
+      max: boxes.max[i],
+    });
+    expect(box(0)).toEqual({
       start: Date.UTC(2026, 10, 22, 0),
       end: Date.UTC(2026, 10, 22, 1),
       min: 1.5,
@@ -45,12 +55,13 @@ describe('parseHealthMetrics', () => {
       max: 99.9,
     });
     // xMin empty: x marks the interval; an empty median is no value, not 0.
-    expect(health.predictionValues!.boxes[1]).toMatchObject({
+    expect(box(1)).toMatchObject({
       start: Date.UTC(2026, 10, 22, 1),
       end: null,
       q1: 10,
       median: null,
     });
+    expect(boxes.starts).toHaveLength(2);
   });
 
   it('keeps absent totals as no value', () => {
