@@ -12,13 +12,13 @@ export function GettingStarted(_props: PluginConfigPageProps<AppPluginMeta<{}>>)
   return (
     <Stack direction="column" gap={2}>
       <Text element="p">
-        This app bundles the <strong>MLOps Gateway</strong> data source, which reads deployments, health, operational and drift
-        metrics from an H2O MLOps gateway through Grafana&apos;s data-source proxy, and the <strong>Champion vs Challenger</strong>{' '}
-        panel.
+        This app bundles the <strong>MLOps Gateway</strong> data source, which reads deployments, health, operational
+        and drift metrics from an H2O MLOps gateway through Grafana&apos;s data-source proxy, and the{' '}
+        <strong>Champion vs Challenger</strong> panel.
       </Text>
       <Text element="p">
-        Add a data source, choose the authentication mode (refresh token or client credentials) and use <em>Save &amp; test</em>.
-        Secrets stay on the Grafana server.
+        Add a data source, choose the authentication mode (refresh token or client credentials) and use{' '}
+        <em>Save &amp; test</em>. Secrets stay on the Grafana server.
       </Text>
       <div>
         <LinkButton href={`/connections/datasources/new?type=${datasourcePlugin.id}`} icon="plus" variant="primary">

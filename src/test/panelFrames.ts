@@ -98,12 +98,15 @@ export function predictionsFrame(
   refId = 'D',
   perMinute = false
 ): DataFrame {
-  const bins = times(counts.length).map((start, i) => {
-    const value = counts[i];
-    return { start, end: start + HOUR, count: value === null ? null : perMinute ? value * 60 : value };
-  });
+  const starts = times(counts.length);
+  const histogram = {
+    ...NO_LABELS,
+    starts,
+    ends: starts.map((start) => start + HOUR),
+    counts: counts.map((value) => (value === null ? null : perMinute ? value * 60 : value)),
+  };
   const unit = perMinute ? PredictionsUnit.RatePerMinute : PredictionsUnit.CountPerBin;
-  return withRefId(predictionsOverTimeFrame({ ...NO_LABELS, bins }, l, unit), refId);
+  return withRefId(predictionsOverTimeFrame(histogram, l, unit), refId);
 }
 
 export interface SummaryInput {

@@ -36,17 +36,19 @@ export function predictionsOverTimeFrame(
   unit: PredictionsUnit,
   parsed: string[] = []
 ): DataFrame {
-  const bins = histogram?.bins ?? [];
-  const minutes = bins.map((b) => (b.end - b.start) / 60_000);
+  const starts = histogram?.starts ?? [];
+  const ends = histogram?.ends ?? [];
+  const counts = histogram?.counts ?? [];
+  const minutes = starts.map((start, i) => (ends[i] - start) / 60_000);
   const rate = unit === PredictionsUnit.RatePerMinute;
-  const values = bins.map((b, i) =>
-    b.count === null ? null : rate ? (minutes[i] > 0 ? b.count / minutes[i] : null) : b.count
-  );
+  const values = rate
+    ? counts.map((count, i) => (count === null ? null : minutes[i] > 0 ? count / minutes[i] : null))
+    : counts;
   return createDataFrame({
     name: frameName('Predictions over time', labels),
     meta: meta(FrameKind.PredictionsOverTime, { type: DataFrameType.TimeSeriesMulti, parsed }),
     fields: [
-      timeField(bins.map((b) => b.start)),
+      timeField(starts),
       valueField(rate ? FIELD.predictionsPerMinute : FIELD.predictions, FieldType.number, values, labels, {
         displayNameFromDS: seriesName(labels),
         unit: rate ? 'suffix: /min' : 'short',
@@ -57,7 +59,7 @@ export function predictionsOverTimeFrame(
       {
         name: FIELD.binEnd,
         type: FieldType.time,
-        values: bins.map((b) => b.end),
+        values: ends,
         config: { custom: { hideFrom: { viz: true, legend: true } } },
       },
       {

@@ -23,7 +23,8 @@ describe('prediction bins', () => {
     const health = parseHealthMetrics({
       predictions: { bin: [bin(H0, H1, '60'), bin(H1, H1, '5'), bin(H1, H2, '30')] },
     });
-    expect(health.predictions!.bins.map((b) => [b.end - b.start, b.count])).toEqual([
+    const histogram = health.predictions!;
+    expect(histogram.starts.map((start, i) => [histogram.ends[i] - start, histogram.counts[i]])).toEqual([
       [3_600_000, 60],
       [0, 5],
       [3_600_000, 30],
@@ -50,7 +51,7 @@ describe('prediction bins', () => {
 
   it('bins are sorted by start, then end', () => {
     const health = parseHealthMetrics({ predictions: { bin: [bin(H1, H2, '2'), bin(H1, H1, '1'), bin(H0, H1, '0')] } });
-    expect(health.predictions!.bins.map((b) => b.count)).toEqual([0, 1, 2]);
+    expect(health.predictions!.counts).toEqual([0, 1, 2]);
   });
 
   it('touching bins are fine, overlapping ones are refused', () => {

@@ -60,13 +60,6 @@ export interface GraphLabels {
   yLabel: string;
 }
 
-/** A histogram bin over a time interval. */
-interface TimeBin {
-  start: number;
-  end: number;
-  count: number | null;
-}
-
 /** A histogram bin over a numeric interval (continuous feature frequency). */
 interface NumericBin {
   min: number;
@@ -88,8 +81,11 @@ export interface CategoryPoint {
   value: number | null;
 }
 
+/** Histogram bins over time intervals as columns, sorted by start then end, without copies. */
 export interface TimeHistogram extends GraphLabels {
-  bins: TimeBin[];
+  starts: number[];
+  ends: number[];
+  counts: Array<number | null>;
 }
 
 /**

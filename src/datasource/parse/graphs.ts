@@ -41,18 +41,32 @@ export function parseTimeHistogram(
   if (!raw) {
     return null;
   }
+  const list = raw.bin ?? [];
+  const columns: BinColumns = {
+    starts: new Array<number>(list.length),
+    ends: new Array<number>(list.length),
+    counts: new Array<number | null>(list.length),
+  };
+  const { starts, ends, counts } = columns;
   const binPath = (i: number) => `${path}.bin[${i}]`;
-  const bins = (raw.bin ?? []).map((bin, i) => {
+  let sorted = true;
+  for (let i = 0; i < list.length; i++) {
+    const bin = list[i];
     const start = plainTime(bin.xMin) ?? requireTime(bin.xMin, `${binPath(i)}.xMin`, notes);
     const end = plainTime(bin.xMax) ?? requireTime(bin.xMax, `${binPath(i)}.xMax`, notes);
     if (end < start) {
       throw new ResponseShapeError('bin ends before it starts (xMax < xMin)', binPath(i));
     }
-    return { start, end, count: plainCount(bin.y) ?? countOf(bin.y, `${binPath(i)}.y`, notes), index: i };
-  });
-  bins.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { ...graphLabels(raw), bins: withoutDuplicates(bins, binPath, notes) };
+    starts[i] = start;
+    ends[i] = end;
+    counts[i] = plainCount(bin.y) ?? countOf(bin.y, `${binPath(i)}.y`, notes);
+    sorted = sorted && (i === 0 || starts[i - 1] < start || (starts[i - 1] === start && ends[i - 1] <= end));
+  }
+  const order = sorted ? undefined : starts.map((_, i) => i).sort((x, y) => starts[x] - starts[y] || ends[x] - ends[y]);
+  return { ...graphLabels(raw), ...withoutDuplicates(columns, order, binPath, notes) };
 }
+
+type BinColumns = Omit<TimeHistogram, keyof GraphLabels>;
 
 /** A count that needs no note: a plain decimal, ≥ 0 and exactly representable; undefined otherwise. */
 function plainCount(value: string | null | undefined): number | undefined {
@@ -71,29 +85,41 @@ export function countOf(value: string | null | undefined, path: string, notes: P
 }
 
 /**
- * Sorted bins without exact copies (same interval, same count: dropped with a note). Any other
- * overlap is refused: two different counts for the same time cannot both be right, and adding
- * them up would count predictions twice.
+ * The bins in time order (`order`: original indices, or undefined when already in order) without
+ * exact copies (same interval, same count: dropped with a note). Any other overlap is refused: two
+ * different counts for the same time cannot both be right, and adding them up would count
+ * predictions twice.
  */
-function withoutDuplicates<B extends { start: number; end: number; count: number | null; index: number }>(
-  sorted: B[],
+function withoutDuplicates(
+  bins: BinColumns,
+  order: number[] | undefined,
   pathOf: (index: number) => string,
   notes: ParseNotes
-): Array<Omit<B, 'index'>> {
-  const kept: B[] = [];
-  for (const bin of sorted) {
-    const previous = kept[kept.length - 1];
-    if (previous && previous.start === bin.start && previous.end === bin.end && previous.count === bin.count) {
-      notes.add(NOTE.duplicateBin, pathOf(bin.index));
+): BinColumns {
+  const { starts, ends, counts } = bins;
+  const kept: BinColumns = { starts: [], ends: [], counts: [] };
+  let previous = -1;
+  for (let k = 0; k < starts.length; k++) {
+    const i = order ? order[k] : k;
+    if (
+      previous >= 0 &&
+      starts[previous] === starts[i] &&
+      ends[previous] === ends[i] &&
+      counts[previous] === counts[i]
+    ) {
+      notes.add(NOTE.duplicateBin, pathOf(i));
       continue;
     }
-    if (previous && bin.start < previous.end) {
-      const at = pathOf(bin.index);
-      throw new ResponseShapeError(`bins overlap (${pathOf(previous.index)} and ${at})`, at);
+    if (previous >= 0 && starts[i] < ends[previous]) {
+      const at = pathOf(i);
+      throw new ResponseShapeError(`bins overlap (${pathOf(previous)} and ${at})`, at);
     }
-    kept.push(bin);
+    kept.starts.push(starts[i]);
+    kept.ends.push(ends[i]);
+    kept.counts.push(counts[i]);
+    previous = i;
   }
-  return kept.map(({ start, end, count }) => ({ start, end, count }) as Omit<B, 'index'>);
+  return kept;
 }
 
 export function parseBoxPlot(raw: RawBoxPlot | null | undefined, path: string, notes: ParseNotes): BoxPlot | null {

@@ -36,7 +36,7 @@ function readTotals(raw: RawHealthMetrics, notes: ParseNotes): Omit<HealthSummar
 /** The histogram, with a notice when its bins add up to more than `total` (one of them is wrong). */
 function readPredictions(raw: RawHealthMetrics, total: number | null, notes: ParseNotes): TimeHistogram | null {
   const predictions = parseTimeHistogram(raw.predictions, 'predictions', notes);
-  const binTotal = (predictions?.bins ?? []).reduce((sum, bin) => sum + (bin.count ?? 0), 0);
+  const binTotal = (predictions?.counts ?? []).reduce<number>((sum, count) => sum + (count ?? 0), 0);
   if (total !== null && binTotal > total) {
     notes.add(`${NOTE.binsPastTotal}: ${binTotal} > ${total}`, 'predictions');
   }

@@ -17,7 +17,7 @@ const H2 = '2026-11-22T02:00:00Z';
 describe('implausible values: keep with a notice', () => {
   it('negative count in a bin → no value, notice', () => {
     const health = parseHealthMetrics({ predictions: { bin: [bin(H0, H1, '-5'), bin(H1, H2, '7')] } });
-    expect(health.predictions!.bins.map((b) => b.count)).toEqual([null, 7]);
+    expect(health.predictions!.counts).toEqual([null, 7]);
     expect(health.notices).toEqual([`${NOTE.negative} (at predictions.bin[0].y)`]);
   });
 
@@ -55,7 +55,7 @@ describe('implausible values: keep with a notice', () => {
       predictions: { bin: [bin(H0, H1, '9007199254740993')] },
     });
     expect(health.totalPredictions).toBeNull();
-    expect(health.predictions!.bins[0].count).toBeNull();
+    expect(health.predictions!.counts[0]).toBeNull();
     expect(health.notices).toEqual([`${NOTE.tooLarge} (2 values, first at totalPredictions)`]);
   });
 
@@ -74,7 +74,7 @@ describe('implausible values: keep with a notice', () => {
 
   it('exact duplicate bin → the copy is left out, notice', () => {
     const health = parseHealthMetrics({ predictions: { bin: [bin(H0, H1, '3'), bin(H1, H2, '4'), bin(H0, H1, '3')] } });
-    expect(health.predictions!.bins.map((b) => b.count)).toEqual([3, 4]);
+    expect(health.predictions!.counts).toEqual([3, 4]);
     expect(health.notices).toEqual([`${NOTE.duplicateBin} (at predictions.bin[2])`]);
   });
 
@@ -83,7 +83,7 @@ describe('implausible values: keep with a notice', () => {
       totalPredictions: '5',
       predictions: { bin: [bin(H0, H1, '3'), bin(H1, H2, '4')] },
     });
-    expect(health.predictions!.bins.map((b) => b.count)).toEqual([3, 4]);
+    expect(health.predictions!.counts).toEqual([3, 4]);
     expect(health.notices).toEqual([`${NOTE.binsPastTotal}: 7 > 5 (at predictions)`]);
   });
 

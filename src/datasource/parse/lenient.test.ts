@@ -37,7 +37,7 @@ describe('non-finite doubles (protobuf JSON "NaN", "Infinity", "-Infinity")', ()
     const health = parseHealthMetrics({
       predictions: { bin: [{ xMin: '2026-11-22T00:00:00Z', xMax: '2026-11-22T01:00:00Z', y: 'Infinity' }] },
     });
-    expect(health.predictions!.bins[0].count).toBeNull();
+    expect(health.predictions!.counts[0]).toBeNull();
     const op = parseOperationalSummary({
       cpuUsage: { point: [{ xAxis: '2026-11-22T00:00:00Z', yAxis: '-Infinity' }] },
     });

@@ -21,20 +21,18 @@ describe('parseHealthMetrics', () => {
     const health = parseHealthMetrics(healthExample);
     expect(health.totalPredictions).toBe(17670);
     expect(health.scoringLatencyMs).toBe(1.756577830589034);
-    expect(health.predictions?.bins.map((b) => b.count)).toEqual([0, 0, 0, 17670]);
-    expect(health.predictions?.bins[0].start).toBe(Date.UTC(2022, 6, 19, 7, 28, 40));
-    expect(health.predictions?.bins[3].end).toBe(Date.UTC(2022, 7, 18, 7, 28, 40));
-    const widthsInHours = health.predictions!.bins.map((b) => (b.end - b.start) / 3600_000);
+    expect(health.predictions?.counts).toEqual([0, 0, 0, 17670]);
+    expect(health.predictions?.starts[0]).toBe(Date.UTC(2022, 6, 19, 7, 28, 40));
+    expect(health.predictions?.ends[3]).toBe(Date.UTC(2022, 7, 18, 7, 28, 40));
+    const { starts, ends } = health.predictions!;
+    const widthsInHours = starts.map((start, i) => (ends[i] - start) / 3600_000);
     expect(new Set(widthsInHours.map((w) => Math.round(w))).size).toBe(4);
     expect(health.predictionValues).toBeNull();
   });
 
   it('sorts bins by time and reads box plots as min/q1/median/q3/max', () => {
     const health = parseHealthMetrics(healthRegression);
-    expect(health.predictions!.bins.map((b) => b.start)).toEqual([
-      Date.UTC(2026, 10, 22, 0),
-      Date.UTC(2026, 10, 22, 1),
-    ]);
+    expect(health.predictions!.starts).toEqual([Date.UTC(2026, 10, 22, 0), Date.UTC(2026, 10, 22, 1)]);
     const boxes = health.predictionValues!;
     const box = (i: number) => ({
       start: boxes.starts[i],

@@ -106,7 +106,9 @@ it('reads every frame kind the data source builds for a champion/challenger pair
     description: '',
     xLabel: '',
     yLabel: '',
-    bins: [{ start: T0, end: T0 + 60 * MIN, count: 100 }],
+    starts: [T0],
+    ends: [T0 + 60 * MIN],
+    counts: [100],
   };
   const frames = [
     modelsFrame(deployment, models, ['champion', 'challenger']),
