@@ -1,5 +1,5 @@
-import type { BackendSrv, FetchResponse } from '@grafana/runtime';
-import { Observable, catchError, defer, map, of, retry, share, tap, throwError, timeout, timer } from 'rxjs';
+import type { BackendSrv } from '@grafana/runtime';
+import { Observable, defer, map, of, throwError } from 'rxjs';
 
 import {
   OPERATIONAL_GRAPH_PARSERS,
@@ -20,30 +20,25 @@ import type {
 } from '../parse/domain';
 import type { OperationalMetric } from '../../shared/operationalMetrics';
 import type { AuthMode } from '../types';
-import { ErrorBodyOn200, FailureCause, GatewayError, classifyFailure, type GatewayCall } from './errors';
-import { grpcErrorOf } from './grpcStatus';
+import type { DecodedAnswer } from './decodedAnswer';
+import { FailureCause, GatewayError, type GatewayCall } from './errors';
 import { printableId, unsafeIdReason } from './ids';
-import { followPages, type PagedList } from './paging';
-import { DecodedAnswer, decodeAnswer } from './decodedAnswer';
 import { KnownDeployments } from './knownDeployments';
-import { ResponseCache, approximateBytes } from './responseCache';
-import { MAX_RETRIES, retryDelayMs } from './retry';
+import type { PagedList } from './paging';
+import { GatewayTransport, type Params, type TransportSettings } from './transport';
 
 export type { PagedList } from './paging';
+export { MAX_RESPONSE_BYTES, type Params } from './transport';
 
 /**
- * The only module that talks HTTP. Every call goes through Grafana's data-source proxy
- * (`/api/datasources/proxy/uid/<uid>/<route>/…`), which adds the bearer token from the route's
- * tokenAuth — the browser never sees a secret or a token.
- *
- * Identical requests in flight are sent once (a dashboard refresh fires many panels at the same
- * deployment), and answers are reused for a short TTL (bounded, see responseCache.ts). What is
- * shared and cached is the decoded answer (decodedAnswer.ts): each distinct response is parsed
- * once per parser, however many panels read it. A deployment that a list of deployments already
- * returned is answered from that list (within the TTL) instead of `GET /v1/deployment/{id}`.
- * Unsubscribing from every consumer of a request aborts it (backendSrv.fetch cancels on
- * unsubscribe). Each call has one deadline — the request timeout — covering all its pages and
- * retries (see retry.ts).
+ * The gateway's endpoints, and the only module that builds their URLs. Every call goes through
+ * Grafana's data-source proxy (`/api/datasources/proxy/uid/<uid>/<route>/…`), which adds the bearer
+ * token from the route's tokenAuth — the browser never sees a secret or a token. The transport
+ * (transport.ts) gives each call one deadline, in-flight sharing, the bounded cache of decoded
+ * answers and retries. Ids that would change the route are refused before any request. A
+ * deployment that a list of deployments already returned is answered from that list (within the
+ * TTL) instead of `GET /v1/deployment/{id}`. A metrics answer is read in parts (parse/health.ts,
+ * operational.ts, drift.ts): a query decodes only the part it shows.
  */
 
 /**
@@ -56,32 +51,17 @@ const GATEWAY_ROUTE = 'gateway';
 /** Route to the gateway's unauthenticated liveness endpoint. */
 const HEALTHZ_ROUTE = 'gateway-healthz';
 
-/**
- * One answer larger than this (approximate in-memory size) fails with a "too large" message
- * instead of being parsed into frames: a 50 MB body would freeze the dashboard.
- */
-export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
-
-export interface GatewayClientSettings {
+export interface GatewayClientSettings extends TransportSettings {
   /** The data source's proxy URL (instanceSettings.url). */
   proxyUrl: string;
   /** The configured grant. Not part of any URL: the proxy route applies it (see GATEWAY_ROUTE). */
   authMode: AuthMode;
-  /** Deadline of one call: all its pages and retries. */
-  timeoutMs: number;
-  cacheTtlMs: number;
-  /** Safety bound for following nextPageToken. */
-  maxPages: number;
-  /** Secret values known to the browser, redacted from quoted upstream text (besides tokens/JWTs). */
-  knownSecrets?: string[];
 }
 
 export interface TimeRangeParams {
   startDateTime: string;
   endDateTime: string;
 }
-
-export type Params = Record<string, string | number | undefined>;
 
 /** Request and decode counts since the client was created (diagnostics and the benchmark). */
 export interface GatewayClientStats {
@@ -92,17 +72,16 @@ export interface GatewayClientStats {
 }
 
 export class GatewayClient {
-  private readonly inFlight = new Map<string, Observable<DecodedAnswer>>();
-  private readonly cache: ResponseCache;
+  private readonly transport: GatewayTransport;
   private readonly known: KnownDeployments;
-  private readonly counts: GatewayClientStats = { requests: 0, decodes: 0, knownDeploymentHits: 0 };
+  private knownDeploymentHits = 0;
 
   constructor(
     private readonly settings: GatewayClientSettings,
     private readonly backendSrv: Pick<BackendSrv, 'fetch'>,
-    private readonly now: () => number = Date.now
+    now: () => number = Date.now
   ) {
-    this.cache = new ResponseCache(now);
+    this.transport = new GatewayTransport(settings, backendSrv, now);
     this.known = new KnownDeployments(now);
   }
 
@@ -112,98 +91,16 @@ export class GatewayClient {
 
   /** Approximate size of the response cache (entries, bytes). */
   get cacheSize(): { entries: number; bytes: number } {
-    return this.cache.size;
+    return this.transport.cacheSize;
   }
 
   get stats(): GatewayClientStats {
-    return { ...this.counts };
+    return { ...this.transport.counts, knownDeploymentHits: this.knownDeploymentHits };
   }
 
-  /** Runs `work` under the call's deadline; every failure becomes a GatewayError naming the call. */
-  private withDeadline<T>(call: GatewayCall, work: (deadlineAt: number) => Observable<T>): Observable<T> {
-    const { timeoutMs, knownSecrets } = this.settings;
-    return defer(() => work(this.now() + timeoutMs)).pipe(
-      timeout({
-        first: timeoutMs,
-        with: () =>
-          throwError(
-            () => new GatewayError(FailureCause.Timeout, call, `no answer within ${Math.round(timeoutMs / 1000)} s`)
-          ),
-      }),
-      catchError((error: unknown) => throwError(() => classifyFailure(error, call, knownSecrets)))
-    );
-  }
-
-  /** GET one gateway path under one deadline, read by `read` (usually one parser: `answer.decode(parse)`). */
+  /** GET one gateway path (relative to the model-monitoring base) under one deadline, read by `read`. */
   private get<T>(path: string, params: Params, call: GatewayCall, read: (answer: DecodedAnswer) => T): Observable<T> {
-    return this.withDeadline(call, (deadlineAt) =>
-      this.getBody(`${this.baseUrl}${path}`, params, call, deadlineAt).pipe(map(read))
-    );
-  }
-
-  /** GET a body: shared while in flight, cached for the TTL, retried on 429/503 before `deadlineAt`. */
-  private getBody(url: string, params: Params, call: GatewayCall, deadlineAt: number): Observable<DecodedAnswer> {
-    const query = Object.entries(params)
-      .filter(([, value]) => value !== undefined && value !== '')
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
-      .join('&');
-    const key = query ? `${url}?${query}` : url;
-
-    return defer(() => {
-      const cached = this.cache.get(key);
-      if (cached instanceof DecodedAnswer) {
-        return of(cached);
-      }
-      const pending = this.inFlight.get(key);
-      if (pending) {
-        return pending;
-      }
-      const request = this.fetchOnce(key, call).pipe(
-        retry({
-          count: MAX_RETRIES,
-          delay: (error: unknown, attempt: number) => {
-            const wait = retryDelayMs(error, attempt, this.now(), deadlineAt - this.now());
-            return wait === undefined ? throwError(() => error) : timer(wait);
-          },
-        }),
-        tap((answer) => this.cache.set(key, answer, this.settings.cacheTtlMs, answer.bytes)),
-        // Runs on completion, error, and when the last subscriber leaves (abort).
-        tap({ finalize: () => this.inFlight.delete(key) }),
-        share()
-      );
-      this.inFlight.set(key, request);
-      return request;
-    });
-  }
-
-  /** One HTTP GET; a grpc-gateway error body on a 200 and oversized bodies fail here (never cached). */
-  private fetchOnce(url: string, call: GatewayCall): Observable<DecodedAnswer> {
-    return this.backendSrv
-      .fetch<unknown>({
-        url,
-        method: 'GET',
-        headers: { Accept: 'application/json' },
-        showErrorAlert: false,
-        showSuccessAlert: false,
-      })
-      .pipe(
-        tap({ subscribe: () => (this.counts.requests += 1) }),
-        map((response: FetchResponse<unknown>) => {
-          if (grpcErrorOf(response.data)) {
-            throw new ErrorBodyOn200(response.data);
-          }
-          const bytes = approximateBytes(response.data, MAX_RESPONSE_BYTES);
-          if (bytes > MAX_RESPONSE_BYTES) {
-            throw new GatewayError(
-              FailureCause.TooLarge,
-              call,
-              `the answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB, the most one query may load`
-            );
-          }
-          return new DecodedAnswer(response.data, bytes, () => (this.counts.decodes += 1));
-        })
-      );
+    return this.transport.get(`${this.baseUrl}${path}`, params, call, read);
   }
 
   /** Rejects ids that would change the route (".", "..", encoded forms) or carry control characters. */
@@ -221,15 +118,16 @@ export class GatewayClient {
   /** All monitored deployments (every page, up to the bounds). The total comes from the first page. */
   listDeployments(range?: TimeRangeParams): Observable<PagedList<Deployment>> {
     const call = { endpoint: 'GET /v1/deployment (list deployments)', ranged: range !== undefined, list: true };
-    return this.withDeadline(call, (deadlineAt) =>
-      followPages(
-        (pageToken) => this.getBody(`${this.baseUrl}/v1/deployment`, { ...range, pageToken }, call, deadlineAt),
-        (answer) => this.known.remember(decodeAnswer(answer, parseDeploymentPage), this.settings.cacheTtlMs),
-        (page) => page.deployments,
-        (page) => page.totalDeployments ?? null,
-        this.settings.maxPages,
-        (page) => page.notices
-      )
+    return this.transport.list(
+      `${this.baseUrl}/v1/deployment`,
+      { ...range },
+      call,
+      (answer) => this.known.remember(answer.decode(parseDeploymentPage), this.settings.cacheTtlMs),
+      {
+        itemsOf: (page) => page.deployments,
+        totalOf: (page) => page.totalDeployments ?? null,
+        noticesOf: (page) => page.notices,
+      }
     );
   }
 
@@ -244,7 +142,7 @@ export class GatewayClient {
       defer(() => {
         const known = this.known.get(deploymentId);
         if (known) {
-          this.counts.knownDeploymentHits += 1;
+          this.knownDeploymentHits += 1;
         }
         return known
           ? of(known)
@@ -257,19 +155,13 @@ export class GatewayClient {
 
   listModels(deploymentId: string): Observable<PagedList<Model>> {
     const call = { endpoint: `GET /v1/deployment/${printableId(deploymentId)}/models` };
-    const path = `${this.baseUrl}/v1/deployment/${encodeURIComponent(deploymentId)}/models`;
+    const url = `${this.baseUrl}/v1/deployment/${encodeURIComponent(deploymentId)}/models`;
     return (
       this.checkIds(call, { deployment: deploymentId }) ??
-      this.withDeadline(call, (deadlineAt) =>
-        followPages(
-          (pageToken) => this.getBody(path, { pageToken }, call, deadlineAt),
-          (answer) => decodeAnswer(answer, parseModelPage),
-          (page) => page.models,
-          () => null,
-          this.settings.maxPages,
-          (page) => page.notices
-        )
-      )
+      this.transport.list(url, {}, call, (answer) => answer.decode(parseModelPage), {
+        itemsOf: (page) => page.models,
+        noticesOf: (page) => page.notices,
+      })
     );
   }
 
@@ -342,7 +234,7 @@ export class GatewayClient {
 
   /** Gateway liveness, unauthenticated; resolves to the HTTP status or throws a GatewayError. */
   healthz(): Observable<number> {
-    return this.withDeadline({ endpoint: 'GET /healthz' }, () =>
+    return this.transport.withDeadline({ endpoint: 'GET /healthz' }, () =>
       this.backendSrv
         .fetch<unknown>({
           url: `${this.settings.proxyUrl}/${HEALTHZ_ROUTE}`,
@@ -360,11 +252,7 @@ export class GatewayClient {
    * `routePath` is relative to the proxy URL, e.g. `mlops1x/deployer/v2/configuration/monitoring`.
    */
   getRoute<T>(routePath: string, params: Params, call: GatewayCall, parse: (body: unknown) => T): Observable<T> {
-    return this.withDeadline(call, (deadlineAt) =>
-      this.getBody(`${this.settings.proxyUrl}/${routePath}`, params, call, deadlineAt).pipe(
-        map((answer) => answer.decode(parse))
-      )
-    );
+    return this.transport.get(`${this.settings.proxyUrl}/${routePath}`, params, call, (answer) => answer.decode(parse));
   }
 
   /** {@link getRoute} for a list paged by nextPageToken, within the same bounds as the gateway's lists. */
@@ -375,22 +263,21 @@ export class GatewayClient {
     parse: (body: unknown) => P,
     itemsOf: (page: P) => T[]
   ): Observable<PagedList<T>> {
-    const url = `${this.settings.proxyUrl}/${routePath}`;
-    return this.withDeadline(call, (deadlineAt) =>
-      followPages(
-        (pageToken) => this.getBody(url, { ...params, pageToken }, call, deadlineAt),
-        (answer) => decodeAnswer(answer, parse),
+    return this.transport.list(
+      `${this.settings.proxyUrl}/${routePath}`,
+      params,
+      call,
+      (answer) => answer.decode(parse),
+      {
         itemsOf,
-        () => null,
-        this.settings.maxPages,
-        (page) => page.notices
-      )
+        noticesOf: (page) => page.notices,
+      }
     );
   }
 
   /** Drops cached answers, e.g. after the settings changed. */
   clearCache(): void {
-    this.cache.clear();
+    this.transport.clearCache();
     this.known.clear();
   }
 }

@@ -33,11 +33,3 @@ export class DecodedAnswer {
     return outcome.value as T;
   }
 }
-
-/** `answer` (a DecodedAnswer handed through generic code such as paging) parsed by `parse`. */
-export function decodeAnswer<T>(answer: unknown, parse: (body: unknown) => T): T {
-  if (!(answer instanceof DecodedAnswer)) {
-    throw new TypeError('expected a gateway answer');
-  }
-  return answer.decode(parse);
-}

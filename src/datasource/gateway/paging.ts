@@ -47,9 +47,9 @@ export function truncationText(what: string, truncation: Truncation | undefined)
  * bound is reached. Items are appended one by one: spreading a 125,000-item page into `push`
  * overflows the call stack.
  */
-export function followPages<P extends { nextPageToken: string }, T>(
-  fetchPage: (pageToken: string | undefined) => Observable<unknown>,
-  parse: (body: unknown) => P,
+export function followPages<B, P extends { nextPageToken: string }, T>(
+  fetchPage: (pageToken: string | undefined) => Observable<B>,
+  parse: (body: B) => P,
   itemsOf: (page: P) => T[],
   totalOf: (page: P) => number | null,
   maxPages: number,
