@@ -3,13 +3,20 @@ import type { BackendSrv, TemplateSrv } from '@grafana/runtime';
 
 import { StaticTemplateSrv } from '../devtools/templateSrv';
 import { MlopsDataSource } from '../src/datasource/datasource';
-import { AuthMode, QUERY_SCHEMA_VERSION, type MlopsDataSourceOptions, type MlopsQuery } from '../src/datasource/types';
+import {
+  ApiGeneration,
+  AuthMode,
+  QUERY_SCHEMA_VERSION,
+  type MlopsDataSourceOptions,
+  type MlopsQuery,
+} from '../src/datasource/types';
 
 /** The data source class as Grafana constructs it, over an in-process backendSrv. */
 export function benchDataSource(
   backendSrv: Pick<BackendSrv, 'fetch'>,
   variables: Record<string, string | string[]> = {},
-  cacheTtlSeconds = 30
+  cacheTtlSeconds = 30,
+  jsonData: Partial<MlopsDataSourceOptions> = {}
 ): MlopsDataSource {
   const settings = {
     id: 1,
@@ -26,6 +33,7 @@ export function benchDataSource(
       clientId: 'grafana',
       authMode: AuthMode.RefreshToken,
       cacheTtlSeconds,
+      ...jsonData,
     },
   } as unknown as DataSourceInstanceSettings<MlopsDataSourceOptions>;
   const templateSrv = new StaticTemplateSrv(variables) as unknown as Pick<TemplateSrv, 'replace' | 'getVariables'>;
@@ -53,3 +61,10 @@ export function benchRequest(targets: Array<Partial<MlopsQuery>>): DataQueryRequ
     targets: targets.map((t, i) => ({ refId: `Q${i}`, schemaVersion: QUERY_SCHEMA_VERSION, ...t })),
   } as unknown as DataQueryRequest<MlopsQuery>;
 }
+
+/** The settings of an H2O MLOps 1.x data source (as provisioning/datasources writes them). */
+export const MLOPS1X_SETTINGS: Partial<MlopsDataSourceOptions> = {
+  apiGeneration: ApiGeneration.Mlops1x,
+  mlopsApiUrl: 'https://mlops.example.com',
+  authzUrl: 'https://authz.example.com',
+};

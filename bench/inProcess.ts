@@ -2,6 +2,7 @@ import type { BackendSrvRequest, FetchResponse } from '@grafana/runtime';
 import { Observable, defer, of, throwError } from 'rxjs';
 
 import { handleApi, type ApiOptions } from '../simulator/api';
+import { handleMlops1x } from '../simulator/mlops1x/routes';
 import { GrpcError, httpStatusFor } from '../simulator/errors';
 
 /**
@@ -47,7 +48,24 @@ export class TextBackendSrv {
     });
 }
 
-/** Serves the simulator's API in process (seeded, deterministic); records every request's path. */
+/**
+ * The simulator's path of a proxied MLOps 1.x URL (the plugin's `mlops1x/authz` route is the authz
+ * URL, `mlops1x/deployer` and `mlops1x/monitoring` are under the MLOps API URL; the simulator
+ * serves both from one base), or undefined for a legacy gateway URL.
+ */
+export function mlops1xPath(url: string): string | undefined {
+  const at = url.indexOf('/mlops1x/');
+  if (at < 0) {
+    return undefined;
+  }
+  const rest = url.slice(at + '/mlops1x'.length);
+  return rest.startsWith('/authz/') ? rest.slice('/authz'.length) : rest;
+}
+
+/**
+ * Serves the simulator's API in process (seeded, deterministic) — the legacy gateway, and the MLOps
+ * 1.x services for a 1.x data source; records every request's path.
+ */
 export class SimulatorBackendSrv {
   readonly requests: string[] = [];
 
@@ -55,10 +73,14 @@ export class SimulatorBackendSrv {
 
   fetch = <T>(options: BackendSrvRequest): Observable<FetchResponse<T>> =>
     defer(() => {
-      const path = gatewayPath(options.url);
+      const mlops1x = mlops1xPath(options.url);
+      const path = mlops1x ?? gatewayPath(options.url);
       this.requests.push(path);
       try {
-        const { status, body } = handleApi('GET', new URL(`http://simulator/model-monitoring${path}`), this.options);
+        const { status, body } =
+          mlops1x === undefined
+            ? handleApi('GET', new URL(`http://simulator/model-monitoring${path}`), this.options)
+            : { status: 200, body: handleMlops1x('GET', new URL(`http://simulator${path}`), this.options) };
         if (status !== 200) {
           return throwError(() => ({ status, statusText: 'error', data: body }));
         }

@@ -5,17 +5,21 @@ import type { DataFrame, DataQueryRequest } from '@grafana/data';
 import { lastValueFrom, forkJoin } from 'rxjs';
 
 import { annotationSupport } from '../src/datasource/annotations';
-import type { MlopsQuery, MlopsVariableQuery } from '../src/datasource/types';
+import type { MlopsDataSourceOptions, MlopsQuery, MlopsVariableQuery } from '../src/datasource/types';
 import type { MlopsVariableSupport } from '../src/datasource/variables';
-import { benchDataSource, benchRequest, RANGE_END } from './dataSource';
+import { MLOPS1X_SETTINGS, benchDataSource, benchRequest, RANGE_END } from './dataSource';
 import { SimulatorBackendSrv, TextBackendSrv } from './inProcess';
 import { deploymentList, driftPayload, healthPayload } from './payloads';
 
 /**
  * Gateway requests per load of each provisioned dashboard: its variables are resolved first (as
  * Grafana does), then every panel's targets and the annotations run through `query()` at once,
- * against the simulator's API in process. "Distinct" counts different URLs; with every answer
- * shared and cached, requests = distinct. Decodes count parser runs (one per distinct answer).
+ * against the simulator's API in process (legacy dashboards on a legacy data source, the mlops1x-*
+ * ones on a 1.x data source and the simulator's 1.x routes). "Distinct" counts different URLs; with
+ * every answer shared and cached, requests = distinct. Decodes count parser runs: a metrics answer
+ * is read in parts (a health answer's totals, histogram and box plots; each operational graph;
+ * the drift summary, series and frequencies), and each part of an answer is decoded at most once
+ * (DecodedAnswer), so decodes ≤ the parts the dashboard's queries read.
  */
 
 export interface RequestCount {
@@ -61,10 +65,11 @@ export async function countDashboardLoad(
   dashboard: DashboardJson,
   name: string,
   backend: { fetch: SimulatorBackendSrv['fetch'] | TextBackendSrv['fetch']; requests: unknown },
-  requestPaths: () => string[]
+  requestPaths: () => string[],
+  jsonData: Partial<MlopsDataSourceOptions> = {}
 ): Promise<RequestCount> {
   const variables: Record<string, string | string[]> = { datasource: 'mlops' };
-  const ds = benchDataSource(backend, variables);
+  const ds = benchDataSource(backend, variables, 30, jsonData);
   let errors = 0;
   for (const variable of dashboard.templating?.list ?? []) {
     if (variable.type !== 'query' || !variable.query) {
@@ -115,12 +120,15 @@ export async function countProvisionedDashboards(root: string): Promise<RequestC
       continue;
     }
     const backend = new SimulatorBackendSrv({ seed: 42, defaultPageSize: 50, now: () => RANGE_END });
+    // The mlops1x-* dashboards are for a data source of the 1.x generation, on the simulator's 1.x routes.
+    const settings = file.startsWith('mlops1x-') ? MLOPS1X_SETTINGS : {};
     counts.push(
       await countDashboardLoad(
         JSON.parse(text) as DashboardJson,
         file.replace(/\.json$/, ''),
         backend,
-        () => backend.requests
+        () => backend.requests,
+        settings
       )
     );
   }

@@ -122,7 +122,7 @@ function markdown(
   }
   lines.push(
     '',
-    '| dashboard load (variables, panels, annotations) | gateway requests | distinct | decodes | deployment lookups answered from the list | query errors |',
+    '| dashboard load (variables, panels, annotations) | gateway requests | distinct | part decodes (each part of an answer once) | deployment lookups answered from the list | query errors |',
     '|---|---:|---:|---:|---:|---:|'
   );
   for (const r of requests) {
