@@ -9,6 +9,7 @@ import { FailureCause, GatewayError } from './errors';
 import { MAX_RESPONSE_BYTES, type GatewayClientSettings } from './GatewayClient';
 import { MAX_LIST_ITEMS, Truncation } from './paging';
 import { MAX_CACHE_ENTRIES } from './responseCache';
+import { parseHealthMetrics } from '../parse/parseResponses';
 
 /** Bounds of the client: cache size, page and item bounds, one deadline per call, retries. */
 
@@ -38,7 +39,7 @@ describe('GatewayClient bounds (network mocked at Grafana backendSrv boundary)',
       backend.on('/health', { status: 200, data: healthExample });
       for (let refresh = 0; refresh < 400; refresh++) {
         advance(5_000);
-        await firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(now())));
+        await firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(now()), parseHealthMetrics));
       }
       expect(backend.calls).toHaveLength(400);
       // A 10 s TTL and a refresh every 5 s: at most the last two answers are alive.
@@ -50,11 +51,11 @@ describe('GatewayClient bounds (network mocked at Grafana backendSrv boundary)',
       backend.on('/health', { status: 200, data: healthExample });
       for (let refresh = 0; refresh < MAX_CACHE_ENTRIES + 150; refresh++) {
         advance(1_000);
-        await firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(now())));
+        await firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(now()), parseHealthMetrics));
       }
       expect(client.cacheSize.entries).toBe(MAX_CACHE_ENTRIES);
       // The most recent answer is still served from the cache.
-      await firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(now())));
+      await firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(now()), parseHealthMetrics));
       expect(backend.calls).toHaveLength(MAX_CACHE_ENTRIES + 150);
     });
   });
@@ -82,7 +83,7 @@ describe('GatewayClient bounds (network mocked at Grafana backendSrv boundary)',
         status: 200,
         data: { ...healthExample, padding: 'x'.repeat(MAX_RESPONSE_BYTES / 2 + 10) },
       });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0))));
+      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics)));
       expect(error.failure).toBe(FailureCause.TooLarge);
       expect(error.message).toBe(
         'GET /v1/deployment/d/metrics/d/health: the answer is larger than 32 MB, the most one query may load. ' +
@@ -138,7 +139,7 @@ describe('GatewayClient bounds (network mocked at Grafana backendSrv boundary)',
         { status: 429, data: { code: 8, message: 'slow down' }, headers: { 'Retry-After': '0' } },
         { status: 200, data: healthExample },
       ]);
-      const health = await firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0)));
+      const health = await firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics));
       expect(health.totalPredictions).toBe(17670);
       expect(backend.calls).toHaveLength(2);
     });
@@ -153,14 +154,14 @@ describe('GatewayClient bounds (network mocked at Grafana backendSrv boundary)',
         },
         { status: 200, data: healthExample },
       ]);
-      await firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0)));
+      await firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics));
       expect(backend.calls).toHaveLength(2);
     });
 
     it('gives up after MAX_RETRIES retries with the last error', async () => {
       const { backend, client } = setup();
       sequence(backend, [{ status: 429, data: { code: 8, message: 'slow down' }, headers: { 'Retry-After': '0' } }]);
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0))));
+      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics)));
       expect(error.failure).toBe(FailureCause.RateLimited);
       expect(backend.calls).toHaveLength(3);
     });
@@ -168,18 +169,18 @@ describe('GatewayClient bounds (network mocked at Grafana backendSrv boundary)',
     it('does not retry when the server asks for a wait beyond the cap or the deadline', async () => {
       const { backend, client } = setup({ timeoutMs: 5_000 });
       sequence(backend, [{ status: 429, data: { code: 8, message: 'slow down' }, headers: { 'Retry-After': '7' } }]);
-      await failureOf(firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0))));
+      await failureOf(firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics)));
       expect(backend.calls).toHaveLength(1);
       const capped = setup({ timeoutMs: 60_000 });
       sequence(capped.backend, [{ status: 503, data: { code: 14, message: 'x' }, headers: { 'Retry-After': '120' } }]);
-      await failureOf(firstValueFrom(capped.client.healthMetrics('d', 'd', rangeEnding(0))));
+      await failureOf(firstValueFrom(capped.client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics)));
       expect(capped.backend.calls).toHaveLength(1);
     });
 
     it.each([400, 401, 403, 404, 409, 500])('never retries HTTP %i', async (status) => {
       const { backend, client } = setup();
       sequence(backend, [{ status, data: { code: 3, message: 'no' }, headers: { 'Retry-After': '0' } }]);
-      await failureOf(firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0))));
+      await failureOf(firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics)));
       expect(backend.calls).toHaveLength(1);
     });
 
@@ -190,8 +191,8 @@ describe('GatewayClient bounds (network mocked at Grafana backendSrv boundary)',
         { status: 200, data: healthExample },
       ]);
       await Promise.all([
-        firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0))),
-        firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0))),
+        firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics)),
+        firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics)),
       ]);
       expect(backend.calls).toHaveLength(2);
     });

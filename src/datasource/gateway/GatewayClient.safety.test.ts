@@ -5,6 +5,7 @@ import { FakeBackendSrv } from '../../test/fakeBackendSrv';
 import { AuthMode } from '../types';
 import { FailureCause, GatewayError } from './errors';
 import { GatewayClient, type GatewayClientSettings } from './GatewayClient';
+import { parseDriftMetrics, parseHealthMetrics } from '../parse/parseResponses';
 
 /** What never reaches the gateway (escaping ids) and what never reaches a message (secrets). */
 
@@ -54,7 +55,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
       ['dep%001', 'it contains a control character'],
     ])('deployment id %j', async (id, reason) => {
       const { backend, client } = setup();
-      const error = await failureOf(firstValueFrom(client.healthMetrics(id, 'm', range)));
+      const error = await failureOf(firstValueFrom(client.healthMetrics(id, 'm', range, parseHealthMetrics)));
       expect(error.failure).toBe(FailureCause.InvalidId);
       expect(error.detail).toBe(
         `deployment ID "${id.replace('\u001f', '\\u001f').replace('\n', '\\u000a')}" is not sent to the gateway: ${reason}`
@@ -64,9 +65,9 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
 
     it('checks model ids and every call that takes a deployment', async () => {
       const { backend, client } = setup();
-      expect((await failureOf(firstValueFrom(client.driftMetrics('dep', '..', range)))).detail).toBe(
-        'model ID ".." is not sent to the gateway: it is a relative path segment'
-      );
+      expect(
+        (await failureOf(firstValueFrom(client.driftMetrics('dep', '..', range, {}, parseDriftMetrics)))).detail
+      ).toBe('model ID ".." is not sent to the gateway: it is a relative path segment');
       expect((await failureOf(firstValueFrom(client.getDeployment('%2e%2e')))).failure).toBe(FailureCause.InvalidId);
       expect((await failureOf(lastValueFrom(client.listModels('..')))).failure).toBe(FailureCause.InvalidId);
       expect(backend.calls).toEqual([]);
@@ -75,7 +76,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
     it('still sends ids that merely contain dots', async () => {
       const { backend, client } = setup();
       backend.on('/health', { status: 200, data: healthExample });
-      await firstValueFrom(client.healthMetrics('a..b', 'model:1.2', range));
+      await firstValueFrom(client.healthMetrics('a..b', 'model:1.2', range, parseHealthMetrics));
       expect(backend.calls[0]).toContain('/v1/deployment/a..b/metrics/model%3A1.2/health');
     });
   });
@@ -84,7 +85,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
     it('a token cut by the length limit is still redacted', async () => {
       const { backend, client } = setup();
       backend.on('/health', { status: 500, data: { code: 13, message: `${'x'.repeat(120)} Bearer ${JWT}` } });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)));
+      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.message).not.toMatch(/eyJ/);
       expect(error.detail).toContain('Bearer [redacted]');
     });
@@ -95,7 +96,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
         status: 500,
         data: { code: 13, message: `echo: Bearer ${JWT} jwt ${JWT}` },
       });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)));
+      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.message).not.toContain('eyJ');
       expect(error.detail).toBe('gateway error (HTTP 500 "echo: Bearer [redacted] jwt [redacted]")');
     });
@@ -106,7 +107,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
         status: 200,
         data: { code: 'INVALID_ARGUMENT', message: 'bad client s3cr3t-client-value' },
       });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)));
+      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.detail).toBe('request rejected (HTTP 200 with gateway error code 3 "bad client [redacted]")');
     });
 
@@ -114,7 +115,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
       const { backend, client } = setup();
       const echoed = JSON.stringify({ authorization: 'Bearer opaque-0123456789abcdef', accept: 'application/json' });
       backend.on('/health', { status: 400, data: { code: 3, message: `bad request, headers: ${echoed}` } });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)));
+      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.message).not.toContain('opaque-0123456789abcdef');
       expect(error.detail).toContain('"authorization":"Bearer [redacted]"');
     });
@@ -132,7 +133,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
     it('a JWT in a body that is not the expected shape (quoted by the parser)', async () => {
       const { backend, client } = setup();
       backend.on('/health', { status: 200, data: `Bearer ${JWT}` });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)));
+      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.failure).toBe(FailureCause.Malformed);
       expect(error.message).not.toContain('eyJ');
     });
@@ -143,7 +144,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
         status: 502,
         data: `<html><body>upstream failed; request had Authorization: Bearer ${JWT}</body></html>`,
       });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)));
+      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.message).not.toContain('eyJ');
       expect(`${error.detail} ${error.hint}`).not.toContain('eyJ');
     });
@@ -183,9 +184,9 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
     it('is not cached', async () => {
       const { backend, client } = setup();
       backend.on('/health', { status: 200, data: { code: 13, message: 'x' } });
-      await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)));
+      await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       backend.on('/health', { status: 200, data: healthExample });
-      await expect(firstValueFrom(client.healthMetrics('d', 'd', range))).resolves.toMatchObject({
+      await expect(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics))).resolves.toMatchObject({
         totalPredictions: 17670,
       });
     });
@@ -193,7 +194,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
     it('a body with code 0 or "OK" is data, not an error', async () => {
       const { backend, client } = setup();
       backend.on('/health', { status: 200, data: { ...healthExample, code: 0, message: '' } });
-      await expect(firstValueFrom(client.healthMetrics('d', 'd', range))).resolves.toMatchObject({
+      await expect(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics))).resolves.toMatchObject({
         totalPredictions: 17670,
       });
     });
@@ -208,7 +209,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
         'GET /v1/deployment/d: no answer within 0 s. The gateway did not answer in time. Raise the request timeout in the data source settings.'
       );
       backend.on('/health', 'never');
-      expect((await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)))).hint).toBe(
+      expect((await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)))).hint).toBe(
         'The gateway did not answer in time. Try a shorter time range, or raise the request timeout in the data source settings.'
       );
     });

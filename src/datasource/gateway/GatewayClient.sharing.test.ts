@@ -4,6 +4,7 @@ import deploymentsPage1 from '../../../tests/fixtures/gateway/deployments-page1.
 import deploymentsPage2 from '../../../tests/fixtures/gateway/deployments-page2.json';
 import healthExample from '../../../tests/fixtures/gateway/health-documented-example.json';
 import { gatewayClientFixture } from '../../test/gatewayClient';
+import { parseHealthMetrics } from '../parse/parseResponses';
 
 const range = { startDateTime: '2022-07-19T07:28:40.000Z', endDateTime: '2022-08-18T07:28:40.000Z' };
 const LISTED_ID = deploymentsPage1.deployment[0].id;
@@ -19,8 +20,10 @@ describe('GatewayClient shares decoded answers (network mocked at Grafana backen
   it('decodes one answer once for every subscriber in flight and every cache hit', async () => {
     const { backend, client } = gatewayClientFixture();
     backend.on('/health', { delayMs: 5, status: 200, data: healthExample });
-    const first = await Promise.all([1, 2, 3].map(() => firstValueFrom(client.healthMetrics('d', 'd', range))));
-    const cached = await firstValueFrom(client.healthMetrics('d', 'd', range));
+    const first = await Promise.all(
+      [1, 2, 3].map(() => firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)))
+    );
+    const cached = await firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics));
     expect(backend.calls).toHaveLength(1);
     expect(client.stats).toMatchObject({ requests: 1, decodes: 1 });
     expect(cached).toBe(first[0]);
@@ -30,9 +33,9 @@ describe('GatewayClient shares decoded answers (network mocked at Grafana backen
   it('decodes again after the TTL, and when the cache is off', async () => {
     const { backend, client, advance } = gatewayClientFixture();
     backend.on('/health', { status: 200, data: healthExample });
-    await firstValueFrom(client.healthMetrics('d', 'd', range));
+    await firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics));
     advance(10_001);
-    await firstValueFrom(client.healthMetrics('d', 'd', range));
+    await firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics));
     expect(client.stats).toMatchObject({ requests: 2, decodes: 2 });
   });
 

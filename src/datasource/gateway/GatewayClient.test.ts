@@ -7,6 +7,7 @@ import { gatewayClientFixture, TEST_PROXY_URL } from '../../test/gatewayClient';
 import { AuthMode } from '../types';
 import { FailureCause, GatewayError } from './errors';
 import type { GatewayClientSettings } from './GatewayClient';
+import { parseHealthMetrics } from '../parse/parseResponses';
 
 const PROXY = TEST_PROXY_URL;
 const range = { startDateTime: '2022-07-19T07:28:40.000Z', endDateTime: '2022-08-18T07:28:40.000Z' };
@@ -27,7 +28,7 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
   it('calls the one gateway route, whatever the auth mode, with the range as RFC 3339 parameters', async () => {
     const { backend, client } = setup();
     backend.on('/health', { status: 200, data: healthExample });
-    const health = await firstValueFrom(client.healthMetrics('dep 1', 'dep 1', range));
+    const health = await firstValueFrom(client.healthMetrics('dep 1', 'dep 1', range, parseHealthMetrics));
     expect(health.totalPredictions).toBe(17670);
     expect(backend.calls).toEqual([
       `${PROXY}/gateway/model-monitoring/v1/deployment/dep%201/metrics/dep%201/health?endDateTime=2022-08-18T07%3A28%3A40.000Z&startDateTime=2022-07-19T07%3A28%3A40.000Z`,
@@ -36,7 +37,7 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
     // The grant is chosen by the proxy route from jsonData, never by the path the browser calls.
     const cc = setup({ authMode: AuthMode.ClientCredentials });
     cc.backend.on('/health', { status: 200, data: healthExample });
-    await firstValueFrom(cc.client.healthMetrics('d', 'd', range));
+    await firstValueFrom(cc.client.healthMetrics('d', 'd', range, parseHealthMetrics));
     expect(cc.backend.calls).toEqual([
       `${PROXY}/gateway/model-monitoring/v1/deployment/d/metrics/d/health?endDateTime=2022-08-18T07%3A28%3A40.000Z&startDateTime=2022-07-19T07%3A28%3A40.000Z`,
     ]);
@@ -46,9 +47,9 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
     const { backend, client } = setup();
     backend.on('/health', { delayMs: 5, status: 200, data: healthExample });
     const results = await Promise.all([
-      firstValueFrom(client.healthMetrics('d', 'd', range)),
-      firstValueFrom(client.healthMetrics('d', 'd', range)),
-      firstValueFrom(client.healthMetrics('d', 'd', range)),
+      firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)),
+      firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)),
+      firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)),
     ]);
     expect(results.map((r) => r.totalPredictions)).toEqual([17670, 17670, 17670]);
     expect(backend.calls).toHaveLength(1);
@@ -57,48 +58,48 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
   it('reuses answers for the cache TTL, then asks again', async () => {
     const { backend, client, advance } = setup({ cacheTtlMs: 10_000 });
     backend.on('/health', { status: 200, data: healthExample });
-    await firstValueFrom(client.healthMetrics('d', 'd', range));
+    await firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics));
     advance(9_000);
-    await firstValueFrom(client.healthMetrics('d', 'd', range));
+    await firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics));
     expect(backend.calls).toHaveLength(1);
     advance(2_000);
-    await firstValueFrom(client.healthMetrics('d', 'd', range));
+    await firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics));
     expect(backend.calls).toHaveLength(2);
   });
 
   it('does not cache with a TTL of 0, nor failures', async () => {
     const { backend, client } = setup({ cacheTtlMs: 0 });
     backend.on('/health', { status: 200, data: healthExample });
-    await firstValueFrom(client.healthMetrics('d', 'd', range));
-    await firstValueFrom(client.healthMetrics('d', 'd', range));
+    await firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics));
+    await firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics));
     expect(backend.calls).toHaveLength(2);
 
     const failing = setup();
     failing.backend.on('/health', { status: 500, data: { code: 13, message: 'internal' } });
-    await failureOf(firstValueFrom(failing.client.healthMetrics('d', 'd', range)));
-    await failureOf(firstValueFrom(failing.client.healthMetrics('d', 'd', range)));
+    await failureOf(firstValueFrom(failing.client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+    await failureOf(firstValueFrom(failing.client.healthMetrics('d', 'd', range, parseHealthMetrics)));
     expect(failing.backend.calls).toHaveLength(2);
   });
 
   it('aborts the HTTP request when the last subscriber unsubscribes, but not before', () => {
     const { backend, client } = setup();
     backend.on('/health', 'never');
-    const first = client.healthMetrics('d', 'd', range).subscribe();
-    const second = client.healthMetrics('d', 'd', range).subscribe();
+    const first = client.healthMetrics('d', 'd', range, parseHealthMetrics).subscribe();
+    const second = client.healthMetrics('d', 'd', range, parseHealthMetrics).subscribe();
     expect(backend.calls).toHaveLength(1);
     first.unsubscribe();
     expect(backend.aborted).toBe(0);
     second.unsubscribe();
     expect(backend.aborted).toBe(1);
     // A new subscription after the abort sends a new request.
-    client.healthMetrics('d', 'd', range).subscribe().unsubscribe();
+    client.healthMetrics('d', 'd', range, parseHealthMetrics).subscribe().unsubscribe();
     expect(backend.calls).toHaveLength(2);
   });
 
   it('fails with a timeout message after the configured time', async () => {
     const { backend, client } = setup({ timeoutMs: 20 });
     backend.on('/health', 'never');
-    const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)));
+    const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
     expect(error.failure).toBe(FailureCause.Timeout);
     expect(error.message).toMatch(/health: no answer within 0 s/);
     expect(backend.aborted).toBe(1);
@@ -208,7 +209,7 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
       // A deadline shorter than the default retry backoff: 429/503 fail without a retry here.
       const { backend, client } = setup({ timeoutMs: 900 });
       backend.on('/health', { status, data });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d1', 'd1', range)));
+      const error = await failureOf(firstValueFrom(client.healthMetrics('d1', 'd1', range, parseHealthMetrics)));
       expect(error.failure).toBe(cause);
       expect(error.message).toMatch(hint);
       expect(error.message).toContain('GET /v1/deployment/d1/metrics/d1/health');
@@ -217,19 +218,19 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
     it('a 200 with an HTML page (wrong base path behind a login page)', async () => {
       const { backend, client } = setup();
       backend.on('/health', { status: 200, data: '<!DOCTYPE html><title>Sign in</title>' });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)));
+      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.failure).toBe(FailureCause.WrongBasePath);
     });
 
     it('a 200 with truncated JSON or a wrong shape', async () => {
       const { backend, client } = setup();
       backend.on('/health', { status: 200, data: '{"totalPredictions": 17' });
-      expect((await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)))).failure).toBe(
+      expect((await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)))).failure).toBe(
         FailureCause.Malformed
       );
       const other = setup();
       other.backend.on('/health', { status: 200, data: { totalPredictions: 'lots' } });
-      const error = await failureOf(firstValueFrom(other.client.healthMetrics('d', 'd', range)));
+      const error = await failureOf(firstValueFrom(other.client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.failure).toBe(FailureCause.Malformed);
       expect(error.message).toMatch(/malformed response \(totalPredictions: expected an integer string, got "lots"\)/);
     });
@@ -237,7 +238,7 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
     it('never puts a huge upstream body into the message', async () => {
       const { backend, client } = setup();
       backend.on('/health', { status: 500, data: { code: 13, message: 'x'.repeat(5000) } });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range)));
+      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.message.length).toBeLessThan(600);
     });
   });

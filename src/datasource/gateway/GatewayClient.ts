@@ -5,19 +5,9 @@ import {
   OPERATIONAL_GRAPH_PARSERS,
   parseDeploymentPage,
   parseDeploymentResponse,
-  parseDriftMetrics,
-  parseHealthMetrics,
   parseModelPage,
-  parseOperationalSummary,
 } from '../parse/parseResponses';
-import type {
-  Deployment,
-  DriftMetrics,
-  HealthMetrics,
-  Model,
-  OperationalGraph,
-  OperationalSummary,
-} from '../parse/domain';
+import type { Deployment, Model, OperationalGraph } from '../parse/domain';
 import type { OperationalMetric } from '../../shared/operationalMetrics';
 import type { AuthMode } from '../types';
 import type { DecodedAnswer } from './decodedAnswer';
@@ -182,24 +172,24 @@ export class GatewayClient {
   }
 
   /**
-   * The health answer of a model read by `part` (parse/health.ts; the whole answer by default).
+   * The health answer of a model read by `part` (parse/health.ts: a part, or the whole answer).
    * The answer is fetched once and each part decoded once, however many queries read it.
    */
-  healthMetrics<T = HealthMetrics>(
+  healthMetrics<T>(
     deploymentId: string,
     modelId: string,
     range: TimeRangeParams,
-    part: (body: unknown) => T = parseHealthMetrics as (body: unknown) => T
+    part: (body: unknown) => T
   ): Observable<T> {
     return this.metrics('health', deploymentId, modelId, { ...range }, (answer) => answer.decode(part));
   }
 
-  /** The operational answer read by `part` (parse/operational.ts; the whole answer by default). */
-  operationalSummary<T = OperationalSummary>(
+  /** The operational answer read by `part` (parse/operational.ts: a part, or the whole answer). */
+  operationalSummary<T>(
     deploymentId: string,
     modelId: string,
     range: TimeRangeParams,
-    part: (body: unknown) => T = parseOperationalSummary as (body: unknown) => T
+    part: (body: unknown) => T
   ): Observable<T> {
     return this.metrics('operational', deploymentId, modelId, { ...range }, (answer) => answer.decode(part));
   }
@@ -216,13 +206,13 @@ export class GatewayClient {
     );
   }
 
-  /** The drift answer read by `part` (parse/drift.ts; the whole answer by default). */
-  driftMetrics<T = DriftMetrics>(
+  /** The drift answer read by `part` (parse/drift.ts: a part, or the whole answer). */
+  driftMetrics<T>(
     deploymentId: string,
     modelId: string,
     range: TimeRangeParams,
-    selected: { importanceFeature?: string; frequencyFeature?: string } = {},
-    part: (body: unknown) => T = parseDriftMetrics as (body: unknown) => T
+    selected: { importanceFeature?: string; frequencyFeature?: string },
+    part: (body: unknown) => T
   ): Observable<T> {
     const params = {
       ...range,
