@@ -233,3 +233,18 @@ describe('drift frames', () => {
     expect(frame.meta?.notices?.[0].text).toMatch(/No frequency data for x/);
   });
 });
+
+describe('display names and columns users read', () => {
+  it('prediction values: the q3 series is named "q3 – <series>" and carries the third quartiles', () => {
+    const frame = predictionValuesFrame(parseHealthMetrics(healthRegression).predictionValues, labels);
+    const q3 = field(frame, FIELD.q3);
+    expect(q3.config.displayNameFromDS).toBe(`q3 – ${seriesName(labels)}`);
+    expect(q3.values[0]).toBe(31.125);
+  });
+
+  it('feature table: the drift column is titled "Drift" and missing values are per feature', () => {
+    const frame = featureDriftFrame(parseDriftMetrics(drift), labels);
+    expect(field(frame, FIELD.drift).config.displayNameFromDS).toBe('Drift');
+    expect(field(frame, FIELD.missingValues).values).toEqual([4, 0, 0, 0]);
+  });
+});

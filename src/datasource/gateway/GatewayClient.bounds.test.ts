@@ -122,6 +122,18 @@ describe('GatewayClient bounds (network mocked at Grafana backendSrv boundary)',
       expect(backend.calls.length).toBeLessThan(5);
       expect(backend.aborted).toBe(1);
     });
+
+    it('a list within a time range that times out suggests a shorter time range', async () => {
+      const { backend, client } = setup({ timeoutMs: 20, cacheTtlMs: 0 });
+      backend.on(LIST, 'never');
+      const range = rangeEnding(Date.parse('2026-01-01T00:00:00Z'));
+      const error = await failureOf(lastValueFrom(client.listDeployments(range)));
+      expect(error.failure).toBe(FailureCause.Timeout);
+      expect(error.message).toBe(
+        'GET /v1/deployment (list deployments): no answer within 0 s. The gateway did not answer in time. Try a shorter time range, or raise the request timeout in the data source settings.'
+      );
+      expect(backend.aborted).toBe(1);
+    });
   });
 
   describe('retries', () => {

@@ -1,5 +1,5 @@
 import { ResponseShapeError } from '../parse/scalars';
-import { FailureCause, GatewayError, classifyFailure, withoutRepeatedPrefixes } from './errors';
+import { ErrorBodyOn200, FailureCause, GatewayError, classifyFailure, withoutRepeatedPrefixes } from './errors';
 import { redactSecrets } from './redact';
 
 const CALL = { endpoint: 'GET /v1/deployment/d' };
@@ -66,6 +66,24 @@ describe('classifyFailure', () => {
       'not found (HTTP 404 "x")',
     ],
     ['an unknown error', new Error('boom'), FailureCause.Malformed, 'unexpected failure (boom)'],
+    [
+      'a grpc-gateway body with an empty message shows the status text, not ""',
+      { status: 500, statusText: 'Internal Server Error', data: { code: 13, message: '' } },
+      FailureCause.ServerError,
+      'gateway error (HTTP 500 Internal Server Error)',
+    ],
+    [
+      'a grpc-gateway body whose message is not a string shows the status text',
+      { status: 500, statusText: 'Internal Server Error', data: { code: 13, message: 42 } },
+      FailureCause.ServerError,
+      'gateway error (HTTP 500 Internal Server Error)',
+    ],
+    [
+      'an error body on HTTP 200 with an empty message shows no empty quote',
+      new ErrorBodyOn200({ code: 13, message: '' }),
+      FailureCause.ServerError,
+      'gateway error (HTTP 200 with gateway error code 13)',
+    ],
   ])('%s', (_name, error, cause, detail) => {
     const failure = classifyFailure(error, CALL);
     expect(failure.failure).toBe(cause);

@@ -2,6 +2,10 @@ import { z } from 'zod';
 
 import { array, boolean, nullish, number, object, string, union, unknown } from './shape';
 
+/** Names NaN and ±Infinity in a test title (JSON.stringify would print null for each). */
+const nonFiniteAsText = (_key: string, value: unknown) =>
+  typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
+
 /** The hand-written shapes replace zod schemas: same verdicts, same first message and path. */
 describe('shape checks agree with the zod 4 schemas they replace', () => {
   const ours = object({
@@ -25,6 +29,8 @@ describe('shape checks agree with the zod 4 schemas they replace', () => {
     { b: true },
     { b: NaN },
     { b: Infinity },
+    { a: NaN },
+    { a: -Infinity },
     { b: [1] },
     { c: {} },
     { c: [{ d: 'x' }] },
@@ -39,7 +45,7 @@ describe('shape checks agree with the zod 4 schemas they replace', () => {
     [],
     null,
   ];
-  it.each(bodies.map((body) => [JSON.stringify(body) ?? String(body), body]))('%s', (_name, body) => {
+  it.each(bodies.map((body) => [JSON.stringify(body, nonFiniteAsText) ?? String(body), body]))('%s', (_name, body) => {
     const expected = theirs.safeParse(body);
     expect(ours.test(body)).toBe(expected.success);
     const issue = ours.explain(body, []);
@@ -55,5 +61,6 @@ describe('shape checks agree with the zod 4 schemas they replace', () => {
     const body = { a: 'x', unknownKey: [1] };
     expect(ours.parse(body)).toBe(body);
     expect(() => ours.parse({ a: 1 })).toThrow('a: Invalid input: expected string, received number');
+    expect(() => ours.parse({ a: NaN })).toThrow('a: Invalid input: expected string, received NaN');
   });
 });

@@ -159,3 +159,11 @@ describe('continuous frequency bins', () => {
     expect(f.notices).toHaveLength(1);
   });
 });
+
+describe('bin counts at the edge of exact integers', () => {
+  it('keeps a spaced count of exactly 2^53 - 1 (the largest exact one), without a notice', () => {
+    const health = parseHealthMetrics({ predictions: { bin: [bin(H0, H1, ' 9007199254740991 ')] } });
+    expect(health.predictions!.counts).toEqual([9007199254740991]);
+    expect(health.notices).toEqual([]);
+  });
+});

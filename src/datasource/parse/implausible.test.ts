@@ -145,3 +145,11 @@ describe('implausible values: refused with a clear message', () => {
     expect(() => parseDriftMetrics(body)).toThrow(/bins overlap/);
   });
 });
+
+describe('implausible values: the notice names the field', () => {
+  it('negative scoring latency → no value, notice at scoringLatency', () => {
+    const health = parseHealthMetrics({ scoringLatency: -2 });
+    expect(health.scoringLatencyMs).toBeNull();
+    expect(health.notices).toEqual([`${NOTE.negative} (at scoringLatency)`]);
+  });
+});

@@ -15,6 +15,9 @@ import {
 } from './parseResponses';
 import { pointNumber } from './graphs';
 import { NOTE, ParseNotes } from './notes';
+import { OPERATIONAL_GRAPH_PARSERS } from './operational';
+import { ResponseShapeError } from './scalars';
+import { OperationalMetric } from '../../shared/operationalMetrics';
 
 describe('parseHealthMetrics', () => {
   it('parses the documented example (17670 predictions, 1.7566 ms, four unequal bins)', () => {
@@ -284,5 +287,51 @@ describe('parseDriftMetrics', () => {
       frequencies: [],
       notices: [],
     });
+  });
+});
+
+describe('answers that are not JSON objects', () => {
+  it('recognises an HTML page after leading whitespace', () => {
+    expect(() => parseHealthMetrics('\n  <!DOCTYPE html><html><body>Sign in</body></html>')).toThrow(
+      'health metrics: the gateway answered with an HTML page instead of JSON (check the gateway URL and base path)'
+    );
+  });
+
+  it('does not call text with a "<" in the middle an HTML page', () => {
+    expect(() => parseHealthMetrics('upstream error: latency < 5 ms expected')).toThrow(
+      new ResponseShapeError('health metrics: the response is not valid JSON', '')
+    );
+  });
+});
+
+describe('parseDeploymentResponse without a deployment', () => {
+  it('refuses it, naming the deployment path', () => {
+    let caught: unknown;
+    try {
+      parseDeploymentResponse({});
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ResponseShapeError);
+    expect((caught as ResponseShapeError).path).toBe('deployment');
+    expect((caught as ResponseShapeError).message).toBe('deployment: the response has no deployment');
+  });
+});
+
+describe('drift threshold notices', () => {
+  it('name featureImportance.driftThreshold when it is NaN', () => {
+    const metrics = parseDriftMetrics({ featureImportance: { driftThreshold: 'NaN', importanceThreshold: 0.5 } });
+    expect(metrics.driftThreshold).toBeNull();
+    expect(metrics.notices).toEqual([`${NOTE.nonFinite} (at featureImportance.driftThreshold)`]);
+  });
+});
+
+describe('one operational graph', () => {
+  it('reads its points in time order, with the part notices', () => {
+    const part = OPERATIONAL_GRAPH_PARSERS[OperationalMetric.ScoringLatency](operational);
+    expect(part.graph?.times).toEqual([Date.UTC(2026, 10, 22, 0, 0), Date.UTC(2026, 10, 22, 0, 5)]);
+    expect(part.graph?.values).toEqual([12, 13]);
+    expect(part.graph?.name).toBe('Scoring latency');
+    expect(part.notices).toEqual([]);
   });
 });

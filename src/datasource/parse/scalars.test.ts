@@ -163,3 +163,11 @@ describe('parseTime', () => {
     expect(() => requireTime('', 'bin[0].xMin', n())).toThrow('bin[0].xMin: missing date-time');
   });
 });
+
+describe('parseCount with surrounding spaces', () => {
+  it('reads a spaced count beyond 2^53 as no value with the too-large note (not a refusal)', () => {
+    const notes = n();
+    expect(parseCount(' 9007199254740993 ', 'totalPredictions', notes)).toBeNull();
+    expect(notes.list()).toEqual([`${NOTE.tooLarge} (at totalPredictions)`]);
+  });
+});
