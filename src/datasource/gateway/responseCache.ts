@@ -53,10 +53,6 @@ export class ResponseCache {
     return entry.body;
   }
 
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
-
   /** Keeps `body` for `ttlMs`; `knownBytes` is its approximateBytes when the caller measured it already. */
   set(key: string, body: unknown, ttlMs: number, knownBytes?: number): void {
     this.delete(key);
