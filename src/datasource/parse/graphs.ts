@@ -149,9 +149,13 @@ export function parseBoxPlot(raw: RawBoxPlot | null | undefined, path: string, n
     if (end !== null && end < start) {
       throw new ResponseShapeError('interval ends before it starts (xMax < xMin)', boxPath(i));
     }
-    const y = (value: string | null | undefined, k: number) =>
-      plainDecimal(value) ?? parseDecimal(value, `${boxPath(i)}.y${k}`, notes);
-    const five = [y(box.y0, 0), y(box.y1, 1), y(box.y2, 2), y(box.y3, 3), y(box.y4, 4)];
+    const five = [
+      boxValue(box.y0, path, i, 0, notes),
+      boxValue(box.y1, path, i, 1, notes),
+      boxValue(box.y2, path, i, 2, notes),
+      boxValue(box.y3, path, i, 3, notes),
+      boxValue(box.y4, path, i, 4, notes),
+    ];
     const [min, q1, median, q3, max] = inOrder(five) ? five : noValues(five, boxPath(i), notes);
     columns.starts[i] = start;
     columns.ends[i] = end;
@@ -166,6 +170,11 @@ export function parseBoxPlot(raw: RawBoxPlot | null | undefined, path: string, n
 }
 
 type BoxColumns = Omit<BoxPlot, keyof GraphLabels>;
+
+/** Value `k` (y0…y4) of box `i`; its JSON path is built only when it is not a plain decimal. */
+function boxValue(value: string | null | undefined, path: string, i: number, k: number, notes: ParseNotes) {
+  return plainDecimal(value) ?? parseDecimal(value, `${path}.box[${i}].y${k}`, notes);
+}
 
 /** Indices of `keys` in ascending order; equal keys keep their order (as Array#sort does). */
 function stableOrder(keys: number[]): number[] {

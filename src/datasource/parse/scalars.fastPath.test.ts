@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { ParseNotes } from './notes';
-import { parseDecimal, parseTime } from './scalars';
+import { parseDecimal, parseTime, plainDecimal } from './scalars';
 
 /**
  * parseTime reads the common RFC 3339 form digit by digit; a leading space sends the same text
@@ -67,8 +67,31 @@ describe('parseDecimal plain path', () => {
   const decimalText = fc.oneof(
     fc.double({ noNaN: false }).map(String),
     fc.stringMatching(/^[+-]?[0-9]{0,3}\.?[0-9]{0,3}([eE][+-]?[0-9]{0,4})?$/),
-    fc.constantFrom('', '.', '+', '-', 'NaN', 'Infinity', '-Inf', '1e999', '-1e999', '0x10', '1_0', '١٢', '1.5 ')
+    fc.constantFrom('', '.', '+', '-', 'NaN', 'Infinity', '-Inf', '1e999', '-1e999', '0x10', '1_0', '١٢', '1.5 '),
+    // What Number() reads besides decimals: radix prefixes, signed Infinity, whitespace of any kind.
+    fc.constantFrom('0b1', '0B1', '0o7', '0O7', '0X1F', '+0x1', '-0x1', '+Infinity', '\u00a01', '1\u00a0', '1\n'),
+    fc.constantFrom('\t1', '\u20281', '1\ufeff', '-0', '5.', '.5', '+.5e-3', '00012', '1e', 'e5', '1.2.3', '1x')
   );
+
+  it('takes the plain path exactly for decimal literals', () => {
+    const plain = ['-0', '5.', '.5', '+.5e-3', '00012', '1e3', '-12.25'];
+    const general = [
+      '0b1',
+      '0o7',
+      '0X1F',
+      '+Infinity',
+      'Infinity',
+      '1e999',
+      '\u00a01',
+      '1\u00a0',
+      ' 1',
+      '1 ',
+      '1x',
+      '',
+    ];
+    expect(plain.map((text) => plainDecimal(text))).toEqual([-0, 5, 0.5, 0.0005, 12, 1000, -12.25]);
+    expect(general.map((text) => plainDecimal(text))).toEqual(general.map(() => undefined));
+  });
 
   it('gives the same value, error and notes as the general path', () => {
     fc.assert(

@@ -113,45 +113,22 @@ export function parseDecimal(value: string | null | undefined, path: string, not
   return finiteOrNote(Number(text), path, notes);
 }
 
-/** True for text of the DECIMAL grammar, scanned without a regular expression (the hot path). */
+/** A printable ASCII character other than a space: `Number` reads no whitespace around such text. */
+function printable(code: number): boolean {
+  return code > 32 && code < 127;
+}
+
+/**
+ * True when `Number(text)` reads `text` by the DECIMAL grammar — the hot path, without a regular
+ * expression or a scan. `Number` accepts exactly: surrounding whitespace, unsigned `0x`/`0o`/`0b`
+ * integers, `Infinity` with a sign, and decimal literals (ECMAScript's StringNumericLiteral; no
+ * numeric separators). With no whitespace at either end and no radix prefix, what is left is a
+ * decimal literal or Infinity, and the caller refuses the non-finite.
+ */
 function isDecimalText(text: string): boolean {
-  const length = text.length;
-  let i = 0;
-  let c = text.charCodeAt(0);
-  if (c === 43 || c === 45) {
-    c = text.charCodeAt(++i);
-  }
-  let digitsBefore = 0;
-  while (c >= 48 && c <= 57) {
-    digitsBefore++;
-    c = text.charCodeAt(++i);
-  }
-  let digitsAfter = 0;
-  if (c === 46) {
-    c = text.charCodeAt(++i);
-    while (c >= 48 && c <= 57) {
-      digitsAfter++;
-      c = text.charCodeAt(++i);
-    }
-  }
-  if (digitsBefore === 0 && digitsAfter === 0) {
-    return false;
-  }
-  if (c === 101 || c === 69) {
-    c = text.charCodeAt(++i);
-    if (c === 43 || c === 45) {
-      c = text.charCodeAt(++i);
-    }
-    let exponentDigits = 0;
-    while (c >= 48 && c <= 57) {
-      exponentDigits++;
-      c = text.charCodeAt(++i);
-    }
-    if (exponentDigits === 0) {
-      return false;
-    }
-  }
-  return i === length;
+  const second = text.charCodeAt(1);
+  const radix = second === 120 || second === 88 || second === 111 || second === 79 || second === 98 || second === 66;
+  return printable(text.charCodeAt(0)) && printable(text.charCodeAt(text.length - 1)) && !radix;
 }
 
 /**
