@@ -214,7 +214,7 @@ describe('collectModels', () => {
   it('skips unknown frames and tolerates empty input', () => {
     expect(collectModels([]).models).toEqual([]);
     const junk = createDataFrame({ refId: 'A', fields: [{ name: 'Value', type: FieldType.number, values: [1] }] });
-    expect(collectModels([junk]).models).toEqual([]);
+    expect(collectModels([junk])).toMatchObject({ models: [], recognisedFrames: 0 });
     expect(collectModels([opSeriesFrame(labels('m', '1'), 'cpuUsage', [1, 2])]).models).toEqual([]);
   });
 });
