@@ -26,6 +26,10 @@ describe('value helpers', () => {
     expect(reduceValues([], Reducer.Last)).toBeNull();
   });
 
+  it('adds nothing for a counter that stays flat', () => {
+    expect(reduceValues([10, 10, 15], Reducer.Increase)).toBe(5);
+  });
+
   it('computes counter increases across resets', () => {
     expect(reduceValues([10, 15, 3, 8], Reducer.Increase)).toBe(5 + 3 + 5);
     expect(reduceValues([42], Reducer.Increase)).toBe(42);
@@ -211,10 +215,16 @@ describe('collectModels', () => {
     expect(FeatureStatus.NotCalculated).toBe('not calculated');
   });
 
+  it('shows a negative importance of the feature-drift table as no value, naming the table', () => {
+    const { models, notices } = collectModels([featureDriftFrame(labels('m', '1'), [['age', 0.2, -0.3]])]);
+    expect(models[0].features.get('age')).toMatchObject({ drift: 0.2, importance: null });
+    expect(notices).toEqual(['"Feature drift" has negative values, which it cannot have; they are shown as no value.']);
+  });
+
   it('skips unknown frames and tolerates empty input', () => {
     expect(collectModels([]).models).toEqual([]);
     const junk = createDataFrame({ refId: 'A', fields: [{ name: 'Value', type: FieldType.number, values: [1] }] });
-    expect(collectModels([junk]).models).toEqual([]);
+    expect(collectModels([junk])).toMatchObject({ models: [], recognisedFrames: 0 });
     expect(collectModels([opSeriesFrame(labels('m', '1'), 'cpuUsage', [1, 2])]).models).toEqual([]);
   });
 });

@@ -175,7 +175,45 @@ describe('mixed and partial input', () => {
       promInstant('ml_prediction_errors_total', { role: 'champion' }, 5),
       promInstant('ml_predictions_total', { role: 'champion' }, 1000),
     ]);
-    expect(row(c, MetricId.FailureRate).cells[0]).toMatchObject({ value: 0.005, source: 'failed / all predictions' });
+    expect(row(c, MetricId.FailureRate).cells[0]).toMatchObject({
+      value: 0.005,
+      text: '0.500%',
+      source: 'failed / all predictions',
+    });
+  });
+
+  it('shows a failure rate reported by the data over one derived from counts', () => {
+    const c = compare([
+      promInstant('ml_prediction_error_ratio', { role: 'champion' }, 0.002),
+      promInstant('ml_prediction_errors_total', { role: 'champion' }, 5),
+      promInstant('ml_predictions_total', { role: 'champion' }, 1000),
+    ]);
+    expect(row(c, MetricId.FailureRate).cells[0]).toMatchObject({ value: 0.002, text: '0.200%' });
+  });
+
+  it('derives the failure rate from counts when the reported one has no value', () => {
+    const c = compare([
+      promSeries('ml_prediction_error_ratio', { role: 'champion' }, [null, null]),
+      promInstant('ml_prediction_errors_total', { role: 'champion' }, 5),
+      promInstant('ml_predictions_total', { role: 'champion' }, 1000),
+    ]);
+    expect(row(c, MetricId.FailureRate).cells[0]).toMatchObject({
+      value: 0.005,
+      source: 'failed / all predictions',
+    });
+  });
+
+  it('leaves a missing value blank and does not compare it', () => {
+    const c = compare([
+      healthFrame(labels('a', '1', 'champion'), 5, 3, 'A'),
+      healthFrame(labels('b', '1', 'challenger'), 5, null, 'B'),
+    ]);
+    const latency = row(c, MetricId.Latency);
+    expect(latency.cells.map((x) => [x.value, x.text])).toEqual([
+      [3, '3 ms'],
+      [null, ''],
+    ]);
+    expect(latency.deltas[1]).toMatchObject({ outcome: 'unknown', diff: null, relative: null, text: '' });
   });
 
   it('uses aliases for custom metric names', () => {

@@ -170,6 +170,28 @@ describe('buildDrift', () => {
     expect(prom.models[0].features[0].status).toBe(FeatureStatus.Stable);
   });
 
+  it('takes the importance threshold from a threshold step set on the importance field', () => {
+    // As a field override in Grafana would: importance above 0.25 is "important".
+    const frame = featureDriftFrame(labels('m', '1', 'champion'), [
+      ['a', 0.15, 0.3],
+      ['b', 0.15, 0.2],
+    ]);
+    const importance = frame.fields.find((f) => f.name === 'importance')!;
+    importance.config.thresholds = {
+      mode: ThresholdsMode.Absolute,
+      steps: [
+        { value: -Infinity, color: 'green' },
+        { value: 0.25, color: 'red' },
+      ],
+    };
+    const model = driftOf([frame]).models[0];
+    expect(model.thresholds).toMatchObject({ importance: 0.25, importanceSource: 'field' });
+    expect(model.features.map((f) => [f.name, f.quadrant])).toEqual([
+      ['a', Quadrant.DriftingImportant],
+      ['b', Quadrant.Drifting],
+    ]);
+  });
+
   it('compares per-feature drift of each challenger with the champion', () => {
     const drift = driftOf(gatewayPair(), { topN: 3 });
     expect(drift.comparisons).toHaveLength(1);

@@ -109,3 +109,35 @@ describe('textBox', () => {
     expect(textBox(100, 50, 'label', 'middle').x).toBe(100 - w / 2);
   });
 });
+
+describe('placeLabels keeps its padding clear on every side of a label', () => {
+  // Right of a point at (100, 50): text box x 110..130, y 45..55; padding 4 keeps 106..134 × 41..59 clear.
+  const layout = { maxLabels: 1, bounds, offset: 10, charWidth: 10, lineHeight: 10, baseline: 0, padding: 4 };
+  const dot = (x: number, y: number) => ({ x, y, width: 1, height: 1 });
+  const sideWith = (obstacle: { x: number; y: number; width: number; height: number }) =>
+    sides(placeLabels([at('ab', 100, 50)], { ...layout, obstacles: [obstacle] }));
+
+  it('goes right when an obstacle is just outside the padding', () => {
+    expect(sideWith(dot(140, 50))).toEqual([['ab', 'start']]);
+  });
+
+  it.each([
+    ['left', dot(107, 50)],
+    ['right', dot(132, 50)],
+    ['top', dot(120, 42)],
+    ['bottom', dot(120, 57)],
+  ])('goes left when an obstacle sits in the %s padding of the right side', (_edge, obstacle) => {
+    expect(sideWith(obstacle)).toEqual([['ab', 'end']]);
+  });
+});
+
+describe('placeLabels with several soft obstacles', () => {
+  it('avoids the side that touches any one of them, not only the side that touches all', () => {
+    const soft = [
+      { x: 112, y: 45, width: 4, height: 4 }, // on the right side of the point
+      { x: 300, y: 150, width: 4, height: 4 }, // far from both sides
+    ];
+    const placed = placeLabels([at('ab', 100, 50)], { maxLabels: 1, bounds, softObstacles: soft });
+    expect(sides(placed)).toEqual([['ab', 'end']]);
+  });
+});

@@ -66,6 +66,12 @@ describe('resolveRoles', () => {
       expect(r.models[0].name).toBe('m v10');
       expect(r.notices[0]).toContain('No model matches "nope"');
     });
+
+    it('says no champion name is configured when the name is blank, and uses the first model', () => {
+      const r = resolveRoles(unlabelled(), opts({ championFallback: ChampionFallback.Match, championMatch: '  ' }));
+      expect(r.models[0].name).toBe('m v10');
+      expect(r.notices).toEqual(['No champion name is configured; the first model is used as the champion.']);
+    });
   });
 
   it('disambiguates equal names by deployment', () => {
