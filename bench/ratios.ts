@@ -185,9 +185,17 @@ export interface RatioResult {
   oursOverBaseline: Spread;
 }
 
+/**
+ * V8 finishes a collection on background threads (concurrent sweeping), and process.cpuUsage()
+ * counts every thread: without a pause, that work lands in the next sample — ten times the cost of
+ * a 2 ms query. Node 20 has no per-thread CPU clock, so each sample starts after a short idle pause.
+ */
+const SETTLE_MS = 30;
+
 async function sample(work: () => unknown): Promise<number> {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const start = process.cpuUsage();
   await work();
   return cpuMs(process.cpuUsage(start));

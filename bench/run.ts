@@ -98,7 +98,7 @@ function markdown(
 ): string {
   const lines: string[] = [];
   lines.push(
-    `Node ${meta.node}, ${meta.runs} interleaved runs per query type, CPU time (process.cpuUsage), GC before each sample.`,
+    `Node ${meta.node}, ${meta.runs} interleaved runs per query type, CPU time (process.cpuUsage), GC and a 30 ms idle pause (background sweeping) before each sample.`,
     `Payloads: health ${meta.sizes.bins.toLocaleString('en-US')} bins + boxes, drift ${meta.sizes.features.toLocaleString('en-US')} features × ${meta.sizes.pointsPerFeature} points, ` +
       `${meta.sizes.deployments.toLocaleString('en-US')} deployments × ${meta.sizes.modelsPerDeployment} models, operational 6 × 5,000 points.`,
     '',
