@@ -85,6 +85,19 @@ describe('QueryRunner fan-out', () => {
     );
   });
 
+  it('passes a model id unknown to the deployment through to the gateway and names it without a version', async () => {
+    const { backend, runner } = setup({ m: ['churn-dnn:2', 'other:9'] });
+    backend.on('/metrics/other%3A9/health', { status: 500, data: { code: 13, message: 'boom' } });
+    const result = await run(runner, { deploymentId: SHADOW.id, modelId: '$m' });
+    expect(result.frames.map((f) => f.fields[0].labels?.model)).toEqual(['churn-dnn']);
+    expect((result.error as Error).message).toBe(
+      'Partial result: 1 part of this query failed, the rest is shown. — model "other:9": ' +
+        `GET /v1/deployment/${SHADOW.id}/metrics/other:9/health: gateway error (HTTP 500 "boom"). ${HINT_500}`
+    );
+    const otherCalls = backend.calls.filter((url) => url.includes('other')).map((url) => url.split('?')[0]);
+    expect(otherCalls).toEqual([`${PROXY}/gateway/model-monitoring/v1/deployment/${SHADOW.id}/metrics/other%3A9/health`]);
+  });
+
   it('a query with a single part reports its error unchanged', async () => {
     const { backend, runner } = setup();
     backend.on('/health', { status: 500, data: { code: 13, message: 'boom' } });
