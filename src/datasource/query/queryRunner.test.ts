@@ -10,7 +10,7 @@ import { FakeTemplateSrv } from '../../test/fakeTemplateSrv';
 import { AuthMode, ModelScope, QUERY_SCHEMA_VERSION, QueryType, type MlopsQuery } from '../types';
 import { PartialFailureError } from './fanOut';
 import { MAX_CALLS_IN_FLIGHT_PER_QUERY } from './limiter';
-import { QueryRunner } from './queryRunner';
+import { QueryConfigError, QueryRunner } from './queryRunner';
 
 /** Fan-out: partial results and bounded concurrency (network mocked at Grafana backendSrv boundary). */
 
@@ -96,6 +96,15 @@ describe('QueryRunner fan-out', () => {
     );
     const otherCalls = backend.calls.filter((url) => url.includes('other')).map((url) => url.split('?')[0]);
     expect(otherCalls).toEqual([`${PROXY}/gateway/model-monitoring/v1/deployment/${SHADOW.id}/metrics/other%3A9/health`]);
+  });
+
+  it('refuses a query without a deployment with a named configuration error (as consoles and logs show it)', async () => {
+    const { backend, runner } = setup();
+    const { frames, error } = await run(runner, {});
+    expect(frames).toEqual([]);
+    expect(error).toBeInstanceOf(QueryConfigError);
+    expect(String(error)).toBe('QueryConfigError: Choose a deployment (or a template variable holding deployment IDs).');
+    expect(backend.calls).toEqual([]);
   });
 
   it('a query with a single part reports its error unchanged', async () => {
