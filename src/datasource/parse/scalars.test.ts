@@ -160,7 +160,12 @@ describe('parseTime', () => {
   });
 
   it('refuses a sign or other non-digit in the hour or minute', () => {
-    for (const text of ['2026-11-22T-1:00:00Z', '2026-11-22T0x:00:00Z', '2026-11-22T00:-1:00Z', '2026-11-22T00:5a:00Z']) {
+    for (const text of [
+      '2026-11-22T-1:00:00Z',
+      '2026-11-22T0x:00:00Z',
+      '2026-11-22T00:-1:00Z',
+      '2026-11-22T00:5a:00Z',
+    ]) {
       expect(() => parseTime(text, 't', n())).toThrow(`t: expected an RFC 3339 date-time, got ${JSON.stringify(text)}`);
     }
   });

@@ -95,7 +95,9 @@ describe('QueryRunner fan-out', () => {
         `GET /v1/deployment/${SHADOW.id}/metrics/other:9/health: gateway error (HTTP 500 "boom"). ${HINT_500}`
     );
     const otherCalls = backend.calls.filter((url) => url.includes('other')).map((url) => url.split('?')[0]);
-    expect(otherCalls).toEqual([`${PROXY}/gateway/model-monitoring/v1/deployment/${SHADOW.id}/metrics/other%3A9/health`]);
+    expect(otherCalls).toEqual([
+      `${PROXY}/gateway/model-monitoring/v1/deployment/${SHADOW.id}/metrics/other%3A9/health`,
+    ]);
   });
 
   it('refuses a query without a deployment with a named configuration error (as consoles and logs show it)', async () => {
@@ -103,7 +105,9 @@ describe('QueryRunner fan-out', () => {
     const { frames, error } = await run(runner, {});
     expect(frames).toEqual([]);
     expect(error).toBeInstanceOf(QueryConfigError);
-    expect(String(error)).toBe('QueryConfigError: Choose a deployment (or a template variable holding deployment IDs).');
+    expect(String(error)).toBe(
+      'QueryConfigError: Choose a deployment (or a template variable holding deployment IDs).'
+    );
     expect(backend.calls).toEqual([]);
   });
 
