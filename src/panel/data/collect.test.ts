@@ -13,6 +13,7 @@ import {
 } from '../../test/panelFrames';
 import { collectModels, counterIncreases, identityFromLabels, makeIdentity, reduceValues, toNumber } from './collect';
 import { Reducer, Signal } from './mapping';
+import { FIELD } from '../../shared/frameSchema';
 import { FeatureStatus } from '../../shared/featureStatus';
 import { IdentityKind } from './types';
 
@@ -202,6 +203,30 @@ describe('collectModels', () => {
       ['a', 'champion', 0.9],
       ['b', 'challenger', 0.95],
     ]);
+  });
+
+  it('shows a model-table row that names only a version when it carries a status, not when it carries nothing', () => {
+    const table = createDataFrame({
+      refId: 'SQL',
+      fields: [
+        { name: 'version', type: FieldType.string, values: ['3', '4'] },
+        { name: FIELD.accuracyStatus, type: FieldType.string, values: ['OK', ''] },
+      ],
+    });
+    const { models } = collectModels([table]);
+    expect(models.map((m) => [m.identity.version, m.accuracyStatus])).toEqual([['3', 'OK']]);
+  });
+
+  it('shows a model-table row that names only a role', () => {
+    const table = createDataFrame({
+      refId: 'SQL',
+      fields: [
+        { name: 'version', type: FieldType.string, values: [''] },
+        { name: 'role', type: FieldType.string, values: ['champion'] },
+      ],
+    });
+    const { models } = collectModels([table]);
+    expect(models.map((m) => [m.identity.key, m.identity.role])).toEqual([['role|champion', 'champion']]);
   });
 
   it('skips model-table rows that name no model', () => {
