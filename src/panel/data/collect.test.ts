@@ -35,6 +35,8 @@ describe('value helpers', () => {
     expect(reduceValues([10, 15, 3, 8], Reducer.Increase)).toBe(5 + 3 + 5);
     expect(reduceValues([42], Reducer.Increase)).toBe(42);
     expect(counterIncreases([10, 15, null, 3, 8])).toEqual([null, 5, null, 3, 5]);
+    // A counter that stays flat adds nothing (not its whole value, as a reset would).
+    expect(counterIncreases([10, 10, 12])).toEqual([null, 0, 2]);
   });
 
   it('parses numbers defensively', () => {
