@@ -40,7 +40,11 @@ const field = (frame: DataFrame, name: string) => {
 describe('frame schema', () => {
   it('marks every frame with its kind and the schema version, and labels value fields', () => {
     const frame = healthSummaryFrame(parseHealthMetrics(healthExample), labels);
-    expect(frame.meta?.custom).toEqual({ kind: FrameKind.HealthSummary, frameSchemaVersion: FRAME_SCHEMA_VERSION });
+    // Exactly these keys: a frame that is not an operational graph carries no `metric` key at all.
+    expect(frame.meta?.custom).toStrictEqual({
+      kind: FrameKind.HealthSummary,
+      frameSchemaVersion: FRAME_SCHEMA_VERSION,
+    });
     expect(field(frame, FIELD.totalPredictions).labels).toEqual(labels);
   });
 
@@ -187,6 +191,15 @@ describe('drift frames', () => {
     expect(field(frame, FIELD.driftThreshold).values).toEqual([0.3]);
     expect(field(frame, FIELD.importanceThreshold).values).toEqual([0.5]);
     expect(frame.meta?.notices?.[0].text).toMatch(/not calculated yet for 1 of 4 features/);
+    // Counts are whole numbers with a readable name; thresholds keep their decimals.
+    expect(frame.fields.map((f) => f.config)).toEqual([
+      { displayNameFromDS: 'Features drifting', decimals: 0 },
+      { displayNameFromDS: 'High drift', decimals: 0 },
+      { displayNameFromDS: 'Medium drift', decimals: 0 },
+      { displayNameFromDS: 'Low drift', decimals: 0 },
+      { displayNameFromDS: 'Drift threshold' },
+      { displayNameFromDS: 'Importance threshold' },
+    ]);
   });
 
   it('feature table derives status from both thresholds and leaves uncalculated drift empty', () => {

@@ -1,3 +1,4 @@
+import type { BackendSrvRequest } from '@grafana/runtime';
 import { firstValueFrom, lastValueFrom } from 'rxjs';
 
 import deploymentsPage1 from '../../../tests/fixtures/gateway/deployments-page1.json';
@@ -40,6 +41,27 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
     await firstValueFrom(cc.client.healthMetrics('d', 'd', range, parseHealthMetrics));
     expect(cc.backend.calls).toEqual([
       `${PROXY}/gateway/model-monitoring/v1/deployment/d/metrics/d/health?endDateTime=2022-08-18T07%3A28%3A40.000Z&startDateTime=2022-07-19T07%3A28%3A40.000Z`,
+    ]);
+  });
+
+  it('asks Grafana for a plain JSON GET without its own error or success pop-ups (errors show on the panel)', async () => {
+    const { backend, client } = setup();
+    backend.on('/health', { status: 500, data: { code: 13, message: 'boom' } });
+    const sent: unknown[] = [];
+    const fetch = backend.fetch;
+    backend.fetch = <T>(options: BackendSrvRequest) => {
+      sent.push(options);
+      return fetch<T>(options);
+    };
+    await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+    expect(sent).toEqual([
+      {
+        url: `${PROXY}/gateway/model-monitoring/v1/deployment/d/metrics/d/health?endDateTime=2022-08-18T07%3A28%3A40.000Z&startDateTime=2022-07-19T07%3A28%3A40.000Z`,
+        method: 'GET',
+        headers: { Accept: 'application/json' },
+        showErrorAlert: false,
+        showSuccessAlert: false,
+      },
     ]);
   });
 

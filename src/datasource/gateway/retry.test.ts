@@ -34,6 +34,8 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs({ status: 503, headers: { 'retry-after': 7 } }, 1, NOW, LONG)).toBe(1000);
     expect(retryDelayMs({ status: 503, headers: { 'x-other': '9' } }, 1, NOW, LONG)).toBe(1000);
     expect(retryDelayMs({ status: 503, headers: 'retry-after: 9' }, 1, NOW, LONG)).toBe(1000);
+    // A plain header map whose headers include one named "get" is still a plain map.
+    expect(retryDelayMs({ status: 429, headers: { get: 'x', 'retry-after': '6' } }, 1, NOW, LONG)).toBe(6000);
   });
 
   it("reads google.rpc.RetryInfo's retryDelay from the body", () => {

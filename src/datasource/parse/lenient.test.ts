@@ -61,6 +61,19 @@ describe('other lenient readings', () => {
     expect(op.notices).toEqual([`${NOTE.labelInYAxis} (at scoringLatency.point[0])`]);
   });
 
+  it('a point with an empty yAxis reads value without a notice; a spaced number in yAxis wins over value', () => {
+    const op = parseOperationalSummary({
+      scoringLatency: {
+        point: [
+          { xAxis: '2026-11-22T00:00:00Z', yAxis: '', value: '5' },
+          { xAxis: '2026-11-22T00:01:00Z', yAxis: ' 7 ', value: '5' },
+        ],
+      },
+    });
+    expect(op.graphs.scoringLatency!.values).toEqual([5, 7]);
+    expect(op.notices).toEqual([]);
+  });
+
   it('continuous frequency bins with empty bounds are left out with a notice; a density of only such bins is empty', () => {
     const drift = parseDriftMetrics({
       featureFrequency: {

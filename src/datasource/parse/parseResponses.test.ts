@@ -158,6 +158,11 @@ describe('parseDeploymentResponse and parseModelPage', () => {
     expect(parseModelPage({}).models).toEqual([]);
   });
 
+  it('names the models answer in its refusals', () => {
+    expect(() => parseModelPage('')).toThrow('models of the deployment: the gateway returned an empty body');
+    expect(() => parseModelPage([])).toThrow('models of the deployment: expected a JSON object, got an array');
+  });
+
   it('keeps unknown future status values verbatim and fills missing ones with UNKNOWN', () => {
     const page = parseModelPage({ model: [{ registeredModelName: 'm', driftStatus: 'DEGRADED' }] });
     expect(page.models[0]).toMatchObject({

@@ -159,6 +159,17 @@ describe('parseTime', () => {
     expect(() => parseTime('2026-13-45T99:00:00Z', 't', n())).toThrow('t: invalid date-time "2026-13-45T99:00:00Z"');
   });
 
+  it('refuses a sign or other non-digit in the hour or minute', () => {
+    for (const text of [
+      '2026-11-22T-1:00:00Z',
+      '2026-11-22T0x:00:00Z',
+      '2026-11-22T00:-1:00Z',
+      '2026-11-22T00:5a:00Z',
+    ]) {
+      expect(() => parseTime(text, 't', n())).toThrow(`t: expected an RFC 3339 date-time, got ${JSON.stringify(text)}`);
+    }
+  });
+
   it('requireTime refuses a missing time', () => {
     expect(() => requireTime('', 'bin[0].xMin', n())).toThrow('bin[0].xMin: missing date-time');
   });

@@ -10,7 +10,7 @@ import { FakeTemplateSrv } from '../../test/fakeTemplateSrv';
 import { AuthMode, ModelScope, QUERY_SCHEMA_VERSION, QueryType, type MlopsQuery } from '../types';
 import { PartialFailureError } from './fanOut';
 import { MAX_CALLS_IN_FLIGHT_PER_QUERY } from './limiter';
-import { QueryRunner } from './queryRunner';
+import { QueryConfigError, QueryRunner } from './queryRunner';
 
 /** Fan-out: partial results and bounded concurrency (network mocked at Grafana backendSrv boundary). */
 
@@ -83,6 +83,32 @@ describe('QueryRunner fan-out', () => {
       `Every part of this query failed (2). — deployment "a": GET /v1/deployment/a: gateway error (HTTP 500 "down"). ${HINT_500}` +
         ` — deployment "b": GET /v1/deployment/b: gateway error (HTTP 500 "down"). ${HINT_500}`
     );
+  });
+
+  it('passes a model id unknown to the deployment through to the gateway and names it without a version', async () => {
+    const { backend, runner } = setup({ m: ['churn-dnn:2', 'other:9'] });
+    backend.on('/metrics/other%3A9/health', { status: 500, data: { code: 13, message: 'boom' } });
+    const result = await run(runner, { deploymentId: SHADOW.id, modelId: '$m' });
+    expect(result.frames.map((f) => f.fields[0].labels?.model)).toEqual(['churn-dnn']);
+    expect((result.error as Error).message).toBe(
+      'Partial result: 1 part of this query failed, the rest is shown. — model "other:9": ' +
+        `GET /v1/deployment/${SHADOW.id}/metrics/other:9/health: gateway error (HTTP 500 "boom"). ${HINT_500}`
+    );
+    const otherCalls = backend.calls.filter((url) => url.includes('other')).map((url) => url.split('?')[0]);
+    expect(otherCalls).toEqual([
+      `${PROXY}/gateway/model-monitoring/v1/deployment/${SHADOW.id}/metrics/other%3A9/health`,
+    ]);
+  });
+
+  it('refuses a query without a deployment with a named configuration error (as consoles and logs show it)', async () => {
+    const { backend, runner } = setup();
+    const { frames, error } = await run(runner, {});
+    expect(frames).toEqual([]);
+    expect(error).toBeInstanceOf(QueryConfigError);
+    expect(String(error)).toBe(
+      'QueryConfigError: Choose a deployment (or a template variable holding deployment IDs).'
+    );
+    expect(backend.calls).toEqual([]);
   });
 
   it('a query with a single part reports its error unchanged', async () => {

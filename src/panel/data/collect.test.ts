@@ -13,6 +13,7 @@ import {
 } from '../../test/panelFrames';
 import { collectModels, counterIncreases, identityFromLabels, makeIdentity, reduceValues, toNumber } from './collect';
 import { Reducer, Signal } from './mapping';
+import { FIELD } from '../../shared/frameSchema';
 import { FeatureStatus } from '../../shared/featureStatus';
 import { IdentityKind } from './types';
 
@@ -34,6 +35,8 @@ describe('value helpers', () => {
     expect(reduceValues([10, 15, 3, 8], Reducer.Increase)).toBe(5 + 3 + 5);
     expect(reduceValues([42], Reducer.Increase)).toBe(42);
     expect(counterIncreases([10, 15, null, 3, 8])).toEqual([null, 5, null, 3, 5]);
+    // A counter that stays flat adds nothing (not its whole value, as a reset would).
+    expect(counterIncreases([10, 10, 12])).toEqual([null, 0, 2]);
   });
 
   it('parses numbers defensively', () => {
@@ -202,6 +205,30 @@ describe('collectModels', () => {
       ['a', 'champion', 0.9],
       ['b', 'challenger', 0.95],
     ]);
+  });
+
+  it('shows a model-table row that names only a version when it carries a status, not when it carries nothing', () => {
+    const table = createDataFrame({
+      refId: 'SQL',
+      fields: [
+        { name: 'version', type: FieldType.string, values: ['3', '4'] },
+        { name: FIELD.accuracyStatus, type: FieldType.string, values: ['OK', ''] },
+      ],
+    });
+    const { models } = collectModels([table]);
+    expect(models.map((m) => [m.identity.version, m.accuracyStatus])).toEqual([['3', 'OK']]);
+  });
+
+  it('shows a model-table row that names only a role', () => {
+    const table = createDataFrame({
+      refId: 'SQL',
+      fields: [
+        { name: 'version', type: FieldType.string, values: [''] },
+        { name: 'role', type: FieldType.string, values: ['champion'] },
+      ],
+    });
+    const { models } = collectModels([table]);
+    expect(models.map((m) => [m.identity.key, m.identity.role])).toEqual([['role|champion', 'champion']]);
   });
 
   it('skips model-table rows that name no model', () => {

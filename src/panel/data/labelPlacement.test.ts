@@ -22,6 +22,15 @@ describe('placeLabels', () => {
     expect(boxesOverlap(placed[0].box, placed[1].box)).toBe(false);
   });
 
+  it('places a label that starts exactly at the left bound, but none that would leave it', () => {
+    expect(placeLabels([at('edge', -8, 50)], { maxLabels: 5, bounds }).map((p) => [p.anchor, p.box.x])).toEqual([
+      ['start', 0],
+    ]);
+    // Right side blocked by an obstacle, left side would start before x = 0: no label.
+    const obstacles = [{ x: 25, y: 0, width: 100, height: 200 }];
+    expect(placeLabels([at('blocked', 20, 50)], { maxLabels: 5, bounds, obstacles })).toEqual([]);
+  });
+
   it('puts the label left when the right side leaves the bounds', () => {
     expect(sides(placeLabels([at('near_the_edge', 390, 50)], { maxLabels: 5, bounds }))).toEqual([
       ['near_the_edge', 'end'],

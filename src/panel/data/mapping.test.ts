@@ -23,6 +23,24 @@ describe('parseAliases', () => {
     expect(errors[0]).toContain('line 1');
   });
 
+  it('accepts a multi-letter unit and a line written without spaces', () => {
+    const { aliases, errors } = parseAliases('latency(ms)=scoring_ms\nlatency =tight_ms');
+    expect(errors).toEqual([]);
+    expect(aliases).toEqual({
+      scoring_ms: { signal: Signal.Latency, reducer: Reducer.Mean, unit: 'ms' },
+      tight_ms: { signal: Signal.Latency, reducer: Reducer.Mean, unit: undefined },
+    });
+  });
+
+  it('rejects a line whose signal does not start it, or that holds a Unicode line separator', () => {
+    const { aliases, errors } = parseAliases('1latency = a\nlatency = b\u2028c');
+    expect(aliases).toEqual({});
+    expect(errors).toEqual([
+      'Metric alias line 1 is not understood: "1latency = a"',
+      'Metric alias line 2 is not understood: "latency = b\u2028c"',
+    ]);
+  });
+
   it('accepts snake_case and camelCase signal names', () => {
     expect(parseAliases('failure_rate = a').aliases.a.signal).toBe(Signal.FailureRate);
     expect(parseAliases('failureRate = b').aliases.b.signal).toBe(Signal.FailureRate);

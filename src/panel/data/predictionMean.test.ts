@@ -125,6 +125,32 @@ describe('1.x prediction distribution in the comparison', () => {
     expect(comparison.verdicts[0]).toMatchObject({ better: 0, worse: 0, same: 0 });
   });
 
+  it("orders classes the champion shares equally by the challenger's share, classes the champion lacks last", () => {
+    const frame = (experimentId: string, role: string, valueCounts: Record<string, number>) =>
+      categorySharesFrame({ ...output(experimentId, role, 'label'), logicalType: 'CATEGORICAL' }, [
+        { startMs: 1_700_000_000_000, aggregate: { categorical: { valueCounts } } },
+      ]);
+    const comparison = comparisonOf([
+      frame('champ', 'champion', { a: 1, b: 1 }),
+      frame('chall', 'challenger', { a: 1, b: 4, c: 5 }),
+    ]);
+    const rows = comparison.rows.filter((r) => String(r.id).startsWith('predictionShare:'));
+    expect(rows.map((r) => [r.label, r.cells.map((c) => c.text)])).toEqual([
+      ['Share of b (label)', ['50%', '40%']],
+      ['Share of a (label)', ['50%', '10%']],
+      ['Share of c (label)', ['', '50%']],
+    ]);
+    const swapped = comparisonOf([
+      frame('champ', 'champion', { a: 1, b: 1 }),
+      frame('chall', 'challenger', { a: 4, b: 1, c: 5 }),
+    ]);
+    expect(swapped.rows.filter((r) => String(r.id).startsWith('predictionShare:')).map((r) => r.label)).toEqual([
+      'Share of a (label)',
+      'Share of b (label)',
+      'Share of c (label)',
+    ]);
+  });
+
   it('keeps at most the five classes with the largest champion share per categorical column', () => {
     const counts = { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7 };
     const frame = (experimentId: string, role: string) =>

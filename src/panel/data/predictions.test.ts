@@ -49,3 +49,22 @@ describe('buildPredictionChart', () => {
     expect(chart([])).toBeNull();
   });
 });
+
+describe('prediction summary formatting', () => {
+  /** A predictions frame whose count field carries `unit` and a display processor Grafana attached. */
+  function withGrafanaDisplay(unit: string | undefined) {
+    const frame = predictionsFrame(labels('a', '1', 'champion'), [1000, 234]);
+    const field = frame.fields.find((f) => f.type === 'number')!;
+    field.config = { ...field.config, unit };
+    field.display = (value: unknown) => ({ text: `grafana ${String(value)}`, numeric: Number(value) });
+    return frame;
+  }
+
+  it("keeps Grafana's display of the field when the panel shows the field's own unit", () => {
+    expect(chart([withGrafanaDisplay('none')])!.series[0].summaryText).toBe('grafana 1234');
+  });
+
+  it('formats the summary itself when the panel shows counts in another unit than the field', () => {
+    expect(chart([withGrafanaDisplay(undefined)])!.series[0].summaryText).toBe('1,234');
+  });
+});

@@ -56,6 +56,20 @@ describe('mergeOrphans', () => {
   });
 });
 
+describe('mergeOrphans of deployment-level frames', () => {
+  it("folds a deployment's frames into its only model, never into a model of another deployment", () => {
+    const deployed = model({ model: 'churn', version: '3', deploymentId: 'dep-1' }, 'A', 0);
+    const own = model({ deploymentId: 'dep-1' }, 'B', 1, { accuracyStatus: 'AT_RISK' });
+    const other = model({ deploymentId: 'dep-2' }, 'C', 2, { driftStatus: 'FAILING' });
+    const byKey = new Map([deployed, own, other].map((d) => [d.identity.key, d]));
+    mergeOrphans(byKey);
+    expect([...byKey.values()].map((d) => [d.identity.key, d.accuracyStatus, d.driftStatus])).toEqual([
+      ['model|dep-1|churn|3', 'AT_RISK', ''],
+      ['deployment|dep-2', '', 'FAILING'],
+    ]);
+  });
+});
+
 describe('setFeature', () => {
   it('keeps the drift of the best source when a series-reduced drift comes after a direct one', () => {
     const features = new Map<string, FeatureData>();
