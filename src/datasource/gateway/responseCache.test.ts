@@ -2,6 +2,24 @@ import { ResponseCache, approximateBytes } from './responseCache';
 
 /** The cache and its size measure, used directly (GatewayClient always passes a measured size). */
 
+/** A body of `count` objects whose one value counts its reads (keys k00, k01, … of 3 characters). */
+function countingBody(count: number): { body: Record<string, object>; reads: () => number } {
+  let reads = 0;
+  const body: Record<string, object> = {};
+  for (let i = 0; i < count; i++) {
+    const child = {};
+    Object.defineProperty(child, 'v', {
+      enumerable: true,
+      get: () => {
+        reads++;
+        return 1;
+      },
+    });
+    body[`k${String(i).padStart(2, '0')}`] = child;
+  }
+  return { body, reads: () => reads };
+}
+
 describe('approximateBytes', () => {
   it.each([
     ['a number', 1, 8],
@@ -17,24 +35,12 @@ describe('approximateBytes', () => {
   });
 
   it('stops reading a body once past the limit: the rest is never visited', () => {
-    let reads = 0;
-    const body: Record<string, object> = {};
-    for (let i = 0; i < 100; i++) {
-      const child = {};
-      Object.defineProperty(child, 'v', {
-        enumerable: true,
-        get: () => {
-          reads++;
-          return 1;
-        },
-      });
-      body[`k${String(i).padStart(2, '0')}`] = child;
-    }
+    const { body, reads } = countingBody(100);
     // 100 keys of 3 characters: 100 * (6 + 8) = 1,400 bytes before any child is read.
     expect(approximateBytes(body, 1_000)).toBe(1_400);
-    expect(reads).toBe(0);
+    expect(reads()).toBe(0);
     expect(approximateBytes(body)).toBe(1_400 + 100 * (2 + 8 + 8));
-    expect(reads).toBe(100);
+    expect(reads()).toBe(100);
   });
 });
 
@@ -66,23 +72,11 @@ describe('ResponseCache', () => {
   });
 
   it('does not read more of an unmeasured answer than a quarter of the byte bound needs', () => {
-    let reads = 0;
-    const body: Record<string, object> = {};
-    for (let i = 0; i < 20; i++) {
-      const child = {};
-      Object.defineProperty(child, 'v', {
-        enumerable: true,
-        get: () => {
-          reads++;
-          return 1;
-        },
-      });
-      body[`k${String(i).padStart(2, '0')}`] = child;
-    }
+    const { body, reads } = countingBody(20);
     // 20 keys of 3 characters: 280 bytes, past the 250 a single answer may take of 1,000.
     const cache = new ResponseCache(now, 10, 1_000);
     cache.set('big', body, 1_000);
-    expect(reads).toBe(0);
+    expect(reads()).toBe(0);
     expect(cache.size).toEqual({ entries: 0, bytes: 0 });
   });
 });
