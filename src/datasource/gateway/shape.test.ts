@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { z } from 'zod';
 
 import { array, boolean, nullish, number, object, string, union, unknown } from './shape';
@@ -62,5 +63,28 @@ describe('shape checks agree with the zod 4 schemas they replace', () => {
     expect(ours.parse(body)).toBe(body);
     expect(() => ours.parse({ a: 1 })).toThrow('a: Invalid input: expected string, received number');
     expect(() => ours.parse({ a: NaN })).toThrow('a: Invalid input: expected string, received NaN');
+  });
+
+  // Objects check scalar fields inline (Shape.scalars) instead of calling each field's test: any
+  // value in any field, at any depth, must get the verdict and first issue zod gives.
+  const anyValue = fc.oneof(
+    fc.jsonValue(),
+    fc.constantFrom<unknown>(undefined, NaN, Infinity, -Infinity, new Date(0), [], {}, [null])
+  );
+  const fields = fc.record(
+    { a: anyValue, b: anyValue, c: fc.oneof(anyValue, fc.array(fc.record({ d: anyValue }))), e: anyValue, g: anyValue },
+    { requiredKeys: [] }
+  );
+  it('agrees with zod on any value in any field', () => {
+    fc.assert(
+      fc.property(fc.oneof(fields, anyValue), (body) => {
+        const expected = theirs.safeParse(body);
+        expect(ours.test(body)).toBe(expected.success);
+        const issue = ours.explain(body, []);
+        const first = expected.success ? undefined : expected.error.issues[0];
+        expect(issue).toEqual(first && { path: first.path, message: first.message });
+      }),
+      { numRuns: 300 }
+    );
   });
 });

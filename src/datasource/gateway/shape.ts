@@ -21,12 +21,40 @@ export interface Shape<T> {
   explain(value: unknown, path: Array<string | number>): ShapeIssue | undefined;
   /** `value` typed, or an Error naming the first issue (for tests and tools). */
   parse(value: unknown): T;
+  /**
+   * For a shape of scalars only (string, number, boolean, their unions, nullish): the kinds it
+   * accepts as {@link Scalar} bits, so an object checks such a field inline instead of calling
+   * `test` — most fields of a body are scalars. 0 for every other shape.
+   */
+  readonly scalars: number;
 }
 
-function make<T>(test: Shape<T>['test'], explain: Shape<T>['explain']): Shape<T> {
+/** Kinds of scalar a shape accepts, as bits. */
+const Scalar = { string: 1, number: 2, boolean: 4, nullish: 8 } as const;
+
+/** Whether `value` is a scalar of one of the `kinds` (a finite number only, as zod 4 checks). */
+function scalarFits(kinds: number, value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+      return (kinds & Scalar.string) !== 0;
+    case 'number':
+      return (kinds & Scalar.number) !== 0 && Number.isFinite(value);
+    case 'boolean':
+      return (kinds & Scalar.boolean) !== 0;
+    case 'undefined':
+      return (kinds & Scalar.nullish) !== 0;
+    case 'object':
+      return value === null && (kinds & Scalar.nullish) !== 0;
+    default:
+      return false;
+  }
+}
+
+function make<T>(test: Shape<T>['test'], explain: Shape<T>['explain'], scalars = 0): Shape<T> {
   return {
     test,
     explain,
+    scalars,
     parse: (value) => {
       if (test(value)) {
         return value;
@@ -63,17 +91,16 @@ function typeIssue(expected: string, value: unknown, path: Array<string | number
   return { path: [...path], message: `Invalid input: expected ${expected}, received ${received(value)}` };
 }
 
-function primitive<T>(expected: string, test: (value: unknown) => value is T): Shape<T> {
-  return make(test, (value, path) => (test(value) ? undefined : typeIssue(expected, value, path)));
+function primitive<T>(expected: keyof typeof Scalar): Shape<T> {
+  const kinds = Scalar[expected];
+  const test = (value: unknown): value is T => scalarFits(kinds, value);
+  return make(test, (value, path) => (test(value) ? undefined : typeIssue(expected, value, path)), kinds);
 }
 
-export const string = primitive('string', (value): value is string => typeof value === 'string');
-export const boolean = primitive('boolean', (value): value is boolean => typeof value === 'boolean');
+export const string = primitive<string>('string');
+export const boolean = primitive<boolean>('boolean');
 /** A finite JSON number (zod 4 refuses NaN and ±Infinity). */
-export const number = primitive(
-  'number',
-  (value): value is number => typeof value === 'number' && Number.isFinite(value)
-);
+export const number = primitive<number>('number');
 export const unknown: Shape<unknown> = make(
   (_value): _value is unknown => true,
   () => undefined
@@ -83,14 +110,16 @@ export const unknown: Shape<unknown> = make(
 export function nullish<T>(shape: Shape<T>): Shape<T | null | undefined> {
   return make(
     (value): value is T | null | undefined => value === null || value === undefined || shape.test(value),
-    (value, path) => (value === null || value === undefined ? undefined : shape.explain(value, path))
+    (value, path) => (value === null || value === undefined ? undefined : shape.explain(value, path)),
+    shape.scalars === 0 ? 0 : shape.scalars | Scalar.nullish
   );
 }
 
 /** Either shape; a value matching neither is "Invalid input", as zod 4 reports a failed union. */
 export function union<A, B>(a: Shape<A>, b: Shape<B>): Shape<A | B> {
   const test = (value: unknown): value is A | B => a.test(value) || b.test(value);
-  return make(test, (value, path) => (test(value) ? undefined : { path: [...path], message: 'Invalid input' }));
+  const scalars = a.scalars === 0 || b.scalars === 0 ? 0 : a.scalars | b.scalars;
+  return make(test, (value, path) => (test(value) ? undefined : { path: [...path], message: 'Invalid input' }), scalars);
 }
 
 export function array<T>(item: Shape<T>): Shape<T[]> {
@@ -131,13 +160,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export function object<P extends Record<string, Shape<unknown>>>(props: P): Shape<ObjectOf<P>> {
   const keys = Object.keys(props);
   const shapes = keys.map((key) => props[key]);
+  const scalars = shapes.map((shape) => shape.scalars);
   return make(
     (value): value is ObjectOf<P> => {
       if (!isObject(value)) {
         return false;
       }
       for (let i = 0; i < keys.length; i++) {
-        if (!shapes[i].test(value[keys[i]])) {
+        const field = value[keys[i]];
+        if (scalars[i] === 0 ? !shapes[i].test(field) : !scalarFits(scalars[i], field)) {
           return false;
         }
       }
