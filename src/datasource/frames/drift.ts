@@ -11,7 +11,7 @@ import {
 import { featureStatus } from '../../shared/featureStatus';
 import { FIELD, FrameKind, type FrameLabels } from '../../shared/frameSchema';
 import type { DriftSeries, DriftSummary, Feature, FeatureFrequency } from '../parse/domain';
-import { frameName, meta, seriesName, timeField, valueField } from './common';
+import { frameName, labelsOf, meta, seriesName, timeField, valueField } from './common';
 
 /** One row: drifting-feature counts by category and the two thresholds. */
 export function driftSummaryFrame(drift: DriftSummary, labels: FrameLabels): DataFrame {
@@ -136,16 +136,24 @@ function driftThresholds(threshold: number): FieldConfig['thresholds'] {
 /** Drift over time: one frame per feature, labelled with `feature`. */
 export function driftOverTimeFrames(drift: DriftSeries, labels: FrameLabels, feature?: string): DataFrame[] {
   const series = feature ? drift.driftOverTime.filter((s) => s.feature.name === feature) : drift.driftOverTime;
+  // Thousands of features share the model's name, labels and notices: built once, copied per frame.
+  const model = seriesName(labels);
+  const modelLabels = labelsOf({ ...labels, feature: undefined });
+  const frameMeta = meta(FrameKind.DriftOverTime, { type: DataFrameType.TimeSeriesMulti, parsed: drift.notices });
   return series.map((s) => {
-    const featureLabels: FrameLabels = { ...labels, feature: s.feature.name };
+    const name = s.feature.name;
     return createDataFrame({
-      name: `Drift of ${s.feature.name} – ${seriesName(labels)}`,
-      meta: meta(FrameKind.DriftOverTime, { type: DataFrameType.TimeSeriesMulti, parsed: drift.notices }),
+      name: `Drift of ${name} – ${model}`,
+      meta: { ...frameMeta, custom: { ...frameMeta.custom } },
       fields: [
         timeField(s.times),
-        valueField(FIELD.drift, FieldType.number, s.values, featureLabels, {
-          displayNameFromDS: `${s.feature.name} – ${seriesName(labels)}`,
-        }),
+        {
+          name: FIELD.drift,
+          type: FieldType.number,
+          values: s.values,
+          labels: name === '' ? { ...modelLabels } : { ...modelLabels, feature: name },
+          config: { displayNameFromDS: `${name} – ${model}` },
+        },
       ],
     });
   });

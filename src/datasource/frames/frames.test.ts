@@ -227,6 +227,27 @@ describe('drift frames', () => {
     expect(driftOverTimeFrames(metrics, labels, 'income')).toHaveLength(1);
   });
 
+  it('drift over time: each frame has its own labels and meta; a feature without a name gets no feature label', () => {
+    const unnamed = {
+      ...metrics,
+      driftOverTime: [{ ...metrics.driftOverTime[0], feature: { ...metrics.driftOverTime[0].feature, name: '' } }],
+    };
+    const [frame] = driftOverTimeFrames(unnamed, { ...labels, feature: 'stale' });
+    expect(field(frame, FIELD.drift).labels).toEqual({
+      deployment_id: 'd1',
+      deployment: 'churn',
+      model: 'churn-gbm',
+      model_version: '7',
+      role: 'champion',
+    });
+    expect(field(frame, FIELD.drift).config.displayNameFromDS).toBe(' – churn-gbm v7 (champion)');
+    const [first, second] = driftOverTimeFrames(metrics, labels);
+    expect(first.meta).toEqual(second.meta);
+    expect(first.meta).not.toBe(second.meta);
+    expect(first.meta?.custom).not.toBe(second.meta?.custom);
+    expect(field(first, FIELD.drift).labels).not.toBe(field(second, FIELD.drift).labels);
+  });
+
   it('continuous frequency is a histogram frame Grafana reads directly', () => {
     const frame = featureFrequencyFrame(metrics.frequencies[0], labels);
     expect(frame.fields.map((f) => f.name)).toEqual(['xMin', 'xMax', FIELD.count]);
