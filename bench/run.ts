@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { bundleSizes, chunkSizes, kb, type BundleSize } from '../scripts/bundleBudgets';
 import { ISSUE_SIZES, type PayloadSizes } from './payloads';
-import { CASES, makePayloads, measureRatios, type RatioResult } from './ratios';
+import { CASES, WARM_UP_RUNS, makePayloads, measureRatios, type RatioResult } from './ratios';
 import { countFleet, countProvisionedDashboards, type RequestCount } from './requests';
 import type { Spread } from './stats';
 
@@ -98,7 +98,7 @@ function markdown(
 ): string {
   const lines: string[] = [];
   lines.push(
-    `Node ${meta.node}, ${meta.runs} interleaved runs per query type, CPU time (process.cpuUsage), GC and a 30 ms idle pause (background sweeping) before each sample.`,
+    `Node ${meta.node}, ${meta.runs} interleaved runs per query type after ${WARM_UP_RUNS} warm-up runs of each variant, CPU time (process.cpuUsage), GC and a 30 ms idle pause (background sweeping) before each sample.`,
     `Payloads: health ${meta.sizes.bins.toLocaleString('en-US')} bins + boxes, drift ${meta.sizes.features.toLocaleString('en-US')} features × ${meta.sizes.pointsPerFeature} points, ` +
       `${meta.sizes.deployments.toLocaleString('en-US')} deployments × ${meta.sizes.modelsPerDeployment} models, operational 6 × 5,000 points.`,
     '',
