@@ -13,7 +13,7 @@ import { parseDriftFrequencies, parseDriftSeries, parseDriftSummary } from '../p
 import { parseHealthPredictionValues, parseHealthPredictions, parseHealthSummary } from '../parse/health';
 import { parseOperationalTotals } from '../parse/operational';
 import { migrateQuery } from '../migrations';
-import { fieldsForQueryType } from '../queryFields';
+import { fieldsForQueryType } from '../queryTypeFields';
 import { ModelScope, PredictionsUnit, QueryType, type MlopsQuery } from '../types';
 import type { FrameLabels } from '../../shared/frameSchema';
 import { truncationText, type PagedList } from '../gateway/paging';
