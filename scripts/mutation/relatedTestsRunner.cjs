@@ -7,7 +7,8 @@
 // full run ~6 hours on 2 cores. This runner keeps only the files that contain a test matching the
 // pattern — the same match Jest applies (circus: `new RegExp(pattern, 'i')` against the test's
 // full name) — using the index that scripts/mutation/indexTests.ts writes before the run. Skipped
-// files would run no test anyway. A file missing from the index always runs.
+// files would run no test anyway. A file missing from the index always runs. Once a file has a
+// failing test the mutant is killed and the remaining files are skipped (Stryker's bail).
 const { readFileSync } = require('node:fs');
 const { join, relative, sep } = require('node:path');
 
@@ -48,7 +49,38 @@ class RelatedTestsRunner extends TestRunner {
       const fullNames = names.get(relative(rootDir, test.path));
       return fullNames === undefined || fullNames.some((name) => wanted.test(name));
     });
-    return super.runTests(kept, watcher, options);
+    if (!options.serial) {
+      return super.runTests(kept, watcher, options);
+    }
+    return this.runUntilFirstFailure(kept, watcher, options);
+  }
+
+  /**
+   * Stryker stops a mutant's run at its first failing test ("bail", its default), but cannot tell
+   * Jest to do so programmatically, so every covering test file ran even after the mutant was
+   * killed. Here the files run one by one (in band, as Stryker asks) and the rest are skipped once a
+   * file has a failing test: the verdict is the same (killed), the remaining files cannot change it.
+   */
+  async runUntilFirstFailure(tests, watcher, options) {
+    let failed = false;
+    const unsubscribe = [
+      this.on('test-file-success', ([, result]) => {
+        failed = failed || result.numFailingTests > 0 || Boolean(result.testExecError);
+      }),
+      this.on('test-file-failure', () => {
+        failed = true;
+      }),
+    ];
+    try {
+      for (const test of tests) {
+        if (failed) {
+          break;
+        }
+        await super.runTests([test], watcher, options);
+      }
+    } finally {
+      unsubscribe.forEach((off) => off());
+    }
   }
 }
 
