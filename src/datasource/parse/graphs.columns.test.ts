@@ -231,6 +231,10 @@ describe('pointNumber: which text counts as a number', () => {
     }
   );
 
+  it.each(['', 'n/a', undefined])('a label in yAxis with %j in value is refused at yAxis', (value) => {
+    expect(() => read('high', value)).toThrow('p.yAxis: expected a number, got "high"');
+  });
+
   it('a spaced number in value after a label is read', () => {
     expect(read('high', ' 5 ')).toEqual({ number: 5, notices: [`${NOTE.labelInYAxis} (at p)`] });
   });
