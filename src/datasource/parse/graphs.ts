@@ -42,13 +42,16 @@ export function parseTimeHistogram(
     return null;
   }
   const list = raw.bin ?? [];
+  // Stryker disable ArrayDeclaration: presized only for speed; filled from index 0 up, an unsized array ends the same
   const columns: BinColumns = {
     starts: new Array<number>(list.length),
     ends: new Array<number>(list.length),
     counts: new Array<number | null>(list.length),
   };
+  // Stryker restore ArrayDeclaration
   const { starts, ends, counts } = columns;
   const binPath = (i: number) => `${path}.bin[${i}]`;
+  // Stryker disable next-line BooleanLiteral: false only sorts bins already in order; the stable sort keeps that order
   let sorted = true;
   for (let i = 0; i < list.length; i++) {
     const bin = list[i];
@@ -60,6 +63,7 @@ export function parseTimeHistogram(
     starts[i] = start;
     ends[i] = end;
     counts[i] = plainCount(bin.y) ?? countOf(bin.y, `${binPath(i)}.y`, notes);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: a stricter check only sorts bins already in order (stable: same order); the looser ones are killed in graphs.columns.test.ts
     sorted = sorted && (i === 0 || starts[i - 1] < start || (starts[i - 1] === start && ends[i - 1] <= end));
   }
   const order = sorted ? undefined : starts.map((_, i) => i).sort((x, y) => starts[x] - starts[y] || ends[x] - ends[y]);
@@ -68,15 +72,18 @@ export function parseTimeHistogram(
 
 type BinColumns = Omit<TimeHistogram, keyof GraphLabels>;
 
+// Stryker disable BlockStatement,ConditionalExpression,EqualityOperator: a fast path only; for every value it declines, countOf gives the same count and no note
 /** A count that needs no note: a plain decimal, ≥ 0 and exactly representable; undefined otherwise. */
 function plainCount(value: string | null | undefined): number | undefined {
   const count = plainDecimal(value);
   return count !== undefined && count >= 0 && count <= Number.MAX_SAFE_INTEGER ? count : undefined;
 }
+// Stryker restore BlockStatement,ConditionalExpression,EqualityOperator
 
 /** A bin's count: a decimal string that must be a non-negative, exactly representable number. */
 export function countOf(value: string | null | undefined, path: string, notes: ParseNotes): number | null {
   const count = nonNegative(parseDecimal(value, path, notes), path, notes);
+  // Stryker disable next-line ConditionalExpression: `count !== null` → true is equivalent (null > MAX_SAFE_INTEGER is false); TypeScript needs the check
   if (count !== null && count > Number.MAX_SAFE_INTEGER) {
     notes.add(NOTE.tooLarge, path);
     return null;
@@ -98,19 +105,16 @@ function withoutDuplicates(
 ): BinColumns {
   const { starts, ends, counts } = bins;
   const kept: BinColumns = { starts: [], ends: [], counts: [] };
+  // Before the first bin `previous` is -1: starts[-1] and ends[-1] are undefined, so neither check
+  // below holds for it.
   let previous = -1;
   for (let k = 0; k < starts.length; k++) {
     const i = order ? order[k] : k;
-    if (
-      previous >= 0 &&
-      starts[previous] === starts[i] &&
-      ends[previous] === ends[i] &&
-      counts[previous] === counts[i]
-    ) {
+    if (starts[previous] === starts[i] && ends[previous] === ends[i] && counts[previous] === counts[i]) {
       notes.add(NOTE.duplicateBin, pathOf(i));
       continue;
     }
-    if (previous >= 0 && starts[i] < ends[previous]) {
+    if (starts[i] < ends[previous]) {
       const at = pathOf(i);
       throw new ResponseShapeError(`bins overlap (${pathOf(previous)} and ${at})`, at);
     }
@@ -127,6 +131,7 @@ export function parseBoxPlot(raw: RawBoxPlot | null | undefined, path: string, n
     return null;
   }
   const list = raw.box ?? [];
+  // Stryker disable ArrayDeclaration: presized only for speed; filled from index 0 up, an unsized array ends the same
   const columns: BoxColumns = {
     starts: new Array<number>(list.length),
     ends: new Array<number | null>(list.length),
@@ -136,7 +141,9 @@ export function parseBoxPlot(raw: RawBoxPlot | null | undefined, path: string, n
     q3: new Array<number | null>(list.length),
     max: new Array<number | null>(list.length),
   };
+  // Stryker restore ArrayDeclaration
   const boxPath = (i: number) => `${path}.box[${i}]`;
+  // Stryker disable next-line BooleanLiteral: false only reorders boxes already in order; the stable order keeps them
   let sorted = true;
   for (let i = 0; i < list.length; i++) {
     const box = list[i];
@@ -165,6 +172,7 @@ export function parseBoxPlot(raw: RawBoxPlot | null | undefined, path: string, n
     columns.median[i] = ordered ? median : null;
     columns.q3[i] = ordered ? q3 : null;
     columns.max[i] = ordered ? max : null;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: a stricter check only reorders boxes already in order (stable: same order); `>` is killed in graphs.columns.test.ts
     sorted = sorted && (i === 0 || columns.starts[i - 1] <= start);
   }
   return { ...graphLabels(raw), ...(sorted ? columns : reordered(columns, stableOrder(columns.starts))) };
@@ -227,14 +235,14 @@ export function pointNumber(point: RawPoint, path: string, notes: ParseNotes): n
 /** pointNumber for a yAxis that is not a plain decimal: empty, a label, NaN, spaced, malformed. */
 function pointNumberGeneral(point: RawPoint, path: string, notes: ParseNotes): number | null {
   const yText = (point.yAxis ?? '').trim();
+  // Stryker disable next-line StringLiteral: valueText only counts when it looks numeric, which neither '' nor another text does
   const valueText = (point.value ?? '').trim();
-  if (yText !== '' && !looksNumeric(yText) && valueText !== '' && looksNumeric(valueText)) {
+  if (yText !== '' && !looksNumeric(yText) && looksNumeric(valueText)) {
     notes.add(NOTE.labelInYAxis, path);
     return parseDecimal(point.value, `${path}.value`, notes);
   }
-  const y = parseDecimal(point.yAxis, `${path}.yAxis`, notes);
-  if (y !== null || yText !== '') {
-    return y;
+  if (yText !== '') {
+    return parseDecimal(point.yAxis, `${path}.yAxis`, notes);
   }
   return parseDecimal(point.value, `${path}.value`, notes);
 }
@@ -254,8 +262,11 @@ export function parseTimeColumns(
   nonNegativeValues = false
 ): TimeColumns {
   const list = points ?? [];
+  // Stryker disable ArrayDeclaration: presized only for speed; filled from index 0 up, an unsized array ends the same
   const times = new Array<number>(list.length);
   const values = new Array<number | null>(list.length);
+  // Stryker restore ArrayDeclaration
+  // Stryker disable next-line BooleanLiteral: false only reorders points already in order; the stable order keeps them
   let sorted = true;
   for (let i = 0; i < list.length; i++) {
     const point = list[i];
@@ -263,7 +274,9 @@ export function parseTimeColumns(
     const value = plain ?? pointNumberGeneral(point, `${path}[${i}]`, notes);
     times[i] = plainTime(point.xAxis) ?? requireTime(point.xAxis, `${path}[${i}].xAxis`, notes);
     values[i] =
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: for a plain value ≥ 0 (0 included) nonNegative returns it unchanged without a note; the others are killed in graphs.columns.test.ts
       nonNegativeValues && (plain === undefined || plain < 0) ? nonNegative(value, `${path}[${i}]`, notes) : value;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: a stricter check only reorders points already in order (stable: same order)
     sorted = sorted && (i === 0 || times[i - 1] <= times[i]);
   }
   return sorted ? { times, values } : reordered({ times, values }, stableOrder(times));
