@@ -1,6 +1,7 @@
 import { NOTE, ParseNotes } from './notes';
 import {
   ResponseShapeError,
+  nonNegative,
   parseCount,
   parseDecimal,
   parseDouble,
@@ -180,5 +181,101 @@ describe('parseCount with surrounding spaces', () => {
     const notes = n();
     expect(parseCount(' 9007199254740993 ', 'totalPredictions', notes)).toBeNull();
     expect(notes.list()).toEqual([`${NOTE.tooLarge} (at totalPredictions)`]);
+  });
+});
+
+describe('scalars: edge cases of the notes and the general paths', () => {
+  it('parseInt64 reads an int64 string with surrounding spaces', () => {
+    expect(parseInt64(' 12 ', 'x')).toBe(12);
+  });
+
+  it('parseCount notes an empty int32 string as no value, not as a number read from a string', () => {
+    const notes = n();
+    expect(parseCount('', 'averageScoringRequests', notes, 'int32')).toBeNull();
+    expect(parseCount(null, 'averageScoringRequests', notes, 'int32')).toBeNull();
+    expect(notes.list()).toEqual([]);
+  });
+
+  it('parseCount reads an int64 string without the int32 note when no encoding is given', () => {
+    const notes = n();
+    expect(parseCount('7', 'totalPredictions', notes)).toBe(7);
+    expect(notes.list()).toEqual([]);
+  });
+
+  it('parseCount shows a JSON number beyond 2^53 written in exponent form as too large, not a refusal', () => {
+    const notes = n();
+    expect(parseCount(1e21, 'totalPredictions', notes)).toBeNull();
+    expect(notes.list()).toEqual([`${NOTE.tooLarge} (at totalPredictions)`]);
+  });
+
+  it('nonNegative passes no value through without a note', () => {
+    const notes = n();
+    expect(nonNegative(null, 'x', notes)).toBeNull();
+    expect(nonNegative(0, 'x', notes)).toBe(0);
+    expect(notes.list()).toEqual([]);
+  });
+
+  it('parseNumber passes null through without a note', () => {
+    const notes = n();
+    expect(parseNumber(null, 'x', notes)).toBeNull();
+    expect(notes.list()).toEqual([]);
+  });
+
+  it('parseTime keeps every fraction digit up to milliseconds on the general path', () => {
+    expect(parseTime(' 2026-10-01T12:00:00.5Z', 't', n())).toBe(Date.UTC(2026, 9, 1, 12, 0, 0, 500));
+    expect(parseTime(' 2026-10-01T12:00:00.05Z', 't', n())).toBe(Date.UTC(2026, 9, 1, 12, 0, 0, 50));
+    expect(parseTime(' 2026-10-01T12:00:00.123456Z', 't', n())).toBe(Date.UTC(2026, 9, 1, 12, 0, 0, 123));
+    expect(parseTime('2026-10-01 12:00:00.7-01:30', 't', n())).toBe(Date.UTC(2026, 9, 1, 13, 30, 0, 700));
+  });
+
+  it('parseTime reads a time without offset as UTC whatever the machine time zone', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const notes = n();
+      expect(parseTime('2026-07-01T12:00:00', 't', notes)).toBe(Date.UTC(2026, 6, 1, 12));
+      expect(parseTime(' 2026-07-01T12:00:00Z', 't', notes)).toBe(Date.UTC(2026, 6, 1, 12));
+      expect(notes.list()).toEqual([`${NOTE.noOffset} (at t)`]);
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
+  it('parseTime accepts the last day of each month and refuses the day after on the general path', () => {
+    for (const [date, valid] of [
+      ['2026-01-31', true],
+      ['2026-04-30', true],
+      ['2026-04-31', false],
+      ['2024-02-29', true],
+      ['2023-02-29', false],
+      ['1900-02-29', false],
+      ['2000-02-29', true],
+      // Years below 100 take the general path; year 0 is a leap year in the proleptic calendar.
+      ['0000-02-29', true],
+      ['0001-02-29', false],
+      ['0004-02-29', true],
+    ] as const) {
+      const text = `${date}T00:00:00Z`;
+      if (valid) {
+        expect(parseTime(` ${text}`, 't', n())).toBe(Date.parse(text));
+      } else {
+        expect(() => parseTime(` ${text}`, 't', n())).toThrow(`t: invalid date-time " ${text}"`);
+      }
+    }
+  });
+
+  it('parseTime reads 24:00:00 as the next midnight (as the official client does) but not 24:00 with a fraction', () => {
+    expect(parseTime('2024-01-31T24:00:00Z', 't', n())).toBe(Date.UTC(2024, 1, 1));
+    expect(parseTime('2024-01-31T24:00:00.000+01:00', 't', n())).toBe(Date.UTC(2024, 0, 31, 23));
+    expect(() => parseTime('2024-01-31T24:00:00.5Z', 't', n())).toThrow(
+      't: invalid date-time "2024-01-31T24:00:00.5Z"'
+    );
+  });
+
+  it('parseTime refuses an offset out of range on the general path', () => {
+    for (const text of [' 2026-10-01T12:00:00+24:00', ' 2026-10-01T12:00:00-00:60', ' 0050-10-01T12:00:00+99:00']) {
+      expect(() => parseTime(text, 't', n())).toThrow(`t: invalid date-time ${JSON.stringify(text)}`);
+    }
+    expect(parseTime(' 0050-10-01T12:00:00+23:59', 't', n())).toBe(Date.parse('0050-10-01T12:00:00+23:59'));
   });
 });
