@@ -6,7 +6,9 @@ import { pathToFileURL } from 'node:url';
 /**
  * Before `stryker run` (npm run mutation): runs the tests Stryker uses once and writes
  * reports/mutation/test-index.json — each test file (relative path) with the full names of its
- * tests — for relatedTestsRunner.cjs, which runs only the files holding the tests a mutant needs.
+ * tests — for relatedTestsRunner.cjs, which runs only the files holding the tests a mutant needs,
+ * and reports/mutation/test-durations.json — each file's run time, so that runner can try the
+ * quick files first.
  * Fails when a test fails: mutating code whose tests are red would measure nothing.
  */
 
@@ -15,7 +17,12 @@ const OUT_DIR = join(ROOT, 'reports', 'mutation');
 
 interface JestJson {
   success: boolean;
-  testResults: Array<{ name: string; assertionResults: Array<{ fullName: string }> }>;
+  testResults: Array<{
+    name: string;
+    startTime: number;
+    endTime: number;
+    assertionResults: Array<{ fullName: string }>;
+  }>;
 }
 
 interface StrykerJestConfig {
@@ -42,10 +49,13 @@ async function main(): Promise<void> {
   }
   const results = JSON.parse(readFileSync(raw, 'utf8')) as JestJson;
   const index: Record<string, string[]> = {};
+  const durations: Record<string, number> = {};
   for (const file of results.testResults) {
     index[relative(ROOT, file.name)] = file.assertionResults.map((test) => test.fullName);
+    durations[relative(ROOT, file.name)] = file.endTime - file.startTime;
   }
   writeFileSync(join(OUT_DIR, 'test-index.json'), `${JSON.stringify(index, null, 1)}\n`);
+  writeFileSync(join(OUT_DIR, 'test-durations.json'), `${JSON.stringify(durations, null, 1)}\n`);
   const tests = Object.values(index).reduce((sum, names) => sum + names.length, 0);
   console.log(`test index: ${Object.keys(index).length} files, ${tests} tests → reports/mutation/test-index.json`);
 }

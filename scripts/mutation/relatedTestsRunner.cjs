@@ -15,8 +15,10 @@ const { join, relative, sep } = require('node:path');
 const TestRunner = require('jest-runner').default;
 
 const INDEX = join('reports', 'mutation', 'test-index.json');
+const DURATIONS = join('reports', 'mutation', 'test-durations.json');
 
 let index;
+let durations;
 
 /**
  * The project the sandbox was copied from: Stryker runs the tests in
@@ -36,6 +38,28 @@ function testIndex(rootDir) {
   return index;
 }
 
+/** relative test path → milliseconds the file took in the indexing run (read once per process). */
+function testDurations(rootDir) {
+  if (!durations) {
+    try {
+      durations = new Map(Object.entries(JSON.parse(readFileSync(join(projectRoot(rootDir), DURATIONS), 'utf8'))));
+    } catch {
+      durations = new Map();
+    }
+  }
+  return durations;
+}
+
+/**
+ * Quickest files first: a mutant is usually killed by a small focused test file, and the run stops
+ * there (Jest's own order, slowest first, suits parallel runs, not this one). Unknown files last.
+ */
+function quickestFirst(tests, rootDir) {
+  const took = testDurations(rootDir);
+  const cost = (test) => took.get(relative(rootDir, test.path)) ?? Number.POSITIVE_INFINITY;
+  return [...tests].sort((a, b) => cost(a) - cost(b));
+}
+
 class RelatedTestsRunner extends TestRunner {
   async runTests(tests, watcher, options) {
     const pattern = this._globalConfig.testNamePattern;
@@ -52,7 +76,7 @@ class RelatedTestsRunner extends TestRunner {
     if (!options.serial) {
       return super.runTests(kept, watcher, options);
     }
-    return this.runUntilFirstFailure(kept, watcher, options);
+    return this.runUntilFirstFailure(quickestFirst(kept, rootDir), watcher, options);
   }
 
   /**
