@@ -5,6 +5,7 @@ import {
   parseHealthMetrics,
   parseHealthPredictionValues,
   parseHealthPredictions,
+  parseHealthSummary,
   parseModelPage,
   parseOperationalTotals,
 } from './parseResponses';
@@ -19,6 +20,16 @@ const H1 = '2026-11-22T01:00:00Z';
 const H2 = '2026-11-22T02:00:00Z';
 const bin = (xMin: string, xMax: string, y: string) => ({ xMin, xMax, y });
 const sevenPredictions = { bin: [bin(H0, H1, '3'), bin(H1, H2, '4')] };
+
+describe('health totals part (parseHealthSummary)', () => {
+  it('reads the totals with their own notices, leaving the bins check to the histogram', () => {
+    expect(parseHealthSummary({ totalPredictions: '5', scoringLatency: -1, predictions: sevenPredictions })).toEqual({
+      totalPredictions: 5,
+      scoringLatencyMs: null,
+      notices: [`${NOTE.negative} (at scoringLatency)`],
+    });
+  });
+});
 
 describe('health histogram part (parseHealthPredictions)', () => {
   it('notes bins that add up past the reported total on the histogram', () => {
