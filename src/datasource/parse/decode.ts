@@ -22,7 +22,8 @@ export function decode<T>(schema: Shape<T>, body: unknown, what: string): T {
       ''
     );
   }
-  if (body === null || body === undefined || typeof body !== 'object' || Array.isArray(body)) {
+  // typeof covers undefined; null is the one non-object whose typeof is 'object'.
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new ResponseShapeError(`${what}: expected a JSON object, got ${describe(body)}`, '');
   }
   if (schema.test(body)) {
@@ -30,10 +31,9 @@ export function decode<T>(schema: Shape<T>, body: unknown, what: string): T {
   }
   // The slow walk runs only for a body that failed, to name the first problem and its path.
   const issue = schema.explain(body, []) ?? { path: [], message: 'Invalid input' };
-  const path = issue.path
-    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-    .join('')
-    .replace(/^\./, '');
+  const dotted = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+  // Stryker disable next-line Regex: the body is an object, so a path starts with a key and its first '.' leads
+  const path = dotted.replace(/^\./, '');
   throw new ResponseShapeError(`${what}: ${issue.message}`, path);
 }
 

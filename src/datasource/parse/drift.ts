@@ -49,8 +49,8 @@ function parseFeature(raw: RawFeature, path: string, notes: ParseNotes): Feature
   };
 }
 
-function parseCategoryPoints(points: RawPoint[] | null | undefined, path: string, notes: ParseNotes): CategoryPoint[] {
-  return (points ?? []).map((point, i) => ({
+function parseCategoryPoints(points: RawPoint[], path: string, notes: ParseNotes): CategoryPoint[] {
+  return points.map((point, i) => ({
     category: optionalText(point.xAxis),
     // A category's value is a count: never negative.
     value: nonNegative(pointNumber(point, `${path}[${i}]`, notes), `${path}[${i}]`, notes),
@@ -58,15 +58,16 @@ function parseCategoryPoints(points: RawPoint[] | null | undefined, path: string
 }
 
 type Density = NonNullable<NonNullable<RawDriftMetrics['featureFrequency']>['featureDensity']>[number];
+type RawBin = NonNullable<NonNullable<Density['continuous']>['bin']>[number];
 
 /**
  * Continuous bins sorted by their lower bound. A bin with an empty bound cannot be placed on the
  * axis: it is left out with a note (the official client keeps the text; we cannot draw it). A bin
  * whose upper bound is below its lower one, or bins that overlap, are refused.
  */
-function continuousBins(density: Density, path: string, notes: ParseNotes) {
+function continuousBins(rawBins: RawBin[], path: string, notes: ParseNotes) {
   const bins: Array<{ min: number; max: number; count: number | null }> = [];
-  (density.continuous?.bin ?? []).forEach((bin, j) => {
+  rawBins.forEach((bin, j) => {
     const binPath = `${path}.continuous.bin[${j}]`;
     const min = parseDecimal(bin.xMin, `${binPath}.xMin`, notes);
     const max = parseDecimal(bin.xMax, `${binPath}.xMax`, notes);
@@ -103,18 +104,19 @@ function parseFrequency(density: Density, path: string): FeatureFrequency {
 
 function frequencyOf(density: Density, path: string, notes: ParseNotes): FeatureFrequency {
   const featureName = optionalText(density.featureName);
-  if (density.continuous && (density.continuous.bin ?? []).length > 0) {
-    const bins = continuousBins(density, path, notes);
+  const { continuous, categorical } = density;
+  if (continuous) {
+    const bins = continuousBins(continuous.bin ?? [], path, notes);
     if (bins.length > 0) {
-      return { featureName, kind: 'continuous', histogram: graphLabels(density.continuous), bins };
+      return { featureName, kind: 'continuous', histogram: graphLabels(continuous), bins };
     }
   }
-  if (density.categorical && (density.categorical.point ?? []).length > 0) {
+  if (categorical?.point && categorical.point.length > 0) {
     return {
       featureName,
       kind: 'categorical',
-      graph: graphLabels(density.categorical),
-      categories: parseCategoryPoints(density.categorical.point, `${path}.categorical.point`, notes),
+      graph: graphLabels(categorical),
+      categories: parseCategoryPoints(categorical.point, `${path}.categorical.point`, notes),
     };
   }
   return { featureName, kind: 'empty' };
