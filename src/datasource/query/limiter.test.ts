@@ -38,4 +38,18 @@ describe('Limiter', () => {
     expect(started).toEqual(['a']);
     expect(limiter.inFlight).toBe(1);
   });
+
+  it('a queued run unsubscribed before its turn stays unstarted when the slot frees', () => {
+    const limiter = new Limiter(1);
+    const first = new Subject<number>();
+    const started: string[] = [];
+    limiter.run(defer(() => (started.push('a'), first))).subscribe();
+    limiter
+      .run(defer(() => (started.push('b'), NEVER)))
+      .subscribe()
+      .unsubscribe();
+    first.complete();
+    expect(started).toEqual(['a']);
+    expect(limiter.inFlight).toBe(0);
+  });
 });

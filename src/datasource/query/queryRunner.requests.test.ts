@@ -22,6 +22,8 @@ const SHADOW = deploymentsPage1.deployment[1];
 const RETIRED = deploymentsPage2.deployment[0];
 const LIST = /v1\/deployment(\?|$)/;
 const INCOMPLETE = /the list is incomplete/;
+const PAGES_OF_DEPLOYMENTS =
+  'The gateway returned more pages of deployments than the safety bound allows; the list is incomplete.';
 
 const range = {
   from: dateTime('2022-07-19T07:28:40Z'),
@@ -140,15 +142,13 @@ describe('lists', () => {
     const { runner } = setup({}, 1);
     const { frames } = await run(runner, { queryType: QueryType.Deployments });
     expect(column(frames[0], 'id')).toEqual([CREDIT.id, SHADOW.id]);
-    expect(noticeTexts(frames[0])).toContain(
-      'The gateway returned more pages of deployments than the safety bound allows; the list is incomplete.'
-    );
+    expect(frames[0].meta?.notices).toEqual([{ severity: 'warning', text: PAGES_OF_DEPLOYMENTS }]);
   });
 
   it('an incomplete deployment list says so on the deployment events', async () => {
     const { runner } = setup({}, 1);
     const { frames } = await run(runner, { queryType: QueryType.DeploymentEvents });
-    expect(noticeTexts(frames[0]).filter((t) => INCOMPLETE.test(t))).toHaveLength(1);
+    expect(frames[0].meta?.notices).toEqual([{ severity: 'warning', text: PAGES_OF_DEPLOYMENTS }]);
   });
 
   it('deployment events of the chosen deployments only, every deployment when none is chosen', async () => {
