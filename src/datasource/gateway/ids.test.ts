@@ -57,5 +57,7 @@ describe('printableId', () => {
   it('shows control characters as escapes and cuts long ids', () => {
     expect(printableId('a\u001fb\nc')).toBe('a\\u001fb\\u000ac');
     expect(printableId('x'.repeat(100))).toBe(`${'x'.repeat(80)}…`);
+    expect(printableId('x'.repeat(80))).toBe('x'.repeat(80));
+    expect(printableId('x'.repeat(81))).toBe(`${'x'.repeat(80)}…`);
   });
 });
