@@ -2,6 +2,8 @@ import type { BackendSrvRequest } from '@grafana/runtime';
 import { firstValueFrom, lastValueFrom } from 'rxjs';
 
 import deploymentsPage2 from '../../../tests/fixtures/gateway/deployments-page2.json';
+import driftFixture from '../../../tests/fixtures/gateway/drift.json';
+import modelsFixture from '../../../tests/fixtures/gateway/models.json';
 import operationalFixture from '../../../tests/fixtures/gateway/operational.json';
 import { gatewayClientFixture, TEST_PROXY_URL } from '../../test/gatewayClient';
 import { OperationalMetric } from '../../shared/operationalMetrics';
@@ -74,5 +76,19 @@ describe('GatewayClient requests (network mocked at Grafana backendSrv boundary)
       showErrorAlert: false,
       showSuccessAlert: false,
     });
+  });
+
+  it('reports no total for a list of models (the gateway gives none)', async () => {
+    const { backend, client } = gatewayClientFixture();
+    backend.on('/models', { status: 200, data: modelsFixture });
+    const list = await lastValueFrom(client.listModels('d'));
+    expect(list.totalDeployments).toBeNull();
+  });
+
+  it('leaves out empty and absent parameters (no drift feature selected)', async () => {
+    const { backend, client } = gatewayClientFixture();
+    backend.on('/drift', { status: 200, data: driftFixture });
+    await firstValueFrom(client.driftMetrics('d', 'm', range, { importanceFeature: '' }, (body) => body));
+    expect(backend.calls).toEqual([`${GATEWAY}/v1/deployment/d/metrics/m/drift?${RANGE_QUERY}`]);
   });
 });
