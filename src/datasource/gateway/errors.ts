@@ -59,14 +59,15 @@ export class ErrorBodyOn200 {
   constructor(readonly data: unknown) {}
 }
 
-function gatewayMessage(data: unknown): { code?: number; message?: string } {
+/** The body's gRPC code and message; an empty message when it has none. */
+function gatewayMessage(data: unknown): { code?: number; message: string } {
   if (typeof data !== 'object' || data === null) {
-    return {};
+    return { message: '' };
   }
   const record = data as Record<string, unknown>;
   return {
     code: grpcCode(record.code),
-    message: typeof record.message === 'string' && record.message !== '' ? record.message : undefined,
+    message: typeof record.message === 'string' ? record.message : '',
   };
 }
 
@@ -78,7 +79,7 @@ function isHtml(data: unknown): boolean {
  * Upstream text as quoted in a message: secrets redacted first (a token cut in half by truncation
  * would no longer look like one), then truncated so a huge HTML page never floods the error box.
  */
-function short(text: string, max = 160, knownSecrets: readonly string[] = []): string {
+function short(text: string, max: number, knownSecrets: readonly string[]): string {
   const oneLine = redactSecrets(text, knownSecrets).replace(/\s+/g, ' ').trim();
   return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }
@@ -91,7 +92,7 @@ function quoteUpstream(message: string, quote: (text: string) => string): string
   if (!isHtml(message)) {
     return `"${quote(message)}"`;
   }
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(message)?.[1]?.trim();
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(message)?.[1].trim();
   return title ? `HTML page "${quote(title)}"` : 'HTML page';
 }
 
@@ -166,11 +167,7 @@ function classifyStatus(error: FetchFailure, detail: string, make: Make): Gatewa
     return make(FailureCause.Timeout, `gateway timed out (${detail})`, status);
   }
   // Grafana's proxy rewrites an upstream 401 to 400 "Authentication to data source failed".
-  if (
-    status === 401 ||
-    code === 16 ||
-    (status === 400 && /authentication to data source failed/i.test(message ?? ''))
-  ) {
+  if (status === 401 || code === 16 || (status === 400 && /authentication to data source failed/i.test(message))) {
     return make(FailureCause.Authentication, `authentication failed (${detail})`, status);
   }
   if (status === 403) {

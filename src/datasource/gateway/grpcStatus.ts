@@ -29,10 +29,10 @@ const HTTP_STATUS = [200, 499, 500, 400, 504, 404, 409, 403, 429, 400, 409, 400,
 
 /** The numeric gRPC code of a number, a numeric string or an enum name; undefined if none. */
 export function grpcCode(code: unknown): number | undefined {
-  if (typeof code === 'number' && Number.isInteger(code)) {
-    return code;
+  if (typeof code === 'number') {
+    return Number.isInteger(code) ? code : undefined;
   }
-  if (typeof code !== 'string' || code.trim() === '') {
+  if (typeof code !== 'string') {
     return undefined;
   }
   const text = code.trim();

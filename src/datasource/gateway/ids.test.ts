@@ -48,6 +48,8 @@ describe('unsafeIdReason', () => {
     '100%',
     'name with spaces',
     'ünïcödé',
+    // Decoding stops after 3 rounds: the 4th would give "..", which no router decodes that often.
+    '%2525252e%2525252e',
   ])('%j is sent', (id) => {
     expect(unsafeIdReason(id)).toBeUndefined();
   });
@@ -57,5 +59,7 @@ describe('printableId', () => {
   it('shows control characters as escapes and cuts long ids', () => {
     expect(printableId('a\u001fb\nc')).toBe('a\\u001fb\\u000ac');
     expect(printableId('x'.repeat(100))).toBe(`${'x'.repeat(80)}…`);
+    expect(printableId('x'.repeat(80))).toBe('x'.repeat(80));
+    expect(printableId('x'.repeat(81))).toBe(`${'x'.repeat(80)}…`);
   });
 });

@@ -53,7 +53,7 @@ export function followPages<B, P extends { nextPageToken: string }, T>(
   itemsOf: (page: P) => T[],
   totalOf: (page: P) => number | null,
   maxPages: number,
-  noticesOf: (page: P) => readonly string[] = () => []
+  noticesOf: (page: P) => readonly string[]
 ): Observable<PagedList<T>> {
   return defer(() => {
     const seen = new Set<string>();
@@ -80,6 +80,7 @@ export function followPages<B, P extends { nextPageToken: string }, T>(
       }),
       reduce(
         (acc, current) => {
+          // Stryker disable next-line UpdateOperator: pages only tells the first page apart; counting down does too
           if (acc.pages++ === 0) {
             acc.total = totalOf(current);
           }

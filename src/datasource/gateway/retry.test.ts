@@ -15,6 +15,14 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(undefined, 1, NOW, LONG)).toBeUndefined();
     expect(retryDelayMs('503', 1, NOW, LONG)).toBeUndefined();
     expect(retryDelayMs({}, 1, NOW, LONG)).toBeUndefined();
+    expect(retryDelayMs(null, 1, NOW, LONG)).toBeUndefined();
+  });
+
+  it('falls back to the default backoff when headers or body are null or not what they seem', () => {
+    expect(retryDelayMs({ status: 429, headers: null }, 1, NOW, LONG)).toBe(1000);
+    expect(retryDelayMs({ status: 429, data: null }, 1, NOW, LONG)).toBe(1000);
+    // A headers object whose get() answers something other than a string.
+    expect(retryDelayMs({ status: 429, headers: { get: () => 5 } }, 1, NOW, LONG)).toBe(1000);
   });
 
   it('a grpc-gateway body on HTTP 200 counts by its code (RESOURCE_EXHAUSTED, UNAVAILABLE)', () => {
@@ -45,6 +53,14 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs({ status: 429, data: body('2m') }, 1, NOW, LONG)).toBe(1000);
     expect(retryDelayMs({ status: 429, data: body(2) }, 1, NOW, LONG)).toBe(1000);
     expect(retryDelayMs({ status: 429, data: { details: 'soon' } }, 1, NOW, LONG)).toBe(1000);
+    expect(retryDelayMs({ status: 429, data: body('1.25s') }, 1, NOW, LONG)).toBe(1250);
+    expect(retryDelayMs({ status: 429, data: body('12s') }, 1, NOW, LONG)).toBeUndefined();
+    // Only a whole Duration counts: no text before the number or after the "s".
+    expect(retryDelayMs({ status: 429, data: body('x2s') }, 1, NOW, LONG)).toBe(1000);
+    expect(retryDelayMs({ status: 429, data: body('2sx') }, 1, NOW, LONG)).toBe(1000);
+    // Details that are not objects are skipped, and the first usable delay counts.
+    const mixed = { code: 8, details: [null, undefined, 'x', { retryDelay: '1.5s' }, { retryDelay: '3s' }] };
+    expect(retryDelayMs({ status: 429, data: mixed }, 1, NOW, LONG)).toBe(1500);
     // A header wins over the body.
     expect(retryDelayMs({ status: 429, headers: { 'retry-after': '3' }, data: body('1.5s') }, 1, NOW, LONG)).toBe(3000);
   });
@@ -63,6 +79,9 @@ describe('parseRetryAfter', () => {
   it.each([
     ['120', 120_000],
     [' 0 ', 0],
+    [' 120 ', 120_000],
+    ['x5', undefined],
+    ['5x', undefined],
     [new Date(NOW + 90_000).toUTCString(), 90_000],
     [new Date(NOW - 90_000).toUTCString(), 0],
     ['soon', undefined],

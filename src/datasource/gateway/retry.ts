@@ -19,7 +19,7 @@ export const MAX_RETRY_WAIT_MS = 10_000;
 /** The wait before retry n (1-based) when the server gives no hint: 1 s, then 2 s. */
 export const DEFAULT_RETRY_WAIT_MS = 1_000;
 
-const RETRYABLE_STATUS = new Set([429, 503]);
+const RETRYABLE_STATUS: ReadonlySet<number | undefined> = new Set([429, 503]);
 
 interface FailureLike {
   status?: number;
@@ -75,6 +75,7 @@ function statusOf(failure: FailureLike): number | undefined {
     return failure.status;
   }
   const code = grpcCode((failure.data as { code?: unknown } | undefined)?.code);
+  // Stryker disable next-line ConditionalExpression: without a code the status is 200/undefined, mapped 500 — none is retried
   return code === undefined ? failure.status : httpStatusOfGrpcCode(code);
 }
 
@@ -89,7 +90,7 @@ export function retryDelayMs(error: unknown, attempt: number, now: number, remai
   }
   const failure = error as FailureLike;
   const status = statusOf(failure);
-  if (status === undefined || !RETRYABLE_STATUS.has(status)) {
+  if (!RETRYABLE_STATUS.has(status)) {
     return undefined;
   }
   const asked = parseRetryAfter(headerOf(failure.headers, 'retry-after'), now) ?? retryInfoDelay(failure.data);

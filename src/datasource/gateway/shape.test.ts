@@ -88,3 +88,45 @@ describe('shape checks agree with the zod 4 schemas they replace', () => {
     );
   });
 });
+
+describe('shape edge cases, checked against zod 4', () => {
+  const messageOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return 'no error';
+  };
+
+  it('refuses symbols, bigints and functions as any scalar, naming their type as zod does', () => {
+    const nullProtoWithConstructor = Object.assign(Object.create(null) as object, { constructor: { name: 'Foo' } });
+    for (const value of [Symbol('s'), BigInt(10), () => 1, Object.create(null) as object, nullProtoWithConstructor]) {
+      const zodMessage = z.string().safeParse(value).error?.issues[0]?.message;
+      expect(messageOf(() => string.parse(value))).toBe(`: ${zodMessage}`);
+      expect(nullish(union(string, number)).test(value)).toBe(false);
+      expect(object({ a: nullish(string) }).test({ a: value })).toBe(false);
+    }
+    expect(messageOf(() => string.parse(Object.create(null)))).toBe(
+      ': Invalid input: expected string, received object'
+    );
+  });
+
+  it('refuses absent and null for a scalar that is not nullish, also inline in an object', () => {
+    for (const value of [undefined, null]) {
+      expect(string.test(value)).toBe(false);
+      expect(object({ a: string }).test({ a: value })).toBe(false);
+    }
+    expect(object({ a: nullish(string) }).test({ a: null })).toBe(true);
+    expect(object({ a: nullish(string) }).test({})).toBe(true);
+  });
+
+  it('names the exact dotted path of the first issue, after earlier valid items', () => {
+    const shape = object({ c: array(object({ d: string })) });
+    expect(messageOf(() => shape.parse({ c: [{ d: 'ok' }, { d: 1 }] }))).toBe(
+      'c.1.d: Invalid input: expected string, received number'
+    );
+    expect(messageOf(() => array(string).parse(['ok', 5]))).toBe('1: Invalid input: expected string, received number');
+    expect(messageOf(() => number.parse('5'))).toBe(': Invalid input: expected number, received string');
+  });
+});
