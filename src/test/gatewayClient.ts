@@ -1,3 +1,4 @@
+import { GatewayError } from '../datasource/gateway/errors';
 import { GatewayClient, type GatewayClientSettings } from '../datasource/gateway/GatewayClient';
 import { AuthMode } from '../datasource/types';
 import { FakeBackendSrv } from './fakeBackendSrv';
@@ -25,4 +26,15 @@ export function gatewayClientFixture(overrides: Partial<GatewayClientSettings> =
     () => now
   );
   return { backend, client, advance: (ms: number) => (now += ms), now: () => now };
+}
+
+/** The GatewayError a call fails with; fails the test when it succeeds or fails otherwise. */
+export async function gatewayFailureOf(promise: Promise<unknown>): Promise<GatewayError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(GatewayError);
+    return error as GatewayError;
+  }
+  throw new Error('expected the call to fail');
 }

@@ -4,8 +4,8 @@ import deploymentsPage1 from '../../../tests/fixtures/gateway/deployments-page1.
 import deploymentsPage2 from '../../../tests/fixtures/gateway/deployments-page2.json';
 import healthExample from '../../../tests/fixtures/gateway/health-documented-example.json';
 import type { FakeBackendSrv } from '../../test/fakeBackendSrv';
-import { gatewayClientFixture } from '../../test/gatewayClient';
-import { FailureCause, GatewayError } from './errors';
+import { gatewayClientFixture, gatewayFailureOf } from '../../test/gatewayClient';
+import { FailureCause } from './errors';
 import { MAX_RESPONSE_BYTES, type GatewayClientSettings } from './GatewayClient';
 import { MAX_LIST_ITEMS, Truncation } from './paging';
 import { MAX_CACHE_ENTRIES } from './responseCache';
@@ -17,16 +17,6 @@ const LIST = /v1\/deployment(\?|$)/;
 
 const setup = (overrides: Partial<GatewayClientSettings> = {}) =>
   gatewayClientFixture(overrides, Date.parse('2026-01-01T00:00:00Z'));
-
-async function failureOf(promise: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(GatewayError);
-    return error as GatewayError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 function rangeEnding(end: number) {
   return { startDateTime: new Date(end - 3600_000).toISOString(), endDateTime: new Date(end).toISOString() };
@@ -83,7 +73,9 @@ describe('GatewayClient bounds (network mocked at Grafana backendSrv boundary)',
         status: 200,
         data: { ...healthExample, padding: 'x'.repeat(MAX_RESPONSE_BYTES / 2 + 10) },
       });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics)));
+      const error = await gatewayFailureOf(
+        firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics))
+      );
       expect(error.failure).toBe(FailureCause.TooLarge);
       expect(error.message).toBe(
         'GET /v1/deployment/d/metrics/d/health: the answer is larger than 32 MB, the most one query may load. ' +
@@ -114,7 +106,7 @@ describe('GatewayClient bounds (network mocked at Grafana backendSrv boundary)',
         status: 200,
         data: { ...deploymentsPage2, nextPageToken: page++ < 10 ? `p${page}` : '' },
       }));
-      const error = await failureOf(lastValueFrom(client.listDeployments()));
+      const error = await gatewayFailureOf(lastValueFrom(client.listDeployments()));
       expect(error.failure).toBe(FailureCause.Timeout);
       expect(error.message).toBe(
         'GET /v1/deployment (list deployments): no answer within 0 s. The gateway did not answer in time. Raise the request timeout in the data source settings.'
@@ -127,7 +119,7 @@ describe('GatewayClient bounds (network mocked at Grafana backendSrv boundary)',
       const { backend, client } = setup({ timeoutMs: 20, cacheTtlMs: 0 });
       backend.on(LIST, 'never');
       const range = rangeEnding(Date.parse('2026-01-01T00:00:00Z'));
-      const error = await failureOf(lastValueFrom(client.listDeployments(range)));
+      const error = await gatewayFailureOf(lastValueFrom(client.listDeployments(range)));
       expect(error.failure).toBe(FailureCause.Timeout);
       expect(error.message).toBe(
         'GET /v1/deployment (list deployments): no answer within 0 s. The gateway did not answer in time. Try a shorter time range, or raise the request timeout in the data source settings.'
@@ -173,7 +165,9 @@ describe('GatewayClient bounds (network mocked at Grafana backendSrv boundary)',
     it('gives up after MAX_RETRIES retries with the last error', async () => {
       const { backend, client } = setup();
       sequence(backend, [{ status: 429, data: { code: 8, message: 'slow down' }, headers: { 'Retry-After': '0' } }]);
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics)));
+      const error = await gatewayFailureOf(
+        firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics))
+      );
       expect(error.failure).toBe(FailureCause.RateLimited);
       expect(backend.calls).toHaveLength(3);
     });
@@ -181,18 +175,18 @@ describe('GatewayClient bounds (network mocked at Grafana backendSrv boundary)',
     it('does not retry when the server asks for a wait beyond the cap or the deadline', async () => {
       const { backend, client } = setup({ timeoutMs: 5_000 });
       sequence(backend, [{ status: 429, data: { code: 8, message: 'slow down' }, headers: { 'Retry-After': '7' } }]);
-      await failureOf(firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics)));
+      await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics)));
       expect(backend.calls).toHaveLength(1);
       const capped = setup({ timeoutMs: 60_000 });
       sequence(capped.backend, [{ status: 503, data: { code: 14, message: 'x' }, headers: { 'Retry-After': '120' } }]);
-      await failureOf(firstValueFrom(capped.client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics)));
+      await gatewayFailureOf(firstValueFrom(capped.client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics)));
       expect(capped.backend.calls).toHaveLength(1);
     });
 
     it.each([400, 401, 403, 404, 409, 500])('never retries HTTP %i', async (status) => {
       const { backend, client } = setup();
       sequence(backend, [{ status, data: { code: 3, message: 'no' }, headers: { 'Retry-After': '0' } }]);
-      await failureOf(firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics)));
+      await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', rangeEnding(0), parseHealthMetrics)));
       expect(backend.calls).toHaveLength(1);
     });
 

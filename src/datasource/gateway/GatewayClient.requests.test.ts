@@ -5,26 +5,15 @@ import deploymentsPage2 from '../../../tests/fixtures/gateway/deployments-page2.
 import driftFixture from '../../../tests/fixtures/gateway/drift.json';
 import modelsFixture from '../../../tests/fixtures/gateway/models.json';
 import operationalFixture from '../../../tests/fixtures/gateway/operational.json';
-import { gatewayClientFixture, TEST_PROXY_URL } from '../../test/gatewayClient';
+import { gatewayClientFixture, gatewayFailureOf, TEST_PROXY_URL } from '../../test/gatewayClient';
 import { OperationalMetric } from '../../shared/operationalMetrics';
 import { parseOperationalTotals } from '../parse/operational';
-import { GatewayError } from './errors';
 
 /** The exact request each call sends and the endpoint its failures name (network mocked at Grafana's backendSrv). */
 
 const range = { startDateTime: '2022-07-19T07:28:40.000Z', endDateTime: '2022-08-18T07:28:40.000Z' };
 const RANGE_QUERY = 'endDateTime=2022-08-18T07%3A28%3A40.000Z&startDateTime=2022-07-19T07%3A28%3A40.000Z';
 const GATEWAY = `${TEST_PROXY_URL}/gateway/model-monitoring`;
-
-async function failureOf(promise: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(GatewayError);
-    return error as GatewayError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('GatewayClient requests (network mocked at Grafana backendSrv boundary)', () => {
   it('sends the range with a list of deployments', async () => {
@@ -48,14 +37,14 @@ describe('GatewayClient requests (network mocked at Grafana backendSrv boundary)
   it("names the models route in a listing's failure", async () => {
     const { backend, client } = gatewayClientFixture();
     backend.on('/models', { status: 500, data: { code: 13, message: 'boom' } });
-    const failure = await failureOf(lastValueFrom(client.listModels('d')));
+    const failure = await gatewayFailureOf(lastValueFrom(client.listModels('d')));
     expect(failure.endpoint).toBe('GET /v1/deployment/d/models');
   });
 
   it('counts a known-deployment hit only when the deployment was known', async () => {
     const { backend, client } = gatewayClientFixture();
     backend.on('/v1/deployment/', { status: 500, data: { code: 13, message: 'boom' } });
-    await failureOf(firstValueFrom(client.getDeployment('unknown')));
+    await gatewayFailureOf(firstValueFrom(client.getDeployment('unknown')));
     expect(client.stats.knownDeploymentHits).toBe(0);
   });
 
@@ -68,7 +57,7 @@ describe('GatewayClient requests (network mocked at Grafana backendSrv boundary)
       sent.push(options);
       return fetch<T>(options);
     };
-    const failure = await failureOf(firstValueFrom(client.healthz()));
+    const failure = await gatewayFailureOf(firstValueFrom(client.healthz()));
     expect(failure.endpoint).toBe('GET /healthz');
     expect(sent[0]).toEqual({
       url: `${TEST_PROXY_URL}/gateway-healthz`,

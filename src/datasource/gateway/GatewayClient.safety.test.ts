@@ -1,44 +1,19 @@
 import { firstValueFrom, lastValueFrom } from 'rxjs';
 
 import healthExample from '../../../tests/fixtures/gateway/health-documented-example.json';
-import { FakeBackendSrv } from '../../test/fakeBackendSrv';
-import { AuthMode } from '../types';
-import { FailureCause, GatewayError } from './errors';
-import { GatewayClient, type GatewayClientSettings } from './GatewayClient';
+import { gatewayClientFixture, gatewayFailureOf } from '../../test/gatewayClient';
+import { FailureCause } from './errors';
+import type { GatewayClientSettings } from './GatewayClient';
 import { parseDriftMetrics, parseHealthMetrics } from '../parse/parseResponses';
 
 /** What never reaches the gateway (escaping ids) and what never reaches a message (secrets). */
 
-const PROXY = '/api/datasources/proxy/uid/mlops';
 const range = { startDateTime: '2022-07-19T07:28:40.000Z', endDateTime: '2022-08-18T07:28:40.000Z' };
 const JWT =
   'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJncmFmYW5hIiwiZXhwIjoxOTAwMDAwMDAwfQ.c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmU';
 
-function setup(overrides: Partial<GatewayClientSettings> = {}) {
-  const backend = new FakeBackendSrv();
-  const client = new GatewayClient(
-    {
-      proxyUrl: PROXY,
-      authMode: AuthMode.RefreshToken,
-      timeoutMs: 900,
-      cacheTtlMs: 10_000,
-      maxPages: 100,
-      ...overrides,
-    },
-    backend
-  );
-  return { backend, client };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(GatewayError);
-    return error as GatewayError;
-  }
-  throw new Error('expected the call to fail');
-}
+const setup = (overrides: Partial<GatewayClientSettings> = {}) =>
+  gatewayClientFixture({ timeoutMs: 900, ...overrides });
 
 describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)', () => {
   describe('ids that would escape their route are rejected before any request', () => {
@@ -55,7 +30,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
       ['dep%001', 'it contains a control character'],
     ])('deployment id %j', async (id, reason) => {
       const { backend, client } = setup();
-      const error = await failureOf(firstValueFrom(client.healthMetrics(id, 'm', range, parseHealthMetrics)));
+      const error = await gatewayFailureOf(firstValueFrom(client.healthMetrics(id, 'm', range, parseHealthMetrics)));
       expect(error.failure).toBe(FailureCause.InvalidId);
       expect(error.detail).toBe(
         `deployment ID "${id.replace('\u001f', '\\u001f').replace('\n', '\\u000a')}" is not sent to the gateway: ${reason}`
@@ -66,10 +41,12 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
     it('checks model ids and every call that takes a deployment', async () => {
       const { backend, client } = setup();
       expect(
-        (await failureOf(firstValueFrom(client.driftMetrics('dep', '..', range, {}, parseDriftMetrics)))).detail
+        (await gatewayFailureOf(firstValueFrom(client.driftMetrics('dep', '..', range, {}, parseDriftMetrics)))).detail
       ).toBe('model ID ".." is not sent to the gateway: it is a relative path segment');
-      expect((await failureOf(firstValueFrom(client.getDeployment('%2e%2e')))).failure).toBe(FailureCause.InvalidId);
-      expect((await failureOf(lastValueFrom(client.listModels('..')))).failure).toBe(FailureCause.InvalidId);
+      expect((await gatewayFailureOf(firstValueFrom(client.getDeployment('%2e%2e')))).failure).toBe(
+        FailureCause.InvalidId
+      );
+      expect((await gatewayFailureOf(lastValueFrom(client.listModels('..')))).failure).toBe(FailureCause.InvalidId);
       expect(backend.calls).toEqual([]);
     });
 
@@ -85,7 +62,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
     it('a token cut by the length limit is still redacted', async () => {
       const { backend, client } = setup();
       backend.on('/health', { status: 500, data: { code: 13, message: `${'x'.repeat(120)} Bearer ${JWT}` } });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+      const error = await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.message).not.toMatch(/eyJ/);
       expect(error.detail).toContain('Bearer [redacted]');
     });
@@ -96,7 +73,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
         status: 500,
         data: { code: 13, message: `echo: Bearer ${JWT} jwt ${JWT}` },
       });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+      const error = await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.message).not.toContain('eyJ');
       expect(error.detail).toBe('gateway error (HTTP 500 "echo: Bearer [redacted] jwt [redacted]")');
     });
@@ -107,7 +84,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
         status: 200,
         data: { code: 'INVALID_ARGUMENT', message: 'bad client s3cr3t-client-value' },
       });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+      const error = await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.detail).toBe('request rejected (HTTP 200 with gateway error code 3 "bad client [redacted]")');
     });
 
@@ -115,7 +92,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
       const { backend, client } = setup();
       const echoed = JSON.stringify({ authorization: 'Bearer opaque-0123456789abcdef', accept: 'application/json' });
       backend.on('/health', { status: 400, data: { code: 3, message: `bad request, headers: ${echoed}` } });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+      const error = await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.message).not.toContain('opaque-0123456789abcdef');
       expect(error.detail).toContain('"authorization":"Bearer [redacted]"');
     });
@@ -125,7 +102,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
       const form =
         'grant_type=refresh_token&client_id=grafana&client_secret=s3cr3t-value&refresh_token=opaque-rt-value';
       backend.on(/v1\/deployment(\?|$)/, { status: 500, data: { code: 13, message: `token call failed: ${form}` } });
-      const error = await failureOf(lastValueFrom(client.listDeployments()));
+      const error = await gatewayFailureOf(lastValueFrom(client.listDeployments()));
       expect(error.message).not.toMatch(/s3cr3t-value|opaque-rt-value/);
       expect(error.detail).toContain('client_secret=[redacted]&refresh_token=[redacted]');
     });
@@ -133,7 +110,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
     it('a JWT in a body that is not the expected shape (quoted by the parser)', async () => {
       const { backend, client } = setup();
       backend.on('/health', { status: 200, data: `Bearer ${JWT}` });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+      const error = await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.failure).toBe(FailureCause.Malformed);
       expect(error.message).not.toContain('eyJ');
     });
@@ -144,7 +121,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
         status: 502,
         data: `<html><body>upstream failed; request had Authorization: Bearer ${JWT}</body></html>`,
       });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+      const error = await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.message).not.toContain('eyJ');
       expect(`${error.detail} ${error.hint}`).not.toContain('eyJ');
     });
@@ -176,7 +153,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
     ])('%j', async (body, cause, detail) => {
       const { backend, client } = setup();
       backend.on(/v1\/deployment(\?|$)/, { status: 200, data: body });
-      const error = await failureOf(lastValueFrom(client.listDeployments()));
+      const error = await gatewayFailureOf(lastValueFrom(client.listDeployments()));
       expect(error.failure).toBe(cause);
       expect(error.detail).toBe(detail);
     });
@@ -184,7 +161,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
     it('is not cached', async () => {
       const { backend, client } = setup();
       backend.on('/health', { status: 200, data: { code: 13, message: 'x' } });
-      await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+      await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       backend.on('/health', { status: 200, data: healthExample });
       await expect(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics))).resolves.toMatchObject({
         totalPredictions: 17670,
@@ -204,12 +181,14 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
     it('a timeout of a call without a time range does not suggest a shorter one', async () => {
       const { backend, client } = setup({ timeoutMs: 20 });
       backend.on('/v1/deployment/d', 'never');
-      const error = await failureOf(firstValueFrom(client.getDeployment('d')));
+      const error = await gatewayFailureOf(firstValueFrom(client.getDeployment('d')));
       expect(error.message).toBe(
         'GET /v1/deployment/d: no answer within 0 s. The gateway did not answer in time. Raise the request timeout in the data source settings.'
       );
       backend.on('/health', 'never');
-      expect((await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)))).hint).toBe(
+      expect(
+        (await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)))).hint
+      ).toBe(
         'The gateway did not answer in time. Try a shorter time range, or raise the request timeout in the data source settings.'
       );
     });
@@ -217,7 +196,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
     it('not-found of the deployment list speaks of a list', async () => {
       const { backend, client } = setup();
       backend.on(/v1\/deployment(\?|$)/, { status: 404, data: { code: 5, message: 'Not Found' } });
-      const error = await failureOf(lastValueFrom(client.listDeployments()));
+      const error = await gatewayFailureOf(lastValueFrom(client.listDeployments()));
       expect(error.message).toBe(
         'GET /v1/deployment (list deployments): not found (HTTP 404 "Not Found"). The gateway found no deployment list at this URL. ' +
           'Check that the gateway URL is the MLOps gateway\'s base URL (without "/model-monitoring") and that the account may list monitored deployments.'
@@ -227,7 +206,7 @@ describe('GatewayClient safety (network mocked at Grafana backendSrv boundary)',
     it('a malformed answer names its path once', async () => {
       const { backend, client } = setup();
       backend.on('/v1/deployment/d', { status: 200, data: { deployment: { id: 7 } } });
-      const error = await failureOf(firstValueFrom(client.getDeployment('d')));
+      const error = await gatewayFailureOf(firstValueFrom(client.getDeployment('d')));
       expect(error.detail).not.toMatch(/(\b[\w.]+: )\1/);
     });
   });

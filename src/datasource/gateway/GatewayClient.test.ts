@@ -4,9 +4,9 @@ import { firstValueFrom, lastValueFrom } from 'rxjs';
 import deploymentsPage1 from '../../../tests/fixtures/gateway/deployments-page1.json';
 import deploymentsPage2 from '../../../tests/fixtures/gateway/deployments-page2.json';
 import healthExample from '../../../tests/fixtures/gateway/health-documented-example.json';
-import { gatewayClientFixture, TEST_PROXY_URL } from '../../test/gatewayClient';
+import { gatewayClientFixture, gatewayFailureOf, TEST_PROXY_URL } from '../../test/gatewayClient';
 import { AuthMode } from '../types';
-import { FailureCause, GatewayError } from './errors';
+import { FailureCause } from './errors';
 import type { GatewayClientSettings } from './GatewayClient';
 import { parseHealthMetrics } from '../parse/parseResponses';
 
@@ -14,16 +14,6 @@ const PROXY = TEST_PROXY_URL;
 const range = { startDateTime: '2022-07-19T07:28:40.000Z', endDateTime: '2022-08-18T07:28:40.000Z' };
 
 const setup = (overrides: Partial<GatewayClientSettings> = {}) => gatewayClientFixture(overrides, 1_000_000);
-
-async function failureOf(promise: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(GatewayError);
-    return error as GatewayError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => {
   it('calls the one gateway route, whatever the auth mode, with the range as RFC 3339 parameters', async () => {
@@ -53,7 +43,7 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
       sent.push(options);
       return fetch<T>(options);
     };
-    await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+    await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
     expect(sent).toEqual([
       {
         url: `${PROXY}/gateway/model-monitoring/v1/deployment/d/metrics/d/health?endDateTime=2022-08-18T07%3A28%3A40.000Z&startDateTime=2022-07-19T07%3A28%3A40.000Z`,
@@ -98,8 +88,8 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
 
     const failing = setup();
     failing.backend.on('/health', { status: 500, data: { code: 13, message: 'internal' } });
-    await failureOf(firstValueFrom(failing.client.healthMetrics('d', 'd', range, parseHealthMetrics)));
-    await failureOf(firstValueFrom(failing.client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+    await gatewayFailureOf(firstValueFrom(failing.client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+    await gatewayFailureOf(firstValueFrom(failing.client.healthMetrics('d', 'd', range, parseHealthMetrics)));
     expect(failing.backend.calls).toHaveLength(2);
   });
 
@@ -121,7 +111,7 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
   it('fails with a timeout message after the configured time', async () => {
     const { backend, client } = setup({ timeoutMs: 20 });
     backend.on('/health', 'never');
-    const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+    const error = await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
     expect(error.failure).toBe(FailureCause.Timeout);
     expect(error.message).toMatch(/health: no answer within 0 s/);
     expect(backend.aborted).toBe(1);
@@ -172,7 +162,7 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
         ? { status: 500, data: { code: 13, message: 'boom' } }
         : { status: 200, data: deploymentsPage1 }
     );
-    const error = await failureOf(lastValueFrom(client.listDeployments()));
+    const error = await gatewayFailureOf(lastValueFrom(client.listDeployments()));
     expect(error.failure).toBe(FailureCause.ServerError);
     expect(error.message).toContain('GET /v1/deployment (list deployments): gateway error (HTTP 500 "boom")');
   });
@@ -231,7 +221,7 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
       // A deadline shorter than the default retry backoff: 429/503 fail without a retry here.
       const { backend, client } = setup({ timeoutMs: 900 });
       backend.on('/health', { status, data });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d1', 'd1', range, parseHealthMetrics)));
+      const error = await gatewayFailureOf(firstValueFrom(client.healthMetrics('d1', 'd1', range, parseHealthMetrics)));
       expect(error.failure).toBe(cause);
       expect(error.message).toMatch(hint);
       expect(error.message).toContain('GET /v1/deployment/d1/metrics/d1/health');
@@ -240,19 +230,21 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
     it('a 200 with an HTML page (wrong base path behind a login page)', async () => {
       const { backend, client } = setup();
       backend.on('/health', { status: 200, data: '<!DOCTYPE html><title>Sign in</title>' });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+      const error = await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.failure).toBe(FailureCause.WrongBasePath);
     });
 
     it('a 200 with truncated JSON or a wrong shape', async () => {
       const { backend, client } = setup();
       backend.on('/health', { status: 200, data: '{"totalPredictions": 17' });
-      expect((await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)))).failure).toBe(
-        FailureCause.Malformed
-      );
+      expect(
+        (await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)))).failure
+      ).toBe(FailureCause.Malformed);
       const other = setup();
       other.backend.on('/health', { status: 200, data: { totalPredictions: 'lots' } });
-      const error = await failureOf(firstValueFrom(other.client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+      const error = await gatewayFailureOf(
+        firstValueFrom(other.client.healthMetrics('d', 'd', range, parseHealthMetrics))
+      );
       expect(error.failure).toBe(FailureCause.Malformed);
       expect(error.message).toMatch(/malformed response \(totalPredictions: expected an integer string, got "lots"\)/);
     });
@@ -260,7 +252,7 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
     it('never puts a huge upstream body into the message', async () => {
       const { backend, client } = setup();
       backend.on('/health', { status: 500, data: { code: 13, message: 'x'.repeat(5000) } });
-      const error = await failureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+      const error = await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
       expect(error.message.length).toBeLessThan(600);
     });
   });
