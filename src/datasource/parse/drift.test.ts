@@ -10,6 +10,16 @@ const T0 = '2026-11-22T00:00:00Z';
 const DENSITY = 'featureFrequency.featureDensity[0]';
 const frequenciesOf = (...featureDensity: object[]) => parseDriftFrequencies({ featureFrequency: { featureDensity } });
 const bin = (xMin: string, xMax: string, y: string) => ({ xMin, xMax, y });
+/** A feature as read when the gateway has not calculated its drift: no drift, importance or impact. */
+const notCalculated = (name: string, missingValues: number | null) => ({
+  name,
+  dataType: '',
+  driftCalculated: false,
+  drift: null,
+  importance: null,
+  impact: null,
+  missingValues,
+});
 
 describe('drift summary part (parseDriftSummary)', () => {
   it('reads an empty answer as no counts and no features', () => {
@@ -37,35 +47,7 @@ describe('drift summary part (parseDriftSummary)', () => {
         ],
       },
     });
-    expect(summary.features).toEqual([
-      {
-        name: 'a',
-        dataType: '',
-        driftCalculated: false,
-        drift: null,
-        importance: null,
-        impact: null,
-        missingValues: 1,
-      },
-      {
-        name: '',
-        dataType: '',
-        driftCalculated: false,
-        drift: null,
-        importance: null,
-        impact: null,
-        missingValues: null,
-      },
-      {
-        name: 'c',
-        dataType: '',
-        driftCalculated: false,
-        drift: null,
-        importance: null,
-        impact: null,
-        missingValues: null,
-      },
-    ]);
+    expect(summary.features).toEqual([notCalculated('a', 1), notCalculated('', null), notCalculated('c', null)]);
     // The points are not read for the summary: no notice about the label in yAxis.
     expect(summary.notices).toEqual([`${NOTE.negative} (at featureImportance.featureDrift[2].Feature.missingValues)`]);
   });
@@ -103,15 +85,7 @@ describe('drift series part (parseDriftSeries)', () => {
     });
     expect(series.driftOverTime).toEqual([
       {
-        feature: {
-          name: 'a',
-          dataType: '',
-          driftCalculated: false,
-          drift: null,
-          importance: null,
-          impact: null,
-          missingValues: null,
-        },
+        feature: notCalculated('a', null),
         times: [Date.UTC(2026, 10, 22)],
         values: [0.5],
       },
