@@ -9,7 +9,7 @@ import { MAX_RESPONSE_BYTES } from './transport';
 const range = { startDateTime: '2022-07-19T07:28:40.000Z', endDateTime: '2022-08-18T07:28:40.000Z' };
 const length = (body: unknown) => (body as string).length;
 
-describe('transport', () => {
+describe('transport (network mocked at Grafana backendSrv boundary)', () => {
   it('accepts an answer of exactly the byte bound and refuses one character more', async () => {
     // A string counts 2 bytes a character plus 8.
     const atBound = 'x'.repeat((MAX_RESPONSE_BYTES - 8) / 2);

@@ -57,7 +57,7 @@ function paramsOf(calls: string[], path: string): Array<Record<string, string>> 
 const noticeTexts = (frame: DataFrame) => (frame.meta?.notices ?? []).map((n) => n.text);
 const column = (frame: DataFrame, name: string) => frame.fields.find((f) => f.name === name)?.values;
 
-describe('drift over time asks the gateway for the selected feature', () => {
+describe('drift over time asks the gateway for the selected feature (network mocked at Grafana backendSrv boundary)', () => {
   it('sends the feature as the importance-selected feature, one call per distinct feature', async () => {
     const { backend, runner } = setup({ features: ['income', 'income', 'age'] });
     const { frames, error } = await run(runner, {
@@ -99,7 +99,7 @@ describe('drift over time asks the gateway for the selected feature', () => {
   });
 });
 
-describe('multi-value selections are de-duplicated', () => {
+describe('multi-value selections are de-duplicated (network mocked at Grafana backendSrv boundary)', () => {
   it('a deployment selected twice is read once and gives one result', async () => {
     const { backend, runner } = setup({ deployments: [CREDIT.id, CREDIT.id] });
     const { frames, error } = await run(runner, {
@@ -124,7 +124,7 @@ describe('multi-value selections are de-duplicated', () => {
   });
 });
 
-describe('lists', () => {
+describe('lists (network mocked at Grafana backendSrv boundary)', () => {
   it('the deployments table lists every page', async () => {
     const { runner } = setup();
     const { frames } = await run(runner, { queryType: QueryType.Deployments });

@@ -44,7 +44,7 @@ function run(runner: QueryRunner, query: Partial<MlopsQuery>, scopedVars = {}) {
 
 const paths = (calls: string[]) => calls.map((url) => url.split('?')[0].replace(/^.*\/gateway\/model-monitoring/, ''));
 
-describe('QueryRunner targets', () => {
+describe('QueryRunner targets (network mocked at Grafana backendSrv boundary)', () => {
   it('refuses a query type it does not know, naming it, without reading metrics', async () => {
     const { backend, runner } = setup();
     const { frames, error } = await run(runner, { queryType: 'bogus' as QueryType, deploymentId: CREDIT.id });

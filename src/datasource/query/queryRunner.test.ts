@@ -49,7 +49,7 @@ function run(runner: QueryRunner, query: Partial<MlopsQuery>) {
   return lastValueFrom(runner.run(target, { range, scopedVars: {} }));
 }
 
-describe('QueryRunner fan-out', () => {
+describe('QueryRunner fan-out (network mocked at Grafana backendSrv boundary)', () => {
   it('keeps the champion when the challenger fails, and names the challenger', async () => {
     const { backend, runner } = setup();
     backend.on('/metrics/churn-dnn%3A2/health', { status: 500, data: { code: 13, message: 'boom' } });
