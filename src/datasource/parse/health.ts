@@ -5,7 +5,7 @@ import {
   rawHealthSummarySchema,
   type RawHealthMetrics,
 } from '../gateway/rawTypes';
-import { decode } from './decode';
+import { decode, valueOrShapeError } from './decode';
 import type {
   BoxPlot,
   HealthMetrics,
@@ -64,15 +64,8 @@ export function parseHealthPredictions(body: unknown): HealthPredictions {
 
 /** The reported total for the bins check; its own problems are the summary's to report. */
 function totalForCheck(value: string | number | null | undefined): number | null {
-  try {
-    return parseCount(value, TOTAL, new ParseNotes());
-  } catch (/* Stryker disable next-line BlockStatement: an undefined total skips the check as null does */ error) {
-    // Stryker disable next-line ConditionalExpression: parseCount refuses a total that passed the shape check only by ResponseShapeError
-    if (error instanceof ResponseShapeError) {
-      return null;
-    }
-    throw error;
-  }
+  const total = valueOrShapeError(() => parseCount(value, TOTAL, new ParseNotes()));
+  return total instanceof ResponseShapeError ? null : total;
 }
 
 export function parseHealthPredictionValues(body: unknown): HealthPredictionValues {

@@ -8,7 +8,7 @@ import {
 import type { Deployment, DeploymentPage, Model, ModelPage } from './domain';
 import { NOTE, ParseNotes } from './notes';
 import { ResponseShapeError, optionalText, parseCount, parseTime } from './scalars';
-import { decode } from './decode';
+import { decode, valueOrShapeError } from './decode';
 
 /**
  * Pure parsers: raw response body (unknown) → validated raw shape → typed domain object.
@@ -69,14 +69,11 @@ function parseDeployment(raw: RawDeployment, path: string, notes: ParseNotes): D
 function readableRows<R, T>(rows: R[], path: string, notes: ParseNotes, parse: (row: R, rowPath: string) => T): T[] {
   const out: T[] = [];
   rows.forEach((row, i) => {
-    try {
-      out.push(parse(row, `${path}[${i}]`));
-    } catch (error) {
-      // Stryker disable next-line ConditionalExpression,BlockStatement: a row that passed the shape check is refused only by ResponseShapeError
-      if (!(error instanceof ResponseShapeError)) {
-        throw error;
-      }
-      notes.add(`${NOTE.rowSkipped}: ${error.message}`, `${path}[${i}]`);
+    const read = valueOrShapeError(() => parse(row, `${path}[${i}]`));
+    if (read instanceof ResponseShapeError) {
+      notes.add(`${NOTE.rowSkipped}: ${read.message}`, `${path}[${i}]`);
+    } else {
+      out.push(read);
     }
   });
   return out;
@@ -99,16 +96,12 @@ export function parseDeploymentPage(body: unknown): DeploymentPage {
 }
 
 function displayTotal(value: string | number | null | undefined, path: string, notes: ParseNotes): number | null {
-  try {
-    return parseCount(value, path, notes);
-  } catch (error) {
-    // Stryker disable next-line ConditionalExpression,BlockStatement: parseCount refuses a total that passed the shape check only by ResponseShapeError
-    if (!(error instanceof ResponseShapeError)) {
-      throw error;
-    }
-    notes.add(`A total could not be read (${error.message}); shown as no value`, path);
+  const total = valueOrShapeError(() => parseCount(value, path, notes));
+  if (total instanceof ResponseShapeError) {
+    notes.add(`A total could not be read (${total.message}); shown as no value`, path);
     return null;
   }
+  return total;
 }
 
 export function parseDeploymentResponse(body: unknown): Deployment {
