@@ -6,7 +6,8 @@ import {
   type OpenHistogram,
 } from '../../shared/drift';
 import { ParseNotes } from '../parse/notes';
-import { ResponseShapeError, requireTime } from '../parse/scalars';
+import { requireTime } from '../parse/dateTime';
+import { ResponseShapeError } from '../parse/scalars';
 import type { BaselineAggregation, ColumnAggregation, Page, ScoringAggregation } from './domain';
 import {
   arrayField,

@@ -1,5 +1,6 @@
 import { ParseNotes } from '../parse/notes';
-import { ResponseShapeError, parseTime } from '../parse/scalars';
+import { parseTime } from '../parse/dateTime';
+import { ResponseShapeError } from '../parse/scalars';
 import type {
   Deployment,
   DeploymentExperiment,

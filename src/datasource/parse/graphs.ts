@@ -1,16 +1,8 @@
 import type { RawBoxPlot, RawHistogram, RawPoint, RawSimpleGraph } from '../gateway/rawTypes';
 import type { BoxPlot, GraphLabels, TimeColumns, TimeGraph, TimeHistogram } from './domain';
 import { NOTE, type ParseNotes } from './notes';
-import {
-  ResponseShapeError,
-  nonNegative,
-  optionalText,
-  parseDecimal,
-  parseTime,
-  plainDecimal,
-  plainTime,
-  requireTime,
-} from './scalars';
+import { parseTime, plainTime, requireTime } from './dateTime';
+import { ResponseShapeError, nonNegative, optionalText, parseDecimal, plainDecimal } from './scalars';
 
 /**
  * The gateway's graph shapes (histograms, box plots, simple graphs) → domain time series, sorted by

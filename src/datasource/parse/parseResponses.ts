@@ -7,7 +7,8 @@ import {
 } from '../gateway/rawTypes';
 import type { Deployment, DeploymentPage, Model, ModelPage } from './domain';
 import { NOTE, ParseNotes } from './notes';
-import { ResponseShapeError, optionalText, parseCount, parseTime } from './scalars';
+import { parseTime } from './dateTime';
+import { ResponseShapeError, optionalText, parseCount } from './scalars';
 import { decode, valueOrShapeError } from './decode';
 
 /**

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 
 import { ParseNotes } from './notes';
-import { parseDecimal, parseTime, plainDecimal } from './scalars';
+import { parseTime } from './dateTime';
+import { parseDecimal, plainDecimal } from './scalars';
 
 /**
  * parseTime reads the common RFC 3339 form digit by digit; a leading space sends the same text

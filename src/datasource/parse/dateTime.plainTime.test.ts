@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { plainTime } from './scalars';
+import { plainTime } from './dateTime';
 
 /**
  * plainTime's contract: the epoch milliseconds of every date-time in the gateway's common form
