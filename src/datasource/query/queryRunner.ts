@@ -14,13 +14,13 @@ import { parseHealthPredictionValues, parseHealthPredictions, parseHealthSummary
 import { parseOperationalTotals } from '../parse/operational';
 import { migrateQuery } from '../migrations';
 import { fieldsForQueryType } from '../queryTypeFields';
-import { ModelScope, PredictionsUnit, QueryType, type MlopsQuery } from '../types';
-import type { FrameLabels } from '../../shared/frameSchema';
+import { PredictionsUnit, QueryType, type MlopsQuery } from '../types';
 import { truncationText, type PagedList } from '../gateway/paging';
 import { gather, settle, type Outcome } from './fanOut';
 import { Limiter } from './limiter';
-import { expandField, interpolateText } from './templating';
-import { deploymentName, labelsFor, modelIdFor, modelIndexOf, rolesFor } from './models';
+import { modelTargetName, modelTargets, type ModelTarget } from './modelTargets';
+import { deploymentName, rolesFor } from './models';
+import { expandField } from './templating';
 
 /**
  * Orchestration: one query → gateway calls → frames. Knows nothing about HTTP (GatewayClient)
@@ -36,11 +36,6 @@ export class QueryConfigError extends Error {
     super(message);
     this.name = 'QueryConfigError';
   }
-}
-
-interface ModelTarget {
-  modelId: string;
-  labels: FrameLabels;
 }
 
 /** What every step of one query run needs. */
@@ -149,10 +144,10 @@ export class QueryRunner {
       return this.modelsFrames(ctx, deployment);
     }
     if (fieldsForQueryType(query.queryType).perModel) {
-      const targets = this.modelTargets(query, deployment, ctx.scopedVars);
+      const targets = modelTargets(query, deployment, this.templateSrv, ctx.scopedVars);
       return gather(
         targets.map((target) => ({
-          what: targets.length > 1 ? `model "${target.labels.model || target.modelId}${versionOf(target)}"` : '',
+          what: targets.length > 1 ? modelTargetName(target) : '',
           run: () => this.metricFrames(ctx, deployment.id, target),
         }))
       );
@@ -182,30 +177,6 @@ export class QueryRunner {
           ),
         ])
       );
-  }
-
-  /** The models a per-model query covers, with their ids and labels. */
-  private modelTargets(query: MlopsQuery, deployment: Deployment, scopedVars: ScopedVars): ModelTarget[] {
-    if (query.modelScope === ModelScope.All) {
-      const roles = rolesFor(deployment.models);
-      if (deployment.models.length === 0) {
-        return [{ modelId: deployment.id, labels: labelsFor(deployment, undefined, '') }];
-      }
-      return deployment.models.map((model, index) => ({
-        modelId: modelIdFor(deployment, index),
-        labels: labelsFor(deployment, model, roles[index]),
-      }));
-    }
-    const role = interpolateText(this.templateSrv, query.role, scopedVars);
-    const modelIds = expandField(this.templateSrv, query.modelId, scopedVars);
-    return (modelIds.length > 0 ? modelIds : ['']).map((modelId) => {
-      const index = modelIndexOf(deployment, modelId);
-      if (index < 0) {
-        // Unknown to the deployment's model list: pass it through, the gateway decides.
-        return { modelId, labels: labelsFor(deployment, undefined, role, modelId) };
-      }
-      return { modelId: modelIdFor(deployment, index), labels: labelsFor(deployment, deployment.models[index], role) };
-    });
   }
 
   /** The frames of a per-model query; each reads only the part of the answer it shows. */
@@ -301,11 +272,6 @@ export class QueryRunner {
       }))
     );
   }
-}
-
-/** " v3" when the target names a model version. */
-function versionOf(target: ModelTarget): string {
-  return target.labels.model_version ? ` v${target.labels.model_version}` : '';
 }
 
 /** The density the gateway returned for `feature`; an empty one if it sent another feature. */
