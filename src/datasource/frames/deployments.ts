@@ -3,6 +3,7 @@ import { FieldType, createDataFrame, type DataFrame } from '@grafana/data';
 import { FIELD, FrameKind, type FrameLabels } from '../../shared/frameSchema';
 import { worstGatewayStatus } from '../../shared/modelStatus';
 import type { Deployment, Model } from '../parse/domain';
+import { deploymentName } from '../query/models';
 import { meta, valueField } from './common';
 
 /**
@@ -86,7 +87,11 @@ export function deploymentsFrame(deployments: Deployment[], parsed: string[] = [
   });
 }
 
-/** Table of the models of one deployment, with the role each plays in a comparison. */
+/**
+ * Table of the models of one deployment, with the role each plays in a comparison. An unnamed
+ * deployment ("-" or empty) is named by its id, in the frame name and the labels alike, as in
+ * every other frame.
+ */
 export function modelsFrame(
   deployment: Deployment,
   models: Model[],
@@ -95,12 +100,12 @@ export function modelsFrame(
 ): DataFrame {
   const labels: FrameLabels = {
     deployment_id: deployment.id,
-    deployment: deployment.name,
+    deployment: deploymentName(deployment),
     model: '',
     model_version: '',
   };
   return createDataFrame({
-    name: `Models – ${deployment.name || deployment.id}`,
+    name: `Models – ${deploymentName(deployment)}`,
     meta: meta(FrameKind.Models, { parsed: [...(deployment.notices ?? []), ...parsed] }),
     fields: [
       valueField(
