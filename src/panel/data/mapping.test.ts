@@ -1,8 +1,18 @@
-import { FieldType, createDataFrame } from '@grafana/data';
+import { FieldType, createDataFrame, type Field } from '@grafana/data';
 
 import { FIELD, FrameKind, FRAME_SCHEMA_VERSION } from '../../shared/frameSchema';
 import { Mlops1xFrameKind, mlops1xFrameMeta } from '../../shared/frameKinds1x';
-import { Reducer, Signal, candidateNames, classifyField, frameKind, lookupName, pickLabel } from './mapping';
+import {
+  Reducer,
+  Signal,
+  candidateNames,
+  classifyField,
+  frameKind,
+  isIgnoredKind,
+  kindSource,
+  lookupName,
+  pickLabel,
+} from './mapping';
 import { parseAliases } from './aliases';
 
 describe('parseAliases', () => {
@@ -159,5 +169,94 @@ describe('helpers', () => {
   it('picks the first non-empty label of a list', () => {
     expect(pickLabel({ version: '3', model_version: '' }, ['model_version', 'version'])).toBe('3');
     expect(pickLabel(undefined, ['x'])).toBe('');
+  });
+});
+
+describe('candidateNames of odd fields', () => {
+  it('skips "value" in either case and empty names, trims and lower-cases the rest', () => {
+    const frame = createDataFrame({
+      name: ' Scoring Frame ',
+      refId: '',
+      fields: [
+        { name: 'value', type: FieldType.number, values: [1], labels: { __name__: '' } },
+        { name: ' Scoring_Time ', type: FieldType.number, values: [1] },
+      ],
+    });
+    expect(candidateNames(frame, frame.fields[0])).toEqual(['scoring frame']);
+    expect(candidateNames(frame, frame.fields[1])).toEqual(['scoring_time', 'scoring frame']);
+  });
+
+  it('reads a field that came without a config object', () => {
+    const frame = createDataFrame({ refId: 'A', fields: [] });
+    const bare = { name: 'ml_model_accuracy', type: FieldType.number, values: [0.9] } as unknown as Field;
+    expect(candidateNames(frame, bare)).toEqual(['ml_model_accuracy', 'a']);
+  });
+});
+
+describe('classifyField of frames that are neither ours nor 1.x', () => {
+  const accuracyIn = (kind: unknown) =>
+    createDataFrame({
+      meta: { custom: { kind } },
+      fields: [{ name: 'ml_model_accuracy', type: FieldType.number, values: [0.9] }],
+    });
+
+  it('maps by metric name when meta.custom.kind is some other plugin\'s kind', () => {
+    const frame = accuracyIn('someOtherKind');
+    expect(classifyField(frame, frame.fields[0], {})).toEqual({
+      signal: Signal.Accuracy,
+      reducer: Reducer.Last,
+      unit: 'percentunit',
+      source: 'ml_model_accuracy',
+    });
+  });
+
+  it('does not take a non-string kind for a 1.x kind, even one that reads as one when coerced', () => {
+    const frame = accuracyIn([Mlops1xFrameKind.Volume]);
+    expect(classifyField(frame, frame.fields[0], {})?.signal).toBe(Signal.Accuracy);
+    expect(frameKind(frame)).toBeUndefined();
+  });
+});
+
+describe('classifyField of our frames that carry no values by field', () => {
+  it('maps only the value field of an operational time series', () => {
+    const frame = createDataFrame({
+      meta: { custom: { kind: FrameKind.OperationalTimeSeries, frameSchemaVersion: 1, metric: 'failedPrediction' } },
+      fields: [
+        { name: 'count', type: FieldType.number, values: [1] },
+        { name: FIELD.value, type: FieldType.number, values: [1] },
+      ],
+    });
+    expect(classifyField(frame, frame.fields[0], {})).toBeUndefined();
+    expect(classifyField(frame, frame.fields[1], {})).toEqual({
+      signal: Signal.FailedPredictions,
+      reducer: Reducer.Sum,
+      unit: undefined,
+      source: 'Operational time series',
+    });
+  });
+
+  it('maps no field of a kind the panel reads as rows or ignores', () => {
+    for (const kind of [FrameKind.Models, FrameKind.Deployments, FrameKind.FeatureDrift]) {
+      const frame = createDataFrame({
+        meta: { custom: { kind, frameSchemaVersion: FRAME_SCHEMA_VERSION } },
+        fields: [{ name: FIELD.totalPredictions, type: FieldType.number, values: [1] }],
+      });
+      expect(classifyField(frame, frame.fields[0], {})).toBeUndefined();
+    }
+  });
+});
+
+describe('frame kinds the panel skips, and the source a kind names', () => {
+  it('ignores deployments, prediction values, feature frequency and events; reads the rest', () => {
+    const ignored = Object.values(FrameKind).filter((kind) => isIgnoredKind(kind));
+    expect(ignored.sort()).toEqual(
+      [FrameKind.Deployments, FrameKind.PredictionValues, FrameKind.FeatureFrequency, FrameKind.DeploymentEvents].sort()
+    );
+    expect(isIgnoredKind(undefined)).toBe(false);
+  });
+
+  it('names a value by its kind\'s label, else by the fallback', () => {
+    expect(kindSource(FrameKind.FeatureDrift, 'drift')).toBe('Feature drift');
+    expect(kindSource(undefined, 'drift')).toBe('drift');
   });
 });

@@ -207,9 +207,8 @@ const GATEWAY_OPERATIONAL: Partial<Record<OperationalMetric, NameMapping>> = {
 export function frameKind(frame: DataFrame): FrameKind | undefined {
   const custom = frame.meta?.custom as Partial<MlopsFrameMeta> | undefined;
   const kind = custom?.kind;
-  return typeof kind === 'string' && (Object.values(FrameKind) as string[]).includes(kind)
-    ? (kind as FrameKind)
-    : undefined;
+  // includes() compares without coercion, so a kind that is not one of our strings never matches.
+  return (Object.values(FrameKind) as unknown[]).includes(kind) ? (kind as FrameKind) : undefined;
 }
 
 export function isIgnoredKind(kind: FrameKind | undefined): boolean {
@@ -284,7 +283,8 @@ export function classifyField(
 ): MatchedMapping | undefined {
   const kind = frameKind(frame);
   if (kind === FrameKind.OperationalTimeSeries) {
-    const metric = (frame.meta?.custom as Partial<MlopsFrameMeta> | undefined)?.metric;
+    // The kind was read from meta.custom, so both exist here.
+    const metric = (frame.meta!.custom as Partial<MlopsFrameMeta>).metric;
     return field.name === FIELD.value && metric
       ? withSource(GATEWAY_OPERATIONAL[metric], FRAME_KINDS[kind].label)
       : undefined;

@@ -21,5 +21,6 @@ export function outcomeOf(
   if (diff === 0 || Math.abs(diff) <= tolerance * Math.abs(champion)) {
     return 'same';
   }
+  // Stryker disable next-line EqualityOperator: diff 0 returned 'same' above, so `diff <= 0` gives the same outcome
   return diff < 0 === (direction === Direction.LowerIsBetter) ? 'better' : 'worse';
 }
