@@ -11,7 +11,6 @@ import {
   Signal,
   classifyField,
   frameKind,
-  isIgnoredKind,
   pickLabel,
   type MatchedMapping,
   type NameMapping,
@@ -68,15 +67,14 @@ class Collector implements ModelSink {
 
   models(): ModelData[] {
     mergeOrphans(this.byKey);
-    return [...this.byKey.values()].sort((a, b) => a.order - b.order);
+    // A Map iterates in insertion order, which is the models' order of first sight (`order`).
+    return [...this.byKey.values()];
   }
 
   frame(frame: DataFrame) {
     this.checkSchemaVersion(frame);
     const kind = frameKind(frame);
-    if (isIgnoredKind(kind)) {
-      return;
-    }
+    // Frames of ignored kinds (deployments, prediction values, …) end in fields(), which maps none of their fields.
     const use = kind && FRAME_KINDS[kind].panelUse;
     let used: boolean;
     if (use === PanelUse.ModelRows || (kind === undefined && isModelTable(frame))) {
@@ -229,8 +227,8 @@ export function collectModels(frames: readonly DataFrame[], aliasText = ''): Col
 
 function hasContent(data: ModelData): boolean {
   return (
+    // A series always comes with its reduced value in `scalars`.
     Object.keys(data.scalars).length > 0 ||
-    Object.keys(data.series).length > 0 ||
     data.features.size > 0 ||
     data.driftStatus !== '' ||
     data.accuracyStatus !== '' ||

@@ -200,7 +200,7 @@ describe('classifyField of frames that are neither ours nor 1.x', () => {
       fields: [{ name: 'ml_model_accuracy', type: FieldType.number, values: [0.9] }],
     });
 
-  it('maps by metric name when meta.custom.kind is some other plugin\'s kind', () => {
+  it("maps by metric name when meta.custom.kind is some other plugin's kind", () => {
     const frame = accuracyIn('someOtherKind');
     expect(classifyField(frame, frame.fields[0], {})).toEqual({
       signal: Signal.Accuracy,
@@ -236,7 +236,14 @@ describe('classifyField of our frames that carry no values by field', () => {
   });
 
   it('maps no field of a kind the panel reads as rows or ignores', () => {
-    for (const kind of [FrameKind.Models, FrameKind.Deployments, FrameKind.FeatureDrift]) {
+    for (const kind of [
+      FrameKind.Models,
+      FrameKind.FeatureDrift,
+      FrameKind.Deployments,
+      FrameKind.PredictionValues,
+      FrameKind.FeatureFrequency,
+      FrameKind.DeploymentEvents,
+    ]) {
       const frame = createDataFrame({
         meta: { custom: { kind, frameSchemaVersion: FRAME_SCHEMA_VERSION } },
         fields: [{ name: FIELD.totalPredictions, type: FieldType.number, values: [1] }],
@@ -255,7 +262,7 @@ describe('frame kinds the panel skips, and the source a kind names', () => {
     expect(isIgnoredKind(undefined)).toBe(false);
   });
 
-  it('names a value by its kind\'s label, else by the fallback', () => {
+  it("names a value by its kind's label, else by the fallback", () => {
     expect(kindSource(FrameKind.FeatureDrift, 'drift')).toBe('Feature drift');
     expect(kindSource(undefined, 'drift')).toBe('drift');
   });

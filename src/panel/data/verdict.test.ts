@@ -65,14 +65,17 @@ describe('judgedDelta with too few predictions (minimum 100, challenger has 10)'
     text: diff === null ? '' : `+${diff}`,
   });
 
-  it.each(['better', 'worse', 'same'] as const)('turns a %s row into "not enough data", keeping the difference', (outcome) => {
-    expect(judge(delta(outcome, 0.02))).toEqual({
-      outcome: 'insufficient',
-      diff: 0.02,
-      relative: null,
-      text: '+0.02, not enough data',
-    });
-  });
+  it.each(['better', 'worse', 'same'] as const)(
+    'turns a %s row into "not enough data", keeping the difference',
+    (outcome) => {
+      expect(judge(delta(outcome, 0.02))).toEqual({
+        outcome: 'insufficient',
+        diff: 0.02,
+        relative: null,
+        text: '+0.02, not enough data',
+      });
+    }
+  );
 
   it('leaves a row without a difference, and neutral or unknown rows, as they are', () => {
     expect(judge(delta('better', null))).toEqual(delta('better', null));
