@@ -51,10 +51,10 @@ export function makeFormatter(
   defaultUnit: string | undefined,
   theme: GrafanaTheme2
 ) {
-  const units = chooseUnits(dimension, field?.config?.unit, defaultUnit);
+  const units = chooseUnits(dimension, field?.config.unit, defaultUnit);
   const config = { ...(field?.config ?? {}), unit: units.displayUnit };
   const display = getDisplayProcessor({
-    field: { type: FieldType.number, name: field?.name ?? 'value', config },
+    field: { type: FieldType.number, name: field?.name, config },
     theme,
   });
   const steps =
@@ -87,7 +87,10 @@ interface NumericValue {
   source: string;
 }
 
-const METRIC_SIGNAL: Partial<Record<MetricId, Signal>> = {
+/** The signal behind each numeric metric (drift status is a status, never a number). */
+type NumericMetric = Exclude<MetricId, MetricId.DriftStatus>;
+
+const METRIC_SIGNAL: Record<NumericMetric, Signal> = {
   [MetricId.Predictions]: Signal.Predictions,
   [MetricId.Latency]: Signal.Latency,
   [MetricId.FailureRate]: Signal.FailureRate,
@@ -109,11 +112,8 @@ function fromSample(sample: Sample | undefined, signal: Signal, theme: GrafanaTh
 }
 
 /** The number behind a metric for one model, including values derived from other signals. */
-function numericValue(metric: MetricId, data: ModelData, theme: GrafanaTheme2): NumericValue | undefined {
+function numericValue(metric: NumericMetric, data: ModelData, theme: GrafanaTheme2): NumericValue | undefined {
   const signal = METRIC_SIGNAL[metric];
-  if (!signal) {
-    return undefined;
-  }
   const direct = fromSample(data.scalars[signal], signal, theme);
   if (direct && direct.canonical !== null) {
     return direct;
@@ -121,15 +121,18 @@ function numericValue(metric: MetricId, data: ModelData, theme: GrafanaTheme2): 
   const failed = data.scalars[Signal.FailedPredictions]?.value ?? null;
   const succeeded = data.scalars[Signal.SuccessfulPredictions]?.value ?? null;
   if (metric === MetricId.FailureRate) {
+    // A missing total counts as zero predictions: no rate to derive.
     const total =
-      succeeded !== null && failed !== null ? failed + succeeded : (data.scalars[Signal.Predictions]?.value ?? null);
-    if (failed !== null && total !== null && total > 0) {
-      const { formatter } = makeFormatter(undefined, Dimension.Ratio, 'percentunit', theme);
+      succeeded !== null && failed !== null ? failed + succeeded : (data.scalars[Signal.Predictions]?.value ?? 0);
+    if (failed !== null && total > 0) {
+      // Without a field the ratio shows in its canonical unit (percentunit).
+      const { formatter } = makeFormatter(undefined, Dimension.Ratio, undefined, theme);
       return { canonical: failed / total, formatter, source: 'failed / all predictions' };
     }
   }
   if (metric === MetricId.Predictions && failed !== null && succeeded !== null) {
     const { formatter } = makeFormatter(
+      // Stryker disable next-line OptionalChaining: succeeded !== null means this sample exists
       data.scalars[Signal.SuccessfulPredictions]?.field,
       Dimension.Count,
       undefined,
@@ -149,12 +152,14 @@ function statusCell(status: ModelStatus | undefined, source: string): MetricCell
 
 function linksOf(value: NumericValue): MetricCell['getLinks'] {
   const field = value.sample?.field;
-  if (!field?.getLinks || !(field.config?.links?.length ?? 0)) {
+  if (!field?.getLinks || !(field.config.links?.length ?? 0)) {
     return undefined;
   }
+  // Stryker disable next-line OptionalChaining: a field (checked above) comes with its sample
   const rowIndex = value.sample?.rowIndex;
   const getLinks = field.getLinks;
-  return () => getLinks(rowIndex !== undefined ? { valueRowIndex: rowIndex } : {});
+  // Grafana's supplier treats an undefined row like none (the calculated value's links).
+  return () => getLinks({ valueRowIndex: rowIndex });
 }
 
 function metricCell(
@@ -206,7 +211,8 @@ export function formatRelative(relative: number): string {
   const pct = relative * 100;
   const digits = Math.abs(pct) < 10 ? 1 : 0;
   const text = pct.toFixed(digits);
-  return `${pct > 0 ? '+' : ''}${text === '-0.0' || text === '-0' ? text.slice(1) : text}%`;
+  // Only a one-decimal text can round to minus zero (|pct| < 10).
+  return `${pct > 0 ? '+' : ''}${text === '-0.0' ? text.slice(1) : text}%`;
 }
 
 export function computeDelta(
@@ -271,8 +277,9 @@ function neutralRow(
     label,
     direction: Direction.Neutral,
     cells,
+    // In the champion's format; without a champion number there is no difference to format.
     deltas: cells.map((cell, i) =>
-      i === 0 ? null : computeDelta(cells[0], cell, Direction.Neutral, options, formatter ?? values[i]?.formatter)
+      i === 0 ? null : computeDelta(cells[0], cell, Direction.Neutral, options, formatter)
     ),
     available: cells.some((c) => c.value !== null),
     display: formatter?.display,
@@ -308,7 +315,8 @@ function outputRows(
     );
   }
   for (const [column, classes] of shareKeys) {
-    const shareOf = (d: ModelData | undefined, key: string) => d?.outputs?.get(key)?.value ?? -1;
+    // data[0] exists: the keys come from the models' outputs.
+    const shareOf = (d: ModelData, key: string) => d.outputs?.get(key)?.value ?? -1;
     const ranked = [...classes].sort(
       (a, b) =>
         shareOf(data[0], b.key) - shareOf(data[0], a.key) ||
@@ -350,7 +358,8 @@ export function buildComparison(
       if (i === 0) {
         return null;
       }
-      const delta = computeDelta(cells[0], cell, direction, options, championFormatter ?? built[i].formatter);
+      // In the champion's format; without a champion number there is no difference to format.
+      const delta = computeDelta(cells[0], cell, direction, options, championFormatter);
       return judgedDelta(metric, delta, data[0], data[i], direction, options.minPredictions);
     });
     return {
