@@ -101,7 +101,8 @@ function rowMapping(
     generic ? frame.name : undefined,
     generic ? frame.refId : undefined,
   ]
-    .filter((n): n is string => typeof n === 'string' && n !== '' && n !== 'Value' && n !== 'value')
+    // An empty name (no metric-name column) is looked up harmlessly: no metric or alias is named ''.
+    .filter((n): n is string => typeof n === 'string' && n !== 'Value' && n !== 'value')
     .map((n) => n.trim().toLowerCase());
   return lookupName(names, aliases);
 }
@@ -111,19 +112,8 @@ export function readModelTable(frame: DataFrame, kind: FrameKind | undefined, si
   const cols = columns(frame);
   const labels = frame.fields.find((f) => f.labels)?.labels;
   const rows = frame.length ?? frame.fields[0]?.values.length ?? 0;
-  const identityCols = new Set(
-    [
-      cols.model,
-      cols.version,
-      cols.role,
-      cols.deploymentId,
-      cols.deployment,
-      cols.driftStatus,
-      cols.accuracyStatus,
-      cols.name,
-    ].filter(Boolean)
-  );
-  const numeric = frame.fields.filter((f) => f.type === FieldType.number && !identityCols.has(f));
+  // Identity and status columns are never number columns (see columns()), so no number column names a row.
+  const numeric = frame.fields.filter((f) => f.type === FieldType.number);
   let used = false;
   for (let i = 0; i < rows; i++) {
     const identity = rowIdentity(frame, cols, labels, i);
@@ -134,7 +124,7 @@ export function readModelTable(frame: DataFrame, kind: FrameKind | undefined, si
     used = true;
     data.driftStatus = data.driftStatus || toText(cols.driftStatus?.values[i]);
     data.accuracyStatus = data.accuracyStatus || toText(cols.accuracyStatus?.values[i]);
-    const rowName = toText(cols.name?.values[i]).toLowerCase();
+    const rowName = toText(cols.name?.values[i]);
     for (const field of numeric) {
       const mapping = rowMapping(frame, field, rowName, sink.aliases);
       if (!mapping || SIGNAL_SPECS[mapping.signal].perFeature) {
@@ -174,23 +164,17 @@ export function readFeatureTable(frame: DataFrame, kind: FrameKind | undefined, 
   const numeric = frame.fields.filter((f) => f.type === FieldType.number);
   const labels = numeric.find((f) => f.labels)?.labels ?? frame.fields.find((f) => f.labels)?.labels;
   let used = false;
-  // Without identity columns every row names the same model (from the labels): work it out once.
-  const sameModel = !cols.model && !cols.version && !cols.role && !cols.deploymentId && !cols.deployment;
-  const frameIdentity = sameModel ? rowIdentity(frame, cols, labels, 0) : undefined;
   const mappingOf = (field: Field, rowName: string) =>
     kind === FrameKind.FeatureDrift ? gatewayFeatureMapping(field) : rowMapping(frame, field, rowName, sink.aliases);
-  // Without a metric-name column every row maps a column the same way: work that out once too.
-  const frameMappings = cols.name ? undefined : numeric.map((field) => mappingOf(field, ''));
-  for (let i = 0; i < feature.values.length; i++) {
-    const name = toText(feature.values[i]);
+  feature.values.forEach((cell, i) => {
+    const name = toText(cell);
     if (name === '') {
-      continue;
+      return;
     }
-    const identity = frameIdentity ?? rowIdentity(frame, cols, labels, i);
+    const identity = rowIdentity(frame, cols, labels, i);
     let data: ModelData | undefined;
-    for (let j = 0; j < numeric.length; j++) {
-      const field = numeric[j];
-      const mapping = frameMappings ? frameMappings[j] : mappingOf(field, toText(cols.name?.values[i]).toLowerCase());
+    for (const field of numeric) {
+      const mapping = mappingOf(field, toText(cols.name?.values[i]));
       if (!mapping || (mapping.signal !== Signal.DriftScore && mapping.signal !== Signal.FeatureImportance)) {
         continue;
       }
@@ -199,7 +183,7 @@ export function readFeatureTable(frame: DataFrame, kind: FrameKind | undefined, 
       setFeature(data.features, name, mapping.signal, value, SampleRank.Direct, field);
       used = true;
     }
-  }
+  });
   return used;
 }
 
