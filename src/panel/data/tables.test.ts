@@ -114,16 +114,42 @@ describe('model tables: which columns name the model', () => {
     expect(modelRows([frame]).rows).toEqual([model({ model: 'fraud' }, 0.9), model({ model: 'churn' }, 0.8)]);
   });
 
-  it('never names a model by a number or time column (they hold values and timestamps)', () => {
+  it('never names a model by a time column, nor by a number column other than the version', () => {
     const frame = createDataFrame({
       fields: [
         { name: 'model', type: FieldType.string, values: ['fraud'] },
         { name: 'deployment', type: FieldType.time, values: [1_735_689_600_000] },
-        { name: 'version', type: FieldType.number, values: [3] },
+        { name: 'role', type: FieldType.number, values: [1] },
         { name: 'ml_model_accuracy', type: FieldType.number, values: [0.9] },
       ],
     });
     expect(modelRows([frame]).rows).toEqual([model({ model: 'fraud' }, 0.9)]);
+  });
+
+  it('reads a number version column (an SQL integer) as the version, not as a value: two versions stay two models', () => {
+    const frame = createDataFrame({
+      fields: [
+        { name: 'model', type: FieldType.string, values: ['fraud', 'fraud'] },
+        { name: 'version', type: FieldType.number, values: [3, 4] },
+        { name: 'ml_model_accuracy', type: FieldType.number, values: [0.9, 0.8] },
+      ],
+    });
+    expect(modelRows([frame]).rows).toEqual([
+      model({ model: 'fraud', version: '3' }, 0.9),
+      model({ model: 'fraud', version: '4' }, 0.8),
+    ]);
+  });
+
+  it('prefers a text version column to a number one of another accepted name', () => {
+    const frame = createDataFrame({
+      fields: [
+        { name: 'model', type: FieldType.string, values: ['fraud'] },
+        { name: 'version', type: FieldType.number, values: [3] },
+        { name: 'model_version', type: FieldType.string, values: ['7'] },
+        { name: 'ml_model_accuracy', type: FieldType.number, values: [0.9] },
+      ],
+    });
+    expect(modelRows([frame]).rows).toEqual([model({ model: 'fraud', version: '7' }, 0.9)]);
   });
 
   it('reads the deployment id and name from their columns', () => {

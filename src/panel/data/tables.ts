@@ -42,15 +42,23 @@ interface Columns {
   name?: Field;
 }
 
+/**
+ * The identity and status columns, by name: a text column first, then any other but a time column.
+ * Only the version may be a number column (SQL tables often keep it as an integer); other number
+ * columns are values, never names.
+ */
 function columns(frame: DataFrame): Columns {
-  const find = (names: readonly string[]) =>
+  const find = (names: readonly string[], numberAllowed = false) =>
     frame.fields.find((f) => f.type === FieldType.string && names.includes(f.name.toLowerCase())) ??
     frame.fields.find(
-      (f) => f.type !== FieldType.number && f.type !== FieldType.time && names.includes(f.name.toLowerCase())
+      (f) =>
+        (numberAllowed || f.type !== FieldType.number) &&
+        f.type !== FieldType.time &&
+        names.includes(f.name.toLowerCase())
     );
   return {
     model: find(['model', 'model_name', 'modelname']),
-    version: find(['model_version', 'version', 'modelversion']),
+    version: find(['model_version', 'version', 'modelversion'], true),
     role: find(['role']),
     deploymentId: find(['deployment_id']),
     deployment: find(['deployment']),
@@ -68,6 +76,11 @@ export function isModelTable(frame: DataFrame): boolean {
 
 export function isFeatureTable(frame: DataFrame): boolean {
   return columns(frame).feature !== undefined;
+}
+
+/** The number columns that hold values: all but a number version column (see columns()). */
+function valueColumns(frame: DataFrame, cols: Columns): Field[] {
+  return frame.fields.filter((f) => f.type === FieldType.number && f !== cols.version);
 }
 
 /** The model a row names: its columns first, the frame's labels for what they leave out. */
@@ -112,8 +125,7 @@ export function readModelTable(frame: DataFrame, kind: FrameKind | undefined, si
   const cols = columns(frame);
   const labels = frame.fields.find((f) => f.labels)?.labels;
   const rows = frame.length ?? frame.fields[0]?.values.length ?? 0;
-  // Identity and status columns are never number columns (see columns()), so no number column names a row.
-  const numeric = frame.fields.filter((f) => f.type === FieldType.number);
+  const numeric = valueColumns(frame, cols);
   let used = false;
   for (let i = 0; i < rows; i++) {
     const identity = rowIdentity(frame, cols, labels, i);
@@ -161,7 +173,7 @@ export function readFeatureTable(frame: DataFrame, kind: FrameKind | undefined, 
   if (!feature) {
     return false;
   }
-  const numeric = frame.fields.filter((f) => f.type === FieldType.number);
+  const numeric = valueColumns(frame, cols);
   const labels = numeric.find((f) => f.labels)?.labels ?? frame.fields.find((f) => f.labels)?.labels;
   let used = false;
   const mappingOf = (field: Field, rowName: string) =>
