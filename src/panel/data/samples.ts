@@ -16,14 +16,18 @@ import {
  * identities (only model and version, or only a role) into the one full model they name.
  */
 
-/** Keeps the best sample: higher rank wins, a value beats no value; ties keep the first. */
-export function setScalar(data: ModelData, signal: Signal, sample: Sample) {
-  const existing = data.scalars[signal];
-  if (
+/** Whether `sample` replaces `existing`: a value beats no value, then a higher rank wins; ties keep the first. */
+function isBetterSample(existing: Sample | undefined, sample: Sample): boolean {
+  return (
     !existing ||
     (existing.value === null && sample.value !== null) ||
     (sample.value !== null && sample.rank > existing.rank)
-  ) {
+  );
+}
+
+/** Keeps the best sample: higher rank wins, a value beats no value; ties keep the first. */
+export function setScalar(data: ModelData, signal: Signal, sample: Sample) {
+  if (isBetterSample(data.scalars[signal], sample)) {
     data.scalars[signal] = sample;
   }
 }
@@ -31,12 +35,7 @@ export function setScalar(data: ModelData, signal: Signal, sample: Sample) {
 /** Keeps per output column the best sample, like {@link setScalar}. */
 export function setOutput(data: ModelData, column: string, sample: Sample) {
   data.outputs ??= new Map();
-  const existing = data.outputs.get(column);
-  if (
-    !existing ||
-    (existing.value === null && sample.value !== null) ||
-    (sample.value !== null && sample.rank > existing.rank)
-  ) {
+  if (isBetterSample(data.outputs.get(column), sample)) {
     data.outputs.set(column, sample);
   }
 }
@@ -48,7 +47,7 @@ export function setFeature(
   signal: Signal,
   value: number | null,
   rank: SampleRank | 0,
-  field?: Field
+  field: Field
 ) {
   let feature = features.get(name);
   if (!feature) {
@@ -80,27 +79,25 @@ export function mergeOrphans(byKey: Map<string, ModelData>) {
     const id = orphan.identity;
     let targets: ModelData[] = [];
     if (id.kind === IdentityKind.Model && !id.deploymentId && !id.deployment) {
+      // Neither the orphan itself nor a folded (deleted) entry has a deployment, so neither is a target.
       targets = all.filter(
         (d) =>
-          d !== orphan &&
-          byKey.has(d.identity.key) &&
           (d.identity.deploymentId || d.identity.deployment) &&
           d.identity.model === id.model &&
           d.identity.version === id.version
       );
     } else if (id.kind === IdentityKind.Deployment) {
       // Deployment-level frames next to the frames of its only model belong to that model.
+      // The orphan is no model; a folded model had no deployment, so neither is a target.
       targets = all.filter(
         (d) =>
-          d !== orphan &&
-          byKey.has(d.identity.key) &&
           d.identity.kind === IdentityKind.Model &&
           (d.identity.deploymentId || d.identity.deployment) === (id.deploymentId || id.deployment)
       );
     } else if (id.kind === IdentityKind.Role) {
+      // A model folded into a deployed one already gave it its role: only the deployed one counts.
       targets = all.filter(
         (d) =>
-          d !== orphan &&
           byKey.has(d.identity.key) &&
           d.identity.kind === IdentityKind.Model &&
           d.identity.role.toLowerCase() === id.role.toLowerCase()
@@ -121,7 +118,8 @@ function mergeInto(target: ModelData, source: ModelData) {
     target.series[signal] = target.series[signal] ?? series;
   }
   for (const feature of source.features.values()) {
-    if (feature.driftField || feature.drift !== null) {
+    // A drift (or a null drift cell) always comes with its field.
+    if (feature.driftField) {
       setFeature(target.features, feature.name, Signal.DriftScore, feature.drift, feature.rank, feature.driftField);
     }
     if (feature.importance !== null && feature.importanceField) {
