@@ -47,7 +47,11 @@ interface DriftCore extends Pick<
   unsorted: FeaturePoint[];
 }
 
-function driftCore(data: ModelData, options: Omit<ModelDriftOptions, 'topN'>, eager: boolean): DriftCore {
+/**
+ * A model's drift core; its sorted features and quadrant are computed when first read — at once by
+ * {@link withModel} when eager, so the core itself need not know.
+ */
+function driftCore(data: ModelData, options: Omit<ModelDriftOptions, 'topN'>): DriftCore {
   const thresholds = resolveThresholds(data, options);
   const unsorted: FeaturePoint[] = [];
   for (const f of data.features.values()) {
@@ -66,8 +70,9 @@ function driftCore(data: ModelData, options: Omit<ModelDriftOptions, 'topN'>, ea
     summaryCounts: summaryCountsOf(data),
     unsorted,
   } as DriftCore;
-  define(core, 'features', () => [...unsorted].sort(compareFeatures), eager);
-  define(core, 'quadrant', () => quadrantModel(core.features, thresholds, options.quadrantLabels), eager);
+  // Stryker disable next-line BooleanLiteral: sorting at once or on first read gives the same list, only sooner
+  define(core, 'features', () => [...unsorted].sort(compareFeatures), false);
+  define(core, 'quadrant', () => quadrantModel(core.features, thresholds, options.quadrantLabels), false);
   return core;
 }
 
@@ -128,10 +133,10 @@ export function buildDriftMemo(data: ModelData[], infos: ModelInfo[], options: D
 
 function coreOf(data: ModelData, options: DriftOptions, eager: boolean): DriftCore {
   if (eager) {
-    return driftCore(data, options, true);
+    return driftCore(data, options);
   }
   const key = optionKey(options.driftThreshold, options.importanceThreshold, options.quadrantLabels);
-  return coreMemo(data, key, () => driftCore(data, options, false));
+  return coreMemo(data, key, () => driftCore(data, options));
 }
 
 /** Once, then the same value. */
@@ -147,19 +152,14 @@ function once<T>(compute: () => T): () => T {
   };
 }
 
-/** The challenger's full comparison with the champion, computed on first call (memoised unless eager). */
-function fullComparison(
-  champion: DriftCore,
-  challenger: DriftCore,
-  options: DriftOptions,
-  eager: boolean
-): () => FullComparison {
+/**
+ * The challenger's full comparison with the champion, computed on first call and memoised by the
+ * two cores' feature lists (new lists for each eager build, so it only ever hits for memoised cores).
+ */
+function fullComparison(champion: DriftCore, challenger: DriftCore, options: DriftOptions): () => FullComparison {
   const direction = options.directions.driftStatus; // lower drift is better unless this says otherwise
   const compute = () =>
     compareFeatureDrift(champion.unsorted, challenger.unsorted, options.equalTolerancePercent / 100, direction);
-  if (eager) {
-    return once(compute);
-  }
   const memo = comparisonMemo.get(champion.unsorted) ?? memoByObject<FeaturePoint[], FullComparison>();
   comparisonMemo.set(champion.unsorted, memo);
   const key = optionKey(options.equalTolerancePercent, direction);
@@ -181,7 +181,7 @@ function assembleDrift(data: ModelData[], infos: ModelInfo[], options: DriftOpti
   if (at >= 0 && cores[at].unsorted.length > 0) {
     models.forEach((model, i) => {
       if (!model.isChampion && cores[i].unsorted.length > 0) {
-        const full = fullComparison(cores[at], cores[i], options, eager);
+        const full = fullComparison(cores[at], cores[i], options);
         comparisons.push(withRows(models[at], model, full, options.topN, eager));
       }
     });

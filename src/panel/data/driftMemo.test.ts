@@ -37,6 +37,32 @@ describe('buildDriftMemo', () => {
     expect(moreBars.models[0].top).toHaveLength(9);
     expect(otherThreshold.models[0].quadrant).not.toBe(first.models[0].quadrant);
   });
+
+  it('reuses the comparison rows when only the top N changes, and not when the tolerance does', () => {
+    const { data, infos } = collected();
+    const first = buildDriftMemo(data, infos, { ...DEFAULT_OPTIONS, topN: 5 }).comparisons[1].rows;
+    const moreRows = buildDriftMemo(data, infos, { ...DEFAULT_OPTIONS, topN: 9 }).comparisons[1].rows;
+    const otherTolerance = buildDriftMemo(data, infos, { ...DEFAULT_OPTIONS, topN: 9, equalTolerancePercent: 20 })
+      .comparisons[1].rows;
+    expect(moreRows.slice(0, 5)).toEqual(first);
+    expect(moreRows[0]).toBe(first[0]);
+    expect(otherTolerance[0]).not.toBe(first[0]);
+  });
+});
+
+describe('buildDrift, the reference buildDriftMemo is checked against', () => {
+  it('derives everything anew on each call, even after buildDriftMemo saw the same data', () => {
+    const { data, infos } = collected();
+    const memo = buildDriftMemo(data, infos, DEFAULT_OPTIONS);
+    const first = buildDrift(data, infos, DEFAULT_OPTIONS);
+    const second = buildDrift(data, infos, DEFAULT_OPTIONS);
+    expect(second).toEqual(first);
+    for (const other of [first, memo]) {
+      expect(second.models[0].quadrant).not.toBe(other.models[0].quadrant);
+      expect(second.models[0].features).not.toBe(other.models[0].features);
+      expect(second.comparisons[0].rows[0]).not.toBe(other.comparisons[0].rows[0]);
+    }
+  });
 });
 
 describe('per-feature comparison rows', () => {

@@ -50,6 +50,55 @@ describe('buildPredictionChart', () => {
   });
 });
 
+/** A predictions frame of model `a` whose time field holds `time` instead of hourly bins. */
+function withTimes(time: Array<number | null>, counts: Array<number | null>) {
+  const frame = predictionsFrame(labels('a', '1', 'champion'), counts);
+  frame.fields[0].values = time;
+  return frame;
+}
+
+describe('the time and value axes and the summary at their edges', () => {
+  it('drops samples without a finite time, and shows "no data" when none has one', () => {
+    const partly = chart([withTimes([T0, null, T0 + 2 * HOUR], [4, 5, 6])])!;
+    expect(partly.series[0]).toMatchObject({ times: [T0, T0 + 2 * HOUR], values: [4, 6], summary: 10 });
+    expect([partly.from, partly.to]).toEqual([T0, T0 + 2 * HOUR]);
+    const none = chart([withTimes([null, null], [4, 5])])!;
+    expect(none.series[0]).toMatchObject({ times: [], values: [], summary: null, summaryText: 'no data' });
+    expect([none.from, none.to, none.yMax]).toEqual([0, 1, 0]);
+  });
+
+  it('shows "no data" for a series whose values are all missing', () => {
+    const c = chart([predictionsFrame(labels('a', '1', 'champion'), [null, null])])!;
+    expect(c.series[0]).toMatchObject({ values: [null, null], summary: null, summaryText: 'no data' });
+    expect(c.yMax).toBe(0);
+  });
+
+  it('averages a rate over the samples that have a value', () => {
+    const c = chart([predictionsFrame(labels('a', '1', 'champion'), [3, null, 6], 'D', true)])!;
+    expect(c.series[0]).toMatchObject({ kind: 'rate', summary: 4.5 });
+  });
+
+  it('takes the largest value for the shared axis wherever it is, ignoring missing values', () => {
+    const c = chart([
+      predictionsFrame(labels('a', '1', 'champion'), [9, 2, null]),
+      predictionsFrame(labels('b', '1', 'challenger'), [1, 4]),
+    ])!;
+    expect(c.yMax).toBe(9);
+  });
+
+  it('widens a single instant to one millisecond, and ignores an empty or reversed dashboard range', () => {
+    const single = () => [predictionsFrame(labels('a', '1', 'champion'), [7])];
+    const at = (range?: { from: number; to: number }) => {
+      const c = chart(single(), range)!;
+      return [c.from, c.to];
+    };
+    expect(at()).toEqual([T0, T0 + 1]);
+    expect(at({ from: T0 + 5 * HOUR, to: T0 + 5 * HOUR })).toEqual([T0, T0 + 1]);
+    expect(at({ from: T0 + 5 * HOUR, to: T0 - 5 * HOUR })).toEqual([T0, T0 + 1]);
+    expect(at({ from: T0 - HOUR, to: T0 + 5 * HOUR })).toEqual([T0 - HOUR, T0 + 5 * HOUR]);
+  });
+});
+
 describe('prediction summary formatting', () => {
   /** A predictions frame whose count field carries `unit` and a display processor Grafana attached. */
   function withGrafanaDisplay(unit: string | undefined) {

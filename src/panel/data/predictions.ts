@@ -55,13 +55,12 @@ function finitePoints(s: SeriesSample): { times: number[]; values: Array<number 
   const values = s.reducer === Reducer.Increase ? counterIncreases(s.values) : s.values;
   const times: number[] = [];
   const kept: Array<number | null> = [];
-  for (let j = 0; j < s.times.length; j++) {
-    const t = s.times[j];
+  s.times.forEach((t, j) => {
     if (Number.isFinite(t)) {
       times.push(t);
       kept.push(values[j] ?? null);
     }
-  }
+  });
   return { times, values: kept };
 }
 
@@ -80,8 +79,8 @@ function summarise(values: Array<number | null>, kind: 'count' | 'rate'): number
 
 /** Same rule as the comparison: counts in full unless the field asks for another unit. */
 function displayFor(s: SeriesSample, theme: GrafanaTheme2): DisplayProcessor {
-  const unit = chooseUnits(Dimension.Count, s.field.config?.unit, undefined).displayUnit;
-  return unit === s.field.config?.unit && s.field.display
+  const unit = chooseUnits(Dimension.Count, s.field.config.unit, undefined).displayUnit;
+  return unit === s.field.config.unit && s.field.display
     ? s.field.display
     : getDisplayProcessor({
         field: { ...s.field, type: FieldType.number, config: { ...s.field.config, unit } },
@@ -126,7 +125,8 @@ function timeDomain(series: PredictionSeries[], range?: { from: number; to: numb
     from = Math.min(from, range.from);
     to = Math.max(to, range.to);
   }
-  if (!Number.isFinite(from) || !Number.isFinite(to)) {
+  // `from` and `to` are finite together: both come from a time or both from the range.
+  if (!Number.isFinite(from)) {
     from = 0;
     to = 1;
   }
@@ -141,9 +141,7 @@ function sharedYMax(series: PredictionSeries[]): number | null {
   let yMax = 0;
   for (const s of series) {
     for (const v of s.values) {
-      if (v !== null && v > yMax) {
-        yMax = v;
-      }
+      yMax = Math.max(yMax, v ?? 0);
     }
   }
   return yMax;
