@@ -38,14 +38,15 @@ export function modelName(data: ModelData): string {
   if (version) {
     return `v${version}`;
   }
-  // Series told apart only by their role are named by it; unlabelled ones by their query.
+  // Series told apart only by their role are named by it; unlabelled ones by their query (a Query
+  // identity has no role or deployment: see makeIdentity).
   if (data.identity.kind === IdentityKind.Role) {
     return role;
   }
   if (data.identity.kind === IdentityKind.Deployment) {
     return deployment || deploymentId;
   }
-  return fallbackName || role || deployment || deploymentId || 'Unlabelled series';
+  return fallbackName || 'Unlabelled series';
 }
 
 /** True when `match` names this model: its name, version, name:version, "name vN" or role. */
@@ -59,12 +60,13 @@ export function matchesModel(data: ModelData, match: string): boolean {
     model,
     version,
     `${model}:${version}`,
-    `${model} v${version}`,
     role,
     fallbackName,
+    // "name vN" (and "vN", the role or the query name when those are all there is).
     modelName(data),
   ];
-  return candidates.some((c) => c !== '' && c.toLowerCase() === needle);
+  // The needle is not empty, so empty candidates never match.
+  return candidates.some((c) => c.toLowerCase() === needle);
 }
 
 function pickFallback(
@@ -74,13 +76,12 @@ function pickFallback(
 ): ModelData {
   switch (options.championFallback) {
     case ChampionFallback.OldestVersion:
-      return [...models].sort(
-        (a, b) => compareVersions(a.identity.version, b.identity.version) || a.order - b.order
-      )[0];
+      // Sorts are stable and `models` arrive in query order, so equal versions keep query order.
+      return [...models].sort((a, b) => compareVersions(a.identity.version, b.identity.version))[0];
     case ChampionFallback.NewestVersion: {
       const withVersion = models.filter((m) => m.identity.version !== '');
       const pool = withVersion.length > 0 ? withVersion : models;
-      return [...pool].sort((a, b) => compareVersions(b.identity.version, a.identity.version) || a.order - b.order)[0];
+      return [...pool].sort((a, b) => compareVersions(b.identity.version, a.identity.version))[0];
     }
     case ChampionFallback.Match: {
       const found = models.find((m) => matchesModel(m, options.championMatch));
