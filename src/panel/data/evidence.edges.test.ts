@@ -1,5 +1,12 @@
 import { Direction } from '../types';
-import { failureCounts, notEnoughData, predictionCount, testedFailureDelta, tooFewPredictions } from './evidence';
+import {
+  failureCounts,
+  notEnoughData,
+  predictionCount,
+  testedFailureDelta,
+  tooFewPredictions,
+  twoProportionZ,
+} from './evidence';
 import { Signal } from './mapping';
 import { SampleRank, type Delta, type ModelData } from './types';
 
@@ -98,5 +105,20 @@ describe('testedFailureDelta', () => {
     const justAbove = testedFailureDelta(delta, counts(50, 1000), counts(72, 1000), Direction.LowerIsBetter);
     expect(justBelow.outcome).toBe('same');
     expect(justAbove.outcome).toBe('worse');
+  });
+});
+
+describe('evidence guards', () => {
+  it('has no failure counts when only a failed count is known (no total to compare it with)', () => {
+    expect(failureCounts(model({ [Signal.FailedPredictions]: 0 }))).toBeNull();
+  });
+  it('has no z statistic when the challenger has no predictions', () => {
+    expect(twoProportionZ(1, 10, 1, 0)).toBeNull();
+  });
+  it('leaves a delta without a difference as it is, even with counts on both sides', () => {
+    const delta: Delta = { outcome: 'unknown', diff: null, relative: null, text: '' };
+    const counts = { [Signal.FailedPredictions]: 10, [Signal.SuccessfulPredictions]: 990 };
+    const challenger = { [Signal.FailedPredictions]: 90, [Signal.SuccessfulPredictions]: 910 };
+    expect(testedFailureDelta(delta, model(counts), model(challenger), Direction.LowerIsBetter)).toBe(delta);
   });
 });

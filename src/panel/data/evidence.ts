@@ -89,6 +89,7 @@ export function testedFailureDelta(
   if (Math.abs(z) < Z_CRITICAL_95) {
     return { ...delta, outcome: 'same', text: `${delta.text}, not significant` };
   }
+  // Stryker disable next-line EqualityOperator: |z| >= Z_CRITICAL_95 here, so z is never 0
   const challengerHigher = z > 0;
   const better = challengerHigher === (direction === Direction.HigherIsBetter);
   return { ...delta, outcome: better ? 'better' : 'worse' };

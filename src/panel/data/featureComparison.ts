@@ -62,13 +62,16 @@ export function compareFeatureDrift(
  * rows sorted so, without sorting all of them: only rows at or above the n-th largest peak are.
  */
 export function topRows({ rows, peaks }: FullComparison, n: number): FeatureComparisonRow[] {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,BlockStatement: fast path; for n <= 0 or no rows the cut index is past the end, so nothing is picked either
   if (n <= 0 || rows.length === 0) {
     return [];
   }
   const sortedPeaks = Float64Array.from(peaks).sort();
   const cut = sortedPeaks[Math.max(0, rows.length - n)];
   const picked: number[] = [];
+  // Stryker disable next-line EqualityOperator: peaks[rows.length] is undefined, never >= cut
   for (let i = 0; i < rows.length; i++) {
+    // Stryker disable next-line ConditionalExpression: the cut only saves sorting; peaks are finite or -Infinity (toNumber drops NaN), so picking all rows gives the same first n
     if (peaks[i] >= cut) {
       picked.push(i);
     }

@@ -9,6 +9,16 @@ describe('units', () => {
     expect(unitFactor(Dimension.Time, undefined)).toBeUndefined();
   });
 
+  it('finds no factor for an empty unit or a custom unit named like an object property', () => {
+    expect(unitFactor(Dimension.Time, '')).toBeUndefined();
+    expect(unitFactor(Dimension.Time, 'constructor')).toBeUndefined();
+    expect(chooseUnits(Dimension.Ratio, 'toString', 'percent')).toEqual({
+      sourceFactor: 0.01,
+      displayUnit: 'percentunit',
+      displayFactor: 1,
+    });
+  });
+
   it("uses the field's unit when it fits the dimension, else the mapping's default and the canonical unit", () => {
     expect(chooseUnits(Dimension.Time, 's', 'ms')).toEqual({
       sourceFactor: 1000,

@@ -21,20 +21,35 @@ const CANONICAL_UNIT: Record<Dimension, string> = {
   [Dimension.Ratio]: 'percentunit',
 };
 
-/** How many canonical units one unit is worth, per dimension. */
-const FACTORS: Record<Dimension, Record<string, number>> = {
-  [Dimension.Count]: {},
-  [Dimension.Time]: { ns: 1e-6, µs: 1e-3, us: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 },
-  [Dimension.Percent]: { percent: 1, percentunit: 100 },
-  [Dimension.Ratio]: { percent: 0.01, percentunit: 1 },
+/**
+ * How many canonical units one unit is worth, per dimension. Maps, not objects: a unit named like an
+ * object's own property ("constructor") must not find a factor; a missing unit finds none either.
+ */
+const FACTORS: Record<Dimension, ReadonlyMap<string | undefined, number>> = {
+  [Dimension.Count]: new Map(),
+  [Dimension.Time]: new Map([
+    ['ns', 1e-6],
+    ['µs', 1e-3],
+    ['us', 1e-3],
+    ['ms', 1],
+    ['s', 1000],
+    ['m', 60_000],
+    ['h', 3_600_000],
+    ['d', 86_400_000],
+  ]),
+  [Dimension.Percent]: new Map([
+    ['percent', 1],
+    ['percentunit', 100],
+  ]),
+  [Dimension.Ratio]: new Map([
+    ['percent', 0.01],
+    ['percentunit', 1],
+  ]),
 };
 
 /** The factor that turns a value in `unit` into the canonical unit, or undefined if `unit` is not of this dimension. */
 export function unitFactor(dimension: Dimension, unit: string | undefined): number | undefined {
-  if (!unit) {
-    return undefined;
-  }
-  return FACTORS[dimension][unit];
+  return FACTORS[dimension].get(unit);
 }
 
 interface UnitChoice {
