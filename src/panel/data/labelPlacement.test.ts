@@ -150,3 +150,53 @@ describe('placeLabels with several soft obstacles', () => {
     expect(sides(placed)).toEqual([['ab', 'end']]);
   });
 });
+
+describe('boxesOverlap', () => {
+  it('counts boxes that only touch on any side as not overlapping', () => {
+    const a = { x: 10, y: 10, width: 10, height: 10 };
+    const touching = [
+      { x: 20, y: 10, width: 10, height: 10 },
+      { x: 0, y: 10, width: 10, height: 10 },
+      { x: 10, y: 20, width: 10, height: 10 },
+      { x: 10, y: 0, width: 10, height: 10 },
+    ];
+    expect(touching.map((b) => boxesOverlap(a, b))).toEqual([false, false, false, false]);
+    expect(boxesOverlap(a, { x: 19, y: 19, width: 10, height: 10 })).toBe(true);
+  });
+});
+
+describe('placeLabels at the bounds and with its options', () => {
+  const place = (c: LabelCandidate, extra: Partial<Parameters<typeof placeLabels>[1]> = {}) =>
+    placeLabels([c], { maxLabels: 5, bounds, charWidth: 10, ...extra }).map((p) => [p.anchor, p.box]);
+
+  it('places labels that end exactly at the top, right or bottom bound', () => {
+    expect(place(at('top', 100, 6.5))).toEqual([['start', { x: 108, y: 0, width: 30, height: 13 }]]);
+    expect(place(at('ab', 372, 50))).toEqual([['start', { x: 380, y: 43.5, width: 20, height: 13 }]]);
+    expect(place(at('low', 100, 193.5))).toEqual([['start', { x: 108, y: 187, width: 30, height: 13 }]]);
+  });
+
+  it('uses the given line height for the label box', () => {
+    expect(place(at('ab', 100, 50), { lineHeight: 20 })).toEqual([['start', { x: 108, y: 40, width: 20, height: 20 }]]);
+  });
+
+  it('moves a label left when its right side would cover only an earlier label, not its point', () => {
+    const placed = placeLabels([at('alpha', 100, 50), at('beta', 100, 60)], { maxLabels: 5, bounds });
+    expect(sides(placed)).toEqual([
+      ['alpha', 'start'],
+      ['beta', 'end'],
+    ]);
+  });
+
+  it('keeps labels off the whole marker of a labelled point, above and below its centre', () => {
+    const opts = { maxLabels: 5, bounds, markerRadius: 4 };
+    // The right-hand labels of these points would reach 1.5 px into the marker from above / below.
+    expect(sides(placeLabels([at('alpha', 100, 50), at('bbbbb', 60, 40)], opts))).toEqual([
+      ['alpha', 'start'],
+      ['bbbbb', 'end'],
+    ]);
+    expect(sides(placeLabels([at('alpha', 100, 50), at('bbbbb', 60, 60)], opts))).toEqual([
+      ['alpha', 'start'],
+      ['bbbbb', 'end'],
+    ]);
+  });
+});

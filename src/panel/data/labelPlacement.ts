@@ -111,9 +111,12 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Plac
   const baseline = options.baseline ?? LABEL_DEFAULTS.baseline;
   const padding = options.padding ?? LABEL_DEFAULTS.padding;
   const r = options.markerRadius ?? LABEL_DEFAULTS.markerRadius;
+  // Stryker disable next-line ArrayDeclaration: a non-box entry overlaps nothing (its coordinates are undefined), so it changes no placement
   const obstacles = options.obstacles ?? [];
+  // Stryker disable next-line ArrayDeclaration: a non-box entry overlaps nothing (its coordinates are undefined), so it changes no placement
   const soft = options.softObstacles ?? [];
   const placed: PlacedLabel[] = [];
+  // Stryker disable next-line ArrayDeclaration: a non-box entry overlaps nothing (its coordinates are undefined), so it changes no placement
   const markers: Box[] = [];
   const max = Math.max(0, Math.floor(options.maxLabels));
 

@@ -1,4 +1,4 @@
-import { FieldType, LoadingState, createDataFrame, createTheme } from '@grafana/data';
+import { FieldType, LoadingState, createDataFrame, createTheme, type DataFrame } from '@grafana/data';
 
 import { DEFAULT_OPTIONS, LayoutMode } from '../types';
 import { gatewayPair, healthFrame, labels } from '../../test/panelFrames';
@@ -69,5 +69,67 @@ describe('resolveLayout', () => {
     expect(resolveLayout(LayoutMode.Auto, 979, 600)).toBe('vertical');
     expect(resolveLayout(LayoutMode.Auto, 980, 600)).toBe('horizontal');
     expect(resolveLayout(LayoutMode.Auto, 1240, 840)).toBe('horizontal');
+  });
+});
+
+describe('buildPanelView states and notices', () => {
+  const junk = () => createDataFrame({ refId: 'A', fields: [{ name: 'Value', type: FieldType.number, values: [1] }] });
+  const withAliases = (series: DataFrame[], metricAliases: string) =>
+    buildPanelView({ series, state: LoadingState.Done }, { ...DEFAULT_OPTIONS, metricAliases }, theme);
+
+  it('shows query errors when there is no data, whatever the loading state', () => {
+    expect(view({ series: [], state: LoadingState.Done, errors: [{ message: 'x', refId: 'B' }] })).toEqual({
+      kind: 'error',
+      errors: ['B: x'],
+    });
+    expect(view({ series: [createDataFrame({ fields: [] })], state: LoadingState.Done })).toEqual({ kind: 'noData' });
+    expect(view({ series: [], state: LoadingState.NotStarted })).toEqual({ kind: 'loading' });
+  });
+
+  it('shows query errors rather than "unrecognised" when no frame is readable', () => {
+    expect(view({ series: [junk()], errors: [{ message: 'B failed' }] })).toEqual({
+      kind: 'error',
+      errors: ['B failed'],
+    });
+  });
+
+  it('reads the same frames anew when the metric aliases change', () => {
+    const series = [junk()];
+    expect(withAliases(series, 'bogus')).toEqual({
+      kind: 'unrecognised',
+      frames: 1,
+      notices: ['Metric alias line 1 is not understood: "bogus"'],
+    });
+    expect(withAliases(series, 'other')).toEqual({
+      kind: 'unrecognised',
+      frames: 1,
+      notices: ['Metric alias line 1 is not understood: "other"'],
+    });
+  });
+
+  it('lists alias and role notices next to the comparison', () => {
+    const series = [
+      healthFrame(labels('a', '1', 'champion'), 1, 1),
+      healthFrame(labels('b', '1', 'champion'), 1, 1, 'B'),
+    ];
+    const v = withAliases(series, 'bogus');
+    expect(v.kind === 'ready' && v.notices).toEqual([
+      'Metric alias line 1 is not understood: "bogus"',
+      '2 models carry the role "champion"; the first, a v1, is the champion.',
+    ]);
+  });
+});
+
+describe('errorMessages fallbacks', () => {
+  it('says the query failed when an error carries no message and no status', () => {
+    expect(errorMessages({ errors: [{ refId: 'C' }, {}] })).toEqual(['C: Query failed', 'Query failed']);
+  });
+});
+
+describe('resolveLayout (shape)', () => {
+  it('stacks a wide enough panel that is not clearly wider than tall', () => {
+    expect(resolveLayout(LayoutMode.Auto, 1000, 800)).toBe('vertical');
+    expect(resolveLayout(LayoutMode.Auto, 1400, 1000)).toBe('horizontal');
+    expect(resolveLayout(LayoutMode.Auto, 1400, 1001)).toBe('vertical');
   });
 });

@@ -30,6 +30,7 @@ export function reduceValues(values: ReadonlyArray<number | null>, reducer: Redu
   let increase = 0;
   let previous: number | null = null;
   for (const v of values) {
+    // Stryker disable next-line ConditionalExpression: Number.isFinite(null) is false, so null is skipped without its check too
     if (v === null || !Number.isFinite(v)) {
       continue;
     }
@@ -63,6 +64,7 @@ export function counterIncreases(values: ReadonlyArray<number | null>): Array<nu
   const out: Array<number | null> = [];
   let previous: number | null = null;
   for (const v of values) {
+    // Stryker disable next-line ConditionalExpression: Number.isFinite(null) is false, so null is skipped without its check too
     if (v === null || !Number.isFinite(v)) {
       out.push(null);
       continue;
@@ -75,6 +77,7 @@ export function counterIncreases(values: ReadonlyArray<number | null>): Array<nu
 
 /** The values of a field as numbers (null where a value is no number). */
 export function numbers(field: Field): Array<number | null> {
+  // Stryker disable next-line ArrayDeclaration: presizing only; every index is assigned below
   const out = new Array<number | null>(field.values.length);
   for (let i = 0; i < field.values.length; i++) {
     out[i] = toNumber(field.values[i]);
@@ -88,7 +91,8 @@ export function lastIndexWithValue(values: Array<number | null>): number {
       return i;
     }
   }
-  return values.length > 0 ? values.length - 1 : -1;
+  // The last index when all are null; -1 when empty.
+  return values.length - 1;
 }
 
 /** Signals that may be negative (an accuracy metric such as R² can be); no other signal can. */
@@ -104,5 +108,6 @@ export function negativeNotice(source: string): string {
  * (a count, a latency, a rate) — never drawn as a number. Non-finite values are already null.
  */
 export function plausibleValue(value: number | null, signal: Signal): number | null {
+  // Stryker disable next-line ConditionalExpression: null < 0 is false, so null is returned without its check too
   return value !== null && value < 0 && !MAY_BE_NEGATIVE.has(signal) ? null : value;
 }
