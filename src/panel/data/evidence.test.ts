@@ -4,7 +4,7 @@ import { createTheme } from '@grafana/data';
 import { collectModels } from './collect';
 import { buildComparison } from './comparison';
 import { buildDrift } from './drift';
-import { Z_CRITICAL_95, twoProportionZ } from './evidence';
+import { Z_CRITICAL_95, significantAt95, twoProportionZ } from './evidence';
 import { resolveRoles } from './roles';
 
 const theme = createTheme();
@@ -74,5 +74,13 @@ describe('the verdict does not conclude from noise', () => {
     expect(rowOf(worse, MetricId.FailureRate).deltas[1]!.outcome).toBe('worse');
     const better = compare(pair([200, 9_800], [100, 9_900]));
     expect(rowOf(better, MetricId.FailureRate).deltas[1]!.outcome).toBe('better');
+  });
+});
+
+describe('significantAt95', () => {
+  it('is significant from the critical value on, on either side, and not just below it', () => {
+    const below = Z_CRITICAL_95 - 1e-9;
+    expect([Z_CRITICAL_95, -Z_CRITICAL_95, 3, -3].map(significantAt95)).toEqual([true, true, true, true]);
+    expect([below, -below, 0].map(significantAt95)).toEqual([false, false, false]);
   });
 });

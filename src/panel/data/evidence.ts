@@ -67,6 +67,11 @@ export function notEnoughData(delta: Delta): Delta {
   return { ...delta, outcome: 'insufficient', text: delta.text ? `${delta.text}, not enough data` : 'not enough data' };
 }
 
+/** Whether a two-sided z statistic is significant at 5 %: |z| at or above the critical value. */
+export function significantAt95(z: number): boolean {
+  return Math.abs(z) >= Z_CRITICAL_95;
+}
+
 /**
  * The failure-ratio delta judged by the two-proportion test instead of the tolerance: "same" when
  * the difference is not significant at 5 %, else better/worse by the metric's direction.
@@ -86,7 +91,7 @@ export function testedFailureDelta(
   if (z === null) {
     return delta;
   }
-  if (Math.abs(z) < Z_CRITICAL_95) {
+  if (!significantAt95(z)) {
     return { ...delta, outcome: 'same', text: `${delta.text}, not significant` };
   }
   // Stryker disable next-line EqualityOperator: |z| >= Z_CRITICAL_95 here, so z is never 0
