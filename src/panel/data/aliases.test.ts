@@ -12,3 +12,12 @@ describe('parseAliases name lists', () => {
     });
   });
 });
+
+describe('parseAliases lines', () => {
+  it('skips blank and indented comment lines and reads an indented alias line', () => {
+    expect(parseAliases('   \n  # latency from the exporter\n  accuracy = acc_a  ')).toEqual({
+      aliases: { acc_a: { signal: Signal.Accuracy, reducer: Reducer.Last, unit: undefined } },
+      errors: [],
+    });
+  });
+});

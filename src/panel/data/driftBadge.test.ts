@@ -83,6 +83,10 @@ describe('badgeOf', () => {
       detail: "From the gateway's model drift status.",
     });
   });
+  it('is Unknown when the summary counts are there but hold no value', () => {
+    const noCounts = model({ [Signal.HighDrift]: null, [Signal.MediumDrift]: null, [Signal.LowDrift]: null });
+    expect(badgeOf(noCounts, [], thresholds)).toMatchObject({ status: ModelStatus.Unknown, source: 'none' });
+  });
   it('is Unknown without status, calculated features or summary counts', () => {
     expect(badgeOf(model(), [point('a', FeatureStatus.NotCalculated)], thresholds)).toEqual({
       status: ModelStatus.Unknown,
