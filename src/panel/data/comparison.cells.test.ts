@@ -90,6 +90,15 @@ describe('derived failure rate and prediction count', () => {
     ]);
   });
 
+  it('divides failures by failed + successful predictions when both are there, without a reported total', () => {
+    const data = modelData('a', {
+      scalars: { [Signal.FailedPredictions]: sample(30), [Signal.SuccessfulPredictions]: sample(970) },
+    });
+    expect(cellsOf([data], MetricId.FailureRate)).toEqual([
+      { value: 0.03, text: '3%', source: 'failed / all predictions' },
+    ]);
+  });
+
   it('derives no failure rate without failures, without a total or from zero predictions', () => {
     const noFailures = modelData('a', { scalars: { [Signal.Predictions]: sample(1000) } });
     const noTotal = modelData('b', { scalars: { [Signal.FailedPredictions]: sample(5) } });

@@ -120,11 +120,10 @@ function numericValue(metric: NumericMetric, data: ModelData, theme: GrafanaThem
   }
   const failed = data.scalars[Signal.FailedPredictions]?.value ?? null;
   const succeeded = data.scalars[Signal.SuccessfulPredictions]?.value ?? null;
-  if (metric === MetricId.FailureRate) {
+  if (metric === MetricId.FailureRate && failed !== null) {
     // A missing total counts as zero predictions: no rate to derive.
-    const total =
-      succeeded !== null && failed !== null ? failed + succeeded : (data.scalars[Signal.Predictions]?.value ?? 0);
-    if (failed !== null && total > 0) {
+    const total = succeeded !== null ? failed + succeeded : (data.scalars[Signal.Predictions]?.value ?? 0);
+    if (total > 0) {
       // Without a field the ratio shows in its canonical unit (percentunit).
       const { formatter } = makeFormatter(undefined, Dimension.Ratio, undefined, theme);
       return { canonical: failed / total, formatter, source: 'failed / all predictions' };
