@@ -49,6 +49,20 @@ describe('model tables (wide, one row per model)', () => {
     ]);
   });
 
+  it.each(['model', 'model_name', 'modelName'])('reads the model from a "%s" column', (column) => {
+    const frame = createDataFrame({
+      fields: [
+        { name: column, type: FieldType.string, values: ['fraud', 'churn'] },
+        { name: 'ml_model_accuracy', type: FieldType.number, values: [0.9, 0.8] },
+      ],
+    });
+    const { models } = collectModels([frame]);
+    expect(models.map((m) => [m.identity.model, m.scalars[Signal.Accuracy]?.value])).toEqual([
+      ['fraud', 0.9],
+      ['churn', 0.8],
+    ]);
+  });
+
   it('shows a negative latency cell as no value with a notice, and plausible cells without one', () => {
     const bad = collectModels([wideTable({ name: 'ml_prediction_latency_seconds', values: [-1, 0.5] })]);
     expect(bad.models.map((m) => m.scalars[Signal.Latency]?.value ?? null)).toEqual([null, 0.5]);
