@@ -154,6 +154,18 @@ describe('model tables: which columns name the model', () => {
     ]);
   });
 
+  it('never reads a number version column as a value, even on a row named by a metric-name column', () => {
+    const frame = createDataFrame({
+      fields: [
+        { name: '__name__', type: FieldType.string, values: ['ml_model_accuracy'] },
+        { name: 'model', type: FieldType.string, values: ['fraud'] },
+        { name: 'version', type: FieldType.number, values: [3] },
+        { name: 'Value', type: FieldType.number, values: [0.9] },
+      ],
+    });
+    expect(modelRows([frame]).rows).toEqual([model({ model: 'fraud', version: '3' }, 0.9)]);
+  });
+
   it('prefers a text version column to a number one of another accepted name', () => {
     const frame = createDataFrame({
       fields: [
