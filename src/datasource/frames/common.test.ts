@@ -1,15 +1,10 @@
 import { FieldType } from '@grafana/data';
 
-import { FrameKind, FRAME_SCHEMA_VERSION, type FrameLabels } from '../../shared/frameSchema';
+import { FrameKind, FRAME_SCHEMA_VERSION } from '../../shared/frameSchema';
+import { DEPLOYMENT_ID, labels as frameLabels } from '../../test/panelFrames';
 import { frameName, labelsOf, meta, valueField } from './common';
 
-const labels: FrameLabels = {
-  deployment_id: 'd1',
-  deployment: 'churn',
-  model: 'churn-gbm',
-  model_version: '7',
-  role: 'champion',
-};
+const labels = frameLabels('churn-gbm', '7', 'champion');
 
 describe('meta', () => {
   it('has no notices (undefined, not []) when neither notices nor parser notes exist', () => {
@@ -39,8 +34,8 @@ describe('meta', () => {
 describe('labels of value fields', () => {
   it('leave out labels that are unset or empty, keeping the others as they are', () => {
     expect(labelsOf({ ...labels, model_version: '', role: undefined })).toStrictEqual({
-      deployment_id: 'd1',
-      deployment: 'churn',
+      deployment_id: DEPLOYMENT_ID,
+      deployment: `deployment-${DEPLOYMENT_ID}`,
       model: 'churn-gbm',
     });
     expect(

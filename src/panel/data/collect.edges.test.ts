@@ -3,6 +3,7 @@ import { FieldType, createDataFrame, type DataFrame, type Field } from '@grafana
 import { Mlops1xFrameKind, mlops1xFrameMeta } from '../../shared/frameKinds1x';
 import { FRAME_SCHEMA_VERSION } from '../../shared/frameSchema';
 import { HOUR, T0, healthFrame, labels } from '../../test/panelFrames';
+import { emptyModelData } from '../../test/modelData';
 import { collectModels } from './collect';
 import { identityFromLabels } from './identity';
 import { Signal } from './mapping';
@@ -34,16 +35,7 @@ function frameOf(
 
 /** The collected data of the model in MODEL with nothing but the given parts. */
 function fraud(parts: Partial<ModelData>): ModelData {
-  return {
-    identity: identityFromLabels(MODEL, 'A'),
-    order: 0,
-    scalars: {},
-    series: {},
-    features: new Map(),
-    driftStatus: '',
-    accuracyStatus: '',
-    ...parts,
-  };
+  return emptyModelData(identityFromLabels(MODEL, 'A'), parts);
 }
 
 const accuracy = (field: Field, value: number | null, rowIndex?: number): Sample => ({

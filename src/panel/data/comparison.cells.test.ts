@@ -12,17 +12,10 @@ import { DEFAULT_OPTIONS, DeltaMode, Direction, MetricId, type PanelOptions } fr
 import { buildComparison, computeDelta, formatRelative, makeFormatter } from './comparison';
 import type { DriftModel, ModelDrift } from './driftTypes';
 import { Signal } from './mapping';
-import {
-  IdentityKind,
-  SampleRank,
-  outputShareKey,
-  type MetricCell,
-  type ModelData,
-  type ModelInfo,
-  type Sample,
-} from './types';
+import { IdentityKind, outputShareKey, type MetricCell, type ModelData, type ModelInfo, type Sample } from './types';
 import { Dimension } from './units';
 import { ModelStatus } from '../../shared/modelStatus';
+import { directSample, emptyModelData } from '../../test/modelData';
 
 /**
  * Cells, deltas and availability of the comparison from collected model data (what `collect.ts`
@@ -32,33 +25,11 @@ import { ModelStatus } from '../../shared/modelStatus';
 const theme = createTheme();
 const NO_DRIFT: DriftModel = { models: [], comparisons: [] };
 
-const sample = (value: number | null, extra: Partial<Sample> = {}): Sample => ({
-  value,
-  rank: SampleRank.Direct,
-  source: 'test data',
-  ...extra,
-});
+const sample = (value: number | null, extra: Partial<Sample> = {}) => directSample(value, extra);
 
 function modelData(key: string, over: Partial<ModelData> = {}): ModelData {
-  return {
-    identity: {
-      kind: IdentityKind.Model,
-      key,
-      model: key,
-      version: '1',
-      deploymentId: 'd',
-      deployment: 'd',
-      role: '',
-      fallbackName: key,
-    },
-    order: 0,
-    scalars: {},
-    series: {},
-    features: new Map(),
-    driftStatus: '',
-    accuracyStatus: '',
-    ...over,
-  };
+  const identity = { kind: IdentityKind.Model, key, model: key, version: '1', deploymentId: 'd', deployment: 'd' };
+  return emptyModelData({ ...identity, role: '', fallbackName: key }, over);
 }
 
 const info = (d: ModelData, index: number): ModelInfo => ({

@@ -1,22 +1,14 @@
-import { FeatureStatus } from '../../shared/featureStatus';
 import { DEFAULT_OPTIONS, type PanelOptions } from '../types';
 import { driftSummaryFrame, featureDriftFrame, labels, predictionsFrame } from '../../test/panelFrames';
 import { collectModels } from './collect';
 import { buildDrift, compareFeatures, type FeaturePoint } from './drift';
 import { resolveRoles } from './roles';
+import { featurePoint as point } from '../../test/modelData';
 
 /**
  * The order of the drift lists (features without drift or importance included), which features the
  * top N may show, and which models and challengers the drift model has at all.
  */
-
-const point = (name: string, drift: number | null, importance: number | null): FeaturePoint => ({
-  name,
-  drift,
-  importance,
-  status: FeatureStatus.Stable,
-  quadrant: null,
-});
 
 /** The sign of compareFeatures(a, b): -1 when `a` comes first. */
 const order = (a: FeaturePoint, b: FeaturePoint) => Math.sign(compareFeatures(a, b));

@@ -1,9 +1,10 @@
 import { FeatureStatus } from '../../shared/featureStatus';
 import { ModelStatus } from '../../shared/modelStatus';
 import { badgeOf, hasDriftInfo, statusCounts, summaryCountsOf } from './driftBadge';
-import type { DriftThresholds, FeaturePoint } from './driftTypes';
+import type { DriftThresholds } from './driftTypes';
 import { Signal } from './mapping';
-import { SampleRank, type ModelData } from './types';
+import type { ModelData } from './types';
+import { emptyModelData, featurePoint, scalarsOf } from '../../test/modelData';
 
 /** The drift badge, the count chips and whether a model has any drift information, as the panel shows them. */
 
@@ -12,28 +13,14 @@ function model(
   driftStatus = '',
   featureNames: string[] = []
 ): ModelData {
-  const s: ModelData['scalars'] = {};
-  for (const [signal, value] of Object.entries(scalars) as Array<[Signal, number | null]>) {
-    s[signal] = { value, rank: SampleRank.Direct, source: 'test' };
-  }
-  return {
-    identity: {} as ModelData['identity'],
-    order: 0,
-    scalars: s,
-    series: {},
+  return emptyModelData({} as ModelData['identity'], {
+    scalars: scalarsOf(scalars, 'test'),
     features: new Map(featureNames.map((name) => [name, { name, drift: 0.1, importance: null, rank: 0 }])),
     driftStatus,
-    accuracyStatus: '',
-  };
+  });
 }
 
-const point = (name: string, status: FeatureStatus): FeaturePoint => ({
-  name,
-  drift: 0.1,
-  importance: 0.1,
-  status,
-  quadrant: null,
-});
+const point = (name: string, status: FeatureStatus) => featurePoint(name, 0.1, 0.1, status);
 const thresholds: DriftThresholds = { drift: 0.3, importance: 0.05, driftSource: 'option', importanceSource: 'option' };
 
 describe('statusCounts', () => {

@@ -2,7 +2,8 @@ import { ThresholdsMode, type Field, FieldType } from '@grafana/data';
 
 import { firstThresholdStep, resolveThresholds } from './driftThresholds';
 import { Signal } from './mapping';
-import { SampleRank, type ModelData } from './types';
+import type { ModelData } from './types';
+import { emptyModelData, scalarsOf } from '../../test/modelData';
 
 /** Where the drift and importance thresholds come from: the data, a field's threshold step, else the options. */
 
@@ -26,19 +27,10 @@ function fieldWithStep(step: number): Field {
 }
 
 function model(scalars: Partial<Record<Signal, number | null>>, driftField?: Field): ModelData {
-  const s: ModelData['scalars'] = {};
-  for (const [signal, value] of Object.entries(scalars) as Array<[Signal, number | null]>) {
-    s[signal] = { value, rank: SampleRank.Direct, source: 'test' };
-  }
-  return {
-    identity: {} as ModelData['identity'],
-    order: 0,
-    scalars: s,
-    series: {},
+  return emptyModelData({} as ModelData['identity'], {
+    scalars: scalarsOf(scalars, 'test'),
     features: new Map([['age', { name: 'age', drift: 0.1, importance: null, rank: 0, driftField }]]),
-    driftStatus: '',
-    accuracyStatus: '',
-  };
+  });
 }
 
 describe('firstThresholdStep', () => {

@@ -1,17 +1,11 @@
 import { FeatureStatus } from '../../shared/featureStatus';
 import { Direction } from '../types';
-import type { FeaturePoint } from './driftTypes';
+import { featurePoint } from '../../test/modelData';
 import { compareFeatureDrift } from './featureComparison';
 
 /** The rows of the per-feature comparison and its "shared" count, as the panel's table shows them. */
 
-const point = (name: string, drift: number | null, status: FeatureStatus): FeaturePoint => ({
-  name,
-  drift,
-  importance: null,
-  status,
-  quadrant: null,
-});
+const point = (name: string, drift: number | null, status: FeatureStatus) => featurePoint(name, drift, null, status);
 
 describe('compareFeatureDrift rows', () => {
   it('counts only features with drift in both models as shared, and keeps each side’s status', () => {

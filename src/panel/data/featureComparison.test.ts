@@ -1,15 +1,6 @@
-import { FeatureStatus } from '../../shared/featureStatus';
 import { Direction } from '../types';
-import type { FeaturePoint } from './driftTypes';
+import { featurePoint as point } from '../../test/modelData';
 import { compareFeatureDrift, topRows } from './featureComparison';
-
-const point = (name: string, drift: number | null, importance: number | null): FeaturePoint => ({
-  name,
-  drift,
-  importance,
-  status: FeatureStatus.Stable,
-  quadrant: null,
-});
 
 describe('compareFeatureDrift importance column', () => {
   it("shows the champion's importance, else the challenger's, else none", () => {

@@ -1,7 +1,8 @@
 import { ChampionFallback, DEFAULT_OPTIONS } from '../types';
 import { healthFrame, labels } from '../../test/panelFrames';
+import { modelDataOf } from '../../test/modelData';
 import { collectModels } from './collect';
-import { type IdentityParts, makeIdentity } from './identity';
+import type { IdentityParts } from './identity';
 import { compareVersions, matchesModel, modelName, resolveRoles } from './roles';
 import { type ModelData } from './types';
 
@@ -101,15 +102,7 @@ describe('helpers', () => {
 
 /** A collected model as `collectModels` builds it, with only identity and query order set. */
 function modelData(parts: IdentityParts, order: number, fallbackName = ''): ModelData {
-  return {
-    identity: makeIdentity(parts, fallbackName),
-    order,
-    scalars: {},
-    series: {},
-    features: new Map(),
-    driftStatus: '',
-    accuracyStatus: '',
-  };
+  return modelDataOf(parts, fallbackName, { order });
 }
 
 const view = (r: ReturnType<typeof resolveRoles>) => r.models.map((m) => [m.name, m.role, m.roleSource]);

@@ -1,5 +1,7 @@
 import { FieldType, type Field } from '@grafana/data';
 
+import { modelDataOf } from '../../test/modelData';
+
 import { makeIdentity, type IdentityParts } from './identity';
 import { Reducer, Signal } from './mapping';
 import { mergeOrphans, setFeature, setOutput, setScalar } from './samples';
@@ -15,16 +17,7 @@ function series(source: string): SeriesSample {
 }
 
 function model(parts: IdentityParts, refId: string, order: number, more: Partial<ModelData> = {}): ModelData {
-  return {
-    identity: makeIdentity(parts, refId),
-    order,
-    scalars: {},
-    series: {},
-    features: new Map(),
-    driftStatus: '',
-    accuracyStatus: '',
-    ...more,
-  };
+  return modelDataOf(parts, refId, { order, ...more });
 }
 
 /** A deployed model and the same model's frames that name no deployment (e.g. a Prometheus query). */

@@ -3,6 +3,7 @@ import type { DriftThresholds } from './driftTypes';
 import { fallbackNameOf, makeIdentity } from './identity';
 import { SampleRank, type Delta, type MetricRow, type ModelData, type ModelInfo } from './types';
 import { judgedDelta, verdictFor } from './verdict';
+import { modelDataOf } from '../../test/modelData';
 import { Signal } from './mapping';
 import { Direction, MetricId } from '../types';
 import { createDataFrame } from '@grafana/data';
@@ -98,15 +99,7 @@ describe('judgedDelta with too few predictions (minimum 100, challenger has 10)'
 
 describe('badgeOf without any drift information', () => {
   it('says so in the badge detail', () => {
-    const data = {
-      identity: makeIdentity({ model: 'm', version: '1' }, 'A'),
-      order: 0,
-      scalars: {},
-      series: {},
-      features: new Map(),
-      driftStatus: '',
-      accuracyStatus: '',
-    } as ModelData;
+    const data = modelDataOf({ model: 'm', version: '1' }, 'A');
     const t = { drift: 0.3, importance: 0.5 } as DriftThresholds;
     expect(badgeOf(data, [], t)).toMatchObject({ source: 'none', detail: 'No drift information for this model.' });
   });
