@@ -74,8 +74,12 @@ class Collector implements ModelSink {
   frame(frame: DataFrame) {
     this.checkSchemaVersion(frame);
     const kind = frameKind(frame);
-    // Frames of ignored kinds (deployments, prediction values, …) end in fields(), which maps none of their fields.
     const use = kind && FRAME_KINDS[kind].panelUse;
+    // Frames the panel does not read (deployments, prediction values, …), as FRAME_KINDS declares.
+    // Stryker disable next-line ConditionalExpression,BlockStatement: their fields map to no signal either (mapping.test.ts); the skip saves reading them
+    if (use === PanelUse.Ignored) {
+      return;
+    }
     let used: boolean;
     if (use === PanelUse.ModelRows || (kind === undefined && isModelTable(frame))) {
       used = readModelTable(frame, kind, this);
