@@ -21,6 +21,36 @@ export function plainTime(value: string | null | undefined): number | undefined 
 }
 
 /**
+ * The times of the series read last, by position, for answers whose series share one time axis:
+ * drift over time sends the same hundred date-times for each of its thousands of features, so each
+ * is converted once and then only compared (an equal string gives an equal time). Only times the
+ * fast path read are kept — they carry no note — so a time taken from here is exactly what
+ * converting the text again would give.
+ */
+export class SharedTimeAxis {
+  private readonly texts: string[] = [];
+  private readonly times: number[] = [];
+
+  /** plainTime(`value`), reusing the time at `index` of an earlier series when its text is equal. */
+  plainTimeAt(index: number, value: string | null | undefined): number | undefined {
+    if (typeof value !== 'string') {
+      return undefined;
+    }
+    // In bounds only: a read past an array's end is a slow path in V8.
+    if (index < this.texts.length && this.texts[index] === value) {
+      return this.times[index];
+    }
+    const time = commonDateTime(value);
+    // Stryker disable next-line ConditionalExpression: equivalent — a kept `undefined` sends the same text to the general path again, and the bound only keeps the arrays without holes (speed)
+    if (time !== undefined && index <= this.texts.length) {
+      this.texts[index] = value;
+      this.times[index] = time;
+    }
+    return time;
+  }
+}
+
+/**
  * An RFC 3339 date-time as epoch milliseconds; "" means unset (null). A time without an offset is
  * read as UTC (the gateway is a Go service that works in UTC), with a note.
  */
@@ -158,12 +188,11 @@ function offsetMinutes(value: string, at: number): number | undefined {
   return (sign === 45 ? -1 : 1) * (hours * 60 + minutes);
 }
 
+// February is computed (leap years).
+const DAYS_IN_MONTH = [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysIn(year: number, month: number): number {
-  return month === 2
-    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-      ? 29
-      : 28
-    : [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : DAYS_IN_MONTH[month - 1];
 }
 
 /** Like {@link parseTime} but the value is required. */

@@ -8,6 +8,7 @@ import {
   type RawFeature,
   type RawPoint,
 } from '../gateway/rawTypes';
+import { SharedTimeAxis } from './dateTime';
 import { decode } from './decode';
 import type {
   CategoryPoint,
@@ -126,11 +127,13 @@ type RawDriftSummary = Infer<typeof rawDriftSummarySchema>;
 type RawDriftSeries = Infer<typeof rawDriftSeriesSchema>;
 
 function readSeries(raw: RawDriftSeries, notes: ParseNotes): DriftSeries['driftOverTime'] {
+  // Every feature's drift is computed over the same windows: one time axis for all of them.
+  const axis = new SharedTimeAxis();
   return (raw.featureImportance?.featureDrift ?? []).map((item, i) => {
     const path = `featureImportance.featureDrift[${i}]`;
     return {
       feature: parseFeature(item.Feature ?? {}, `${path}.Feature`, notes),
-      ...parseTimeColumns(item.drift, `${path}.drift`, notes),
+      ...parseTimeColumns(item.drift, `${path}.drift`, notes, false, axis),
     };
   });
 }

@@ -1,7 +1,7 @@
 import type { RawBoxPlot, RawHistogram, RawPoint, RawSimpleGraph } from '../gateway/rawTypes';
 import type { BoxPlot, GraphLabels, TimeColumns, TimeGraph, TimeHistogram } from './domain';
 import { NOTE, type ParseNotes } from './notes';
-import { parseTime, plainTime, requireTime } from './dateTime';
+import { SharedTimeAxis, parseTime, plainTime, requireTime } from './dateTime';
 import { ResponseShapeError, nonNegative, optionalText, parseDecimal, plainDecimal } from './scalars';
 
 /**
@@ -248,12 +248,14 @@ function looksNumeric(text: string): boolean {
 /**
  * Points → time and value columns, sorted by time (stable: points at the same time keep their
  * order). Gateways send them in order, so the sort is usually only the check that they are.
+ * Series of one answer that share their time axis pass the same `axis`.
  */
 export function parseTimeColumns(
   points: RawPoint[] | null | undefined,
   path: string,
   notes: ParseNotes,
-  nonNegativeValues = false
+  nonNegativeValues = false,
+  axis?: SharedTimeAxis
 ): TimeColumns {
   const list = points ?? [];
   // Stryker disable ArrayDeclaration: presized only for speed; filled from index 0 up, an unsized array ends the same
@@ -266,7 +268,9 @@ export function parseTimeColumns(
     const point = list[i];
     const plain = plainDecimal(point.yAxis);
     const value = plain ?? pointNumberGeneral(point, `${path}[${i}]`, notes);
-    times[i] = plainTime(point.xAxis) ?? requireTime(point.xAxis, `${path}[${i}].xAxis`, notes);
+    times[i] =
+      (axis ? axis.plainTimeAt(i, point.xAxis) : plainTime(point.xAxis)) ??
+      requireTime(point.xAxis, `${path}[${i}].xAxis`, notes);
     values[i] =
       // Stryker disable next-line ConditionalExpression,EqualityOperator: for a plain value ≥ 0 (0 included) nonNegative returns it unchanged without a note; the others are killed in graphs.columns.test.ts
       nonNegativeValues && (plain === undefined || plain < 0) ? nonNegative(value, `${path}[${i}]`, notes) : value;

@@ -102,4 +102,18 @@ describe('parseDecimal plain path', () => {
       { numRuns: 3000 }
     );
   });
+
+  it('reads short decimals digit by digit to the very double Number() reads', () => {
+    const shortOrLonger = fc.stringMatching(/^[+-]?[0-9]{0,10}\.?[0-9]{0,10}$/);
+    fc.assert(
+      fc.property(shortOrLonger, (text) => {
+        const expected = Number(text);
+        expect(plainDecimal(text)).toBe(text === '' || Number.isNaN(expected) ? undefined : expected);
+      }),
+      { numRuns: 5000 }
+    );
+    expect(
+      ['-0', '0.1', '0.30000000000000004', '999999999999999', '9007199254740993'].map((t) => plainDecimal(t))
+    ).toEqual([-0, 0.1, 0.30000000000000004, 999999999999999, 9007199254740992]);
+  });
 });

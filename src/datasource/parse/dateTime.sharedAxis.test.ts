@@ -1,0 +1,61 @@
+import { SharedTimeAxis, plainTime } from './dateTime';
+import { parseDriftSeries } from './drift';
+import { NOTE } from './notes';
+
+/** Drift over time with every feature on the same time axis except where `times` differs. */
+function driftAnswer(featureTimes: string[][]) {
+  return {
+    featureImportance: {
+      featureDrift: featureTimes.map((times, f) => ({
+        Feature: { name: `f${f}`, driftCalculated: true, drift: 0.1 },
+        drift: times.map((xAxis, k) => ({ xAxis, yAxis: String(k / 10), value: '' })),
+      })),
+    },
+  };
+}
+
+const T0 = '2026-01-01T00:00:00Z';
+const T1 = '2026-01-01T00:15:00Z';
+const T2 = '2026-01-01T00:30:00Z';
+
+describe('SharedTimeAxis', () => {
+  it('gives the time plainTime gives, for repeated, changed and new texts', () => {
+    const axis = new SharedTimeAxis();
+    const texts = [T0, T1, T0, T2, T1, '2026-01-01T00:30:00+01:00', T2];
+    const positions = [0, 1, 0, 0, 1, 0, 2];
+    expect(texts.map((text, k) => axis.plainTimeAt(positions[k], text))).toEqual(texts.map((text) => plainTime(text)));
+  });
+
+  it('declines what plainTime declines, and keeps nothing for it', () => {
+    const axis = new SharedTimeAxis();
+    expect(axis.plainTimeAt(0, '2026-01-01T00:00:00')).toBeUndefined();
+    expect(axis.plainTimeAt(0, '2026-01-01T00:00:00')).toBeUndefined();
+    expect(axis.plainTimeAt(0, null)).toBeUndefined();
+    expect(axis.plainTimeAt(0, undefined)).toBeUndefined();
+    expect(axis.plainTimeAt(0, T0)).toBe(Date.UTC(2026, 0, 1));
+  });
+});
+
+describe('drift over time on one shared time axis', () => {
+  it('reads each feature its own times where they differ from the features before', () => {
+    const { driftOverTime } = parseDriftSeries(driftAnswer([[T0, T1, T2], [T0, T2, T1].slice(0, 2), [T1, T1, T2]]));
+    expect(driftOverTime.map((series) => series.times)).toEqual([
+      [T0, T1, T2].map(Date.parse),
+      [T0, T2].map(Date.parse),
+      [T1, T1, T2].map(Date.parse),
+    ]);
+  });
+
+  it('notes a time without an offset in every feature that sends one (the general path is never reused)', () => {
+    const noOffset = '2026-01-01T00:00:00';
+    const { driftOverTime, notices } = parseDriftSeries(
+      driftAnswer([
+        [noOffset, T1],
+        [noOffset, T1],
+        [T0, T1],
+      ])
+    );
+    expect(notices).toEqual([`${NOTE.noOffset} (2 values, first at featureImportance.featureDrift[0].drift[0].xAxis)`]);
+    expect(driftOverTime.map((series) => series.times[0])).toEqual([0, 0, 0].map(() => Date.UTC(2026, 0, 1)));
+  });
+});
