@@ -7,9 +7,15 @@ import { GrpcError, httpStatusFor } from '../simulator/errors';
 
 /**
  * In-process stand-ins for Grafana's backendSrv.fetch: no sockets, so the benchmark measures the
- * data source, not the network. Like backendSrv they hand the data source parsed JSON — every
- * fetch runs `JSON.parse` on the answer's text, as the browser does.
+ * data source, not the network. Like backendSrv they hand over the answer's text for
+ * `responseType: 'text'` (the data source then parses it) and parsed JSON otherwise — either way
+ * one `JSON.parse` of the text per fetch, as in the browser.
  */
+
+/** The body as backendSrv's parseResponseBody hands it for the request's responseType. */
+function bodyAs(options: BackendSrvRequest, text: string): unknown {
+  return options.responseType === 'text' ? text : JSON.parse(text);
+}
 
 function ok<T>(data: unknown, url: string): FetchResponse<T> {
   return {
@@ -44,7 +50,7 @@ export class TextBackendSrv {
       if (text === undefined) {
         return throwError(() => ({ status: 404, statusText: 'Not Found', data: { message: options.url } }));
       }
-      return of(ok<T>(JSON.parse(text), options.url));
+      return of(ok<T>(bodyAs(options, text), options.url));
     });
 }
 
@@ -84,7 +90,7 @@ export class SimulatorBackendSrv {
         if (status !== 200) {
           return throwError(() => ({ status, statusText: 'error', data: body }));
         }
-        return of(ok<T>(JSON.parse(JSON.stringify(body)), options.url));
+        return of(ok<T>(bodyAs(options, JSON.stringify(body)), options.url));
       } catch (error) {
         const status = error instanceof GrpcError ? httpStatusFor(error.code) : 500;
         return throwError(() => ({ status, statusText: 'error', data: { message: String(error) } }));

@@ -6,7 +6,7 @@ import { Observable } from 'rxjs';
  * Node, so the data source's `query()` runs against a real server, and in the preview page. The one
  * implementation of the behaviour the data source relies on:
  * - query `params` are appended to the URL; an object body is sent as JSON;
- * - JSON is parsed when it can be, text is handed back otherwise;
+ * - JSON is parsed when it can be, text is handed back otherwise (always, for `responseType: 'text'`);
  * - a non-2xx answer rejects with `{status, statusText, data}`, where — as in backendSrv's
  *   `processRequestError` — a text body becomes `{message: text, error: statusText, response: text}`
  *   and an empty message is filled from `error`;
@@ -61,7 +61,8 @@ export class HttpBackendSrv {
           const text = await response.text();
           let data: unknown = text;
           try {
-            data = JSON.parse(text);
+            // responseType 'text' hands the text as it is (fetch.ts parseResponseBody).
+            data = options.responseType === 'text' ? text : JSON.parse(text);
           } catch {
             // keep text, as Grafana's backendSrv does
           }

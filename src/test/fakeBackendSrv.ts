@@ -4,7 +4,10 @@ import { Observable } from 'rxjs';
 /**
  * A stand-in for Grafana's backendSrv — the boundary where the browser hands requests to
  * Grafana's server. Routes answer by URL; each call is recorded; tearing down a subscription
- * counts as an abort, as in the real backendSrv (which aborts fetch on unsubscribe).
+ * counts as an abort, as in the real backendSrv (which aborts fetch on unsubscribe). A route's
+ * `data` is the body as JSON would parse it (or a string for a text body); a request with
+ * `responseType: 'text'` gets it as text, and a failure's text wrapped as backendSrv's
+ * `processRequestError` wraps it.
  */
 export type Reply =
   | { status: number; data: unknown; headers?: Record<string, string> }
@@ -34,17 +37,19 @@ export class FakeBackendSrv {
         ? route.reply(url)
         : { status: 404, data: { code: 5, message: `no fake route for ${url}` } };
       let done = false;
+      const asText = options.responseType === 'text';
       const deliver = (r: { status: number; data: unknown; headers?: Record<string, string> }) => {
         done = true;
         if (r.status >= 200 && r.status < 300) {
-          subscriber.next({ data: r.data as T, status: r.status, ok: true } as FetchResponse<T>);
+          const data = asText ? textOf(r.data) : r.data;
+          subscriber.next({ data: data as T, status: r.status, ok: true } as FetchResponse<T>);
           subscriber.complete();
         } else {
           // Grafana's backendSrv drops response headers from its FetchError; `headers` models a
           // backendSrv that passes them on (set only when a test gives them).
           subscriber.error({
             status: r.status,
-            data: r.data,
+            data: asText ? wrappedText(textOf(r.data)) : r.data,
             statusText: '',
             config: options,
             ...(r.headers ? { headers: r.headers } : {}),
@@ -73,4 +78,15 @@ export class FakeBackendSrv {
       };
     });
   };
+}
+
+/** A body as the text the server would have sent. */
+function textOf(data: unknown): unknown {
+  return typeof data === 'string' || data === undefined ? data : JSON.stringify(data);
+}
+
+/** backendSrv.processRequestError: a text error body becomes `{message, error, response}`. */
+function wrappedText(text: unknown): unknown {
+  // The fake's failures have an empty statusText.
+  return typeof text === 'string' ? { message: text, error: '', response: text } : text;
 }

@@ -34,7 +34,7 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
     ]);
   });
 
-  it('asks Grafana for a plain JSON GET without its own error or success pop-ups (errors show on the panel)', async () => {
+  it('asks Grafana for a plain JSON GET, read as text, without its own error or success pop-ups (errors show on the panel)', async () => {
     const { backend, client } = setup();
     backend.on('/health', { status: 500, data: { code: 13, message: 'boom' } });
     const sent: unknown[] = [];
@@ -43,12 +43,15 @@ describe('GatewayClient (network mocked at Grafana backendSrv boundary)', () => 
       sent.push(options);
       return fetch<T>(options);
     };
-    await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+    const failure = await gatewayFailureOf(firstValueFrom(client.healthMetrics('d', 'd', range, parseHealthMetrics)));
+    // The gateway's JSON error body, wrapped as text by backendSrv, still names its code's message.
+    expect(failure.message).toContain('gateway error (HTTP 500 "boom")');
     expect(sent).toEqual([
       {
         url: `${PROXY}/gateway/model-monitoring/v1/deployment/d/metrics/d/health?endDateTime=2022-08-18T07%3A28%3A40.000Z&startDateTime=2022-07-19T07%3A28%3A40.000Z`,
         method: 'GET',
         headers: { Accept: 'application/json' },
+        responseType: 'text',
         showErrorAlert: false,
         showSuccessAlert: false,
       },

@@ -9,7 +9,7 @@ export class DecodedAnswer {
 
   constructor(
     readonly body: unknown,
-    /** approximateBytes of the body, measured once for the size bound and the cache. */
+    /** The body's size in memory (responseBody.ts), measured once for the size bound and the cache. */
     readonly bytes: number,
     /** Counts each parser run, for the benchmark's "decodes per response". */
     private readonly onDecode: () => void = () => undefined

@@ -11,8 +11,8 @@ const length = (body: unknown) => (body as string).length;
 
 describe('transport (network mocked at Grafana backendSrv boundary)', () => {
   it('accepts an answer of exactly the byte bound and refuses one character more', async () => {
-    // A string counts 2 bytes a character plus 8.
-    const atBound = 'x'.repeat((MAX_RESPONSE_BYTES - 8) / 2);
+    // An answer's text counts 2 bytes a character.
+    const atBound = 'x'.repeat(MAX_RESPONSE_BYTES / 2);
     const { backend, client } = gatewayClientFixture({ cacheTtlMs: 0 });
     backend.on('/health', (url) => ({ status: 200, data: url.includes('/d2/') ? `${atBound}x` : atBound }));
     await expect(firstValueFrom(client.healthMetrics('d', 'm', range, length))).resolves.toBe(atBound.length);

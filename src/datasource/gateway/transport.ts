@@ -5,7 +5,8 @@ import { DecodedAnswer } from './decodedAnswer';
 import { ErrorBodyOn200, FailureCause, GatewayError, classifyFailure, type GatewayCall } from './errors';
 import { grpcErrorOf } from './grpcStatus';
 import { followPages, type PagedList } from './paging';
-import { ResponseCache, approximateBytes } from './responseCache';
+import { readBody, withJsonErrorBody } from './responseBody';
+import { ResponseCache } from './responseCache';
 import { MAX_RETRIES, retryDelayMs } from './retry';
 
 /**
@@ -19,8 +20,8 @@ import { MAX_RETRIES, retryDelayMs } from './retry';
  */
 
 /**
- * One answer larger than this (approximate in-memory size) fails with a "too large" message
- * instead of being parsed into frames: a 50 MB body would freeze the dashboard.
+ * One answer larger than this (in memory: its text at 2 bytes a character) fails with a "too large"
+ * message before it is parsed: a 50 MB body would freeze the dashboard.
  */
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
@@ -150,24 +151,27 @@ export class GatewayTransport {
         url,
         method: 'GET',
         headers: { Accept: 'application/json' },
+        // Parsed in readBody, after the size check (responseBody.ts).
+        responseType: 'text',
         showErrorAlert: false,
         showSuccessAlert: false,
       })
       .pipe(
         tap({ subscribe: () => (this.counts.requests += 1) }),
+        catchError((error: unknown) => throwError(() => withJsonErrorBody(error))),
         map((response: FetchResponse<unknown>) => {
-          if (grpcErrorOf(response.data)) {
-            throw new ErrorBodyOn200(response.data);
-          }
-          const bytes = approximateBytes(response.data, MAX_RESPONSE_BYTES);
-          if (bytes > MAX_RESPONSE_BYTES) {
+          const read = readBody(response.data, MAX_RESPONSE_BYTES);
+          if ('tooLarge' in read) {
             throw new GatewayError(
               FailureCause.TooLarge,
               call,
               `the answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB, the most one query may load`
             );
           }
-          return new DecodedAnswer(response.data, bytes, () => (this.counts.decodes += 1));
+          if (grpcErrorOf(read.body)) {
+            throw new ErrorBodyOn200(read.body);
+          }
+          return new DecodedAnswer(read.body, read.bytes, () => (this.counts.decodes += 1));
         })
       );
   }
