@@ -51,6 +51,31 @@ export class SharedTimeAxis {
 }
 
 /**
+ * plainTime that remembers the last time it read: consecutive intervals (histogram bins, box plot
+ * boxes) start where the one before ended, so each `xMin` is the `xMax` just read and is only
+ * compared. Like {@link SharedTimeAxis} it keeps only fast-path times (no notes).
+ */
+export function consecutivePlainTime(): (value: string | null | undefined) => number | undefined {
+  let lastText: string | undefined;
+  let lastTime = 0;
+  return (value) => {
+    if (typeof value !== 'string') {
+      return undefined;
+    }
+    if (value === lastText) {
+      return lastTime;
+    }
+    const time = commonDateTime(value);
+    // Stryker disable next-line ConditionalExpression: equivalent — a kept `undefined` only sends the same text to the general path again
+    if (time !== undefined) {
+      lastText = value;
+      lastTime = time;
+    }
+    return time;
+  };
+}
+
+/**
  * An RFC 3339 date-time as epoch milliseconds; "" means unset (null). A time without an offset is
  * read as UTC (the gateway is a Go service that works in UTC), with a note.
  */

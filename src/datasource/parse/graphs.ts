@@ -1,7 +1,7 @@
 import type { RawBoxPlot, RawHistogram, RawPoint, RawSimpleGraph } from '../gateway/rawTypes';
 import type { BoxPlot, GraphLabels, TimeColumns, TimeGraph, TimeHistogram } from './domain';
 import { NOTE, type ParseNotes } from './notes';
-import { SharedTimeAxis, parseTime, plainTime, requireTime } from './dateTime';
+import { SharedTimeAxis, consecutivePlainTime, parseTime, plainTime, requireTime } from './dateTime';
 import { ResponseShapeError, nonNegative, optionalText, parseDecimal, plainDecimal } from './scalars';
 
 /**
@@ -45,10 +45,11 @@ export function parseTimeHistogram(
   const binPath = (i: number) => `${path}.bin[${i}]`;
   // Stryker disable next-line BooleanLiteral: false only sorts bins already in order; the stable sort keeps that order
   let sorted = true;
+  const fastTime = consecutivePlainTime();
   for (let i = 0; i < list.length; i++) {
     const bin = list[i];
-    const start = plainTime(bin.xMin) ?? requireTime(bin.xMin, `${binPath(i)}.xMin`, notes);
-    const end = plainTime(bin.xMax) ?? requireTime(bin.xMax, `${binPath(i)}.xMax`, notes);
+    const start = fastTime(bin.xMin) ?? requireTime(bin.xMin, `${binPath(i)}.xMin`, notes);
+    const end = fastTime(bin.xMax) ?? requireTime(bin.xMax, `${binPath(i)}.xMax`, notes);
     if (end < start) {
       throw new ResponseShapeError('bin ends before it starts (xMax < xMin)', binPath(i));
     }
@@ -139,14 +140,15 @@ export function parseBoxPlot(raw: RawBoxPlot | null | undefined, path: string, n
   const boxPath = (i: number) => `${path}.box[${i}]`;
   // Stryker disable next-line BooleanLiteral: false only reorders boxes already in order; the stable order keeps them
   let sorted = true;
+  const fastTime = consecutivePlainTime();
   for (let i = 0; i < list.length; i++) {
     const box = list[i];
     // xMin/xMax bound the interval; x alone (some servers) marks it.
     const start =
-      plainTime(box.xMin) ??
+      fastTime(box.xMin) ??
       parseTime(box.xMin, `${boxPath(i)}.xMin`, notes) ??
       requireTime(box.x, `${boxPath(i)}.x`, notes);
-    const end = plainTime(box.xMax) ?? parseTime(box.xMax, `${boxPath(i)}.xMax`, notes);
+    const end = fastTime(box.xMax) ?? parseTime(box.xMax, `${boxPath(i)}.xMax`, notes);
     if (end !== null && end < start) {
       throw new ResponseShapeError('interval ends before it starts (xMax < xMin)', boxPath(i));
     }

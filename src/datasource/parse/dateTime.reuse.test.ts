@@ -1,6 +1,7 @@
-import { SharedTimeAxis, plainTime } from './dateTime';
+import { SharedTimeAxis, consecutivePlainTime, plainTime } from './dateTime';
 import { parseDriftSeries } from './drift';
-import { NOTE } from './notes';
+import { parseTimeHistogram } from './graphs';
+import { NOTE, ParseNotes } from './notes';
 
 /** Drift over time with every feature on the same time axis except where `times` differs. */
 function driftAnswer(featureTimes: string[][]) {
@@ -57,5 +58,32 @@ describe('drift over time on one shared time axis', () => {
     );
     expect(notices).toEqual([`${NOTE.noOffset} (2 values, first at featureImportance.featureDrift[0].drift[0].xAxis)`]);
     expect(driftOverTime.map((series) => series.times[0])).toEqual([0, 0, 0].map(() => Date.UTC(2026, 0, 1)));
+  });
+});
+
+describe('consecutivePlainTime', () => {
+  it('gives the time plainTime gives, reusing only the text it read last', () => {
+    const read = consecutivePlainTime();
+    const texts = [T0, T1, T1, T2, T0, T0, '2026-01-01T01:30:00+01:00', null, undefined, ''];
+    expect(texts.map((text) => read(text))).toEqual(texts.map((text) => plainTime(text)));
+    expect(consecutivePlainTime()(undefined)).toBeUndefined();
+  });
+
+  it('notes every bin edge without an offset, also where a bin starts at the end before it', () => {
+    const noOffset = '2026-01-01T00:15:00';
+    const notes = new ParseNotes();
+    const histogram = parseTimeHistogram(
+      {
+        bin: [
+          { xMin: T0, xMax: noOffset, y: '1' },
+          { xMin: noOffset, xMax: T2, y: '2' },
+        ],
+      },
+      'predictions',
+      notes
+    );
+    expect(notes.list()).toEqual([`${NOTE.noOffset} (2 values, first at predictions.bin[0].xMax)`]);
+    expect(histogram?.starts).toEqual([T0, T1].map(Date.parse));
+    expect(histogram?.ends).toEqual([T1, T2].map(Date.parse));
   });
 });
