@@ -1,4 +1,16 @@
-import { array, boolean, nullish, number, object, string, union, unknown, type Infer, type Shape } from './shape';
+import {
+  array,
+  boolean,
+  hotObject,
+  nullish,
+  number,
+  object,
+  string,
+  union,
+  unknown,
+  type Infer,
+  type Shape,
+} from './shape';
 
 /**
  * Raw JSON shapes of the MLOps gateway's model-monitoring API, exactly as they arrive on the wire.
@@ -71,22 +83,45 @@ const graphFields = {
   yLabel: optionalString,
 };
 
-const rawBinSchema = object({ xMin: optionalString, xMax: optionalString, y: optionalString });
+/** A string, null or absent (a field of optionalString, checked inline by the hot shapes). */
+function isOptionalString(value: unknown): boolean {
+  return value === null || value === undefined || typeof value === 'string';
+}
+
+// Bins, boxes and points come by the ten thousand: their tests read each field by name (hotObject).
+const rawBinSchema = hotObject(
+  { xMin: optionalString, xMax: optionalString, y: optionalString },
+  (bin) => isOptionalString(bin.xMin) && isOptionalString(bin.xMax) && isOptionalString(bin.y)
+);
 const rawHistogramSchema = object({ ...graphFields, bin: list(rawBinSchema) });
 
-const rawBoxSchema = object({
-  x: optionalString,
-  xMin: optionalString,
-  xMax: optionalString,
-  y0: optionalString,
-  y1: optionalString,
-  y2: optionalString,
-  y3: optionalString,
-  y4: optionalString,
-});
+const rawBoxSchema = hotObject(
+  {
+    x: optionalString,
+    xMin: optionalString,
+    xMax: optionalString,
+    y0: optionalString,
+    y1: optionalString,
+    y2: optionalString,
+    y3: optionalString,
+    y4: optionalString,
+  },
+  (box) =>
+    isOptionalString(box.x) &&
+    isOptionalString(box.xMin) &&
+    isOptionalString(box.xMax) &&
+    isOptionalString(box.y0) &&
+    isOptionalString(box.y1) &&
+    isOptionalString(box.y2) &&
+    isOptionalString(box.y3) &&
+    isOptionalString(box.y4)
+);
 const rawBoxPlotSchema = object({ ...graphFields, box: list(rawBoxSchema) });
 
-const rawPointSchema = object({ xAxis: optionalString, yAxis: optionalString, value: optionalString });
+const rawPointSchema = hotObject(
+  { xAxis: optionalString, yAxis: optionalString, value: optionalString },
+  (point) => isOptionalString(point.xAxis) && isOptionalString(point.yAxis) && isOptionalString(point.value)
+);
 const rawSimpleGraphSchema = object({ ...graphFields, point: list(rawPointSchema) });
 
 const healthFields = {
@@ -199,6 +234,9 @@ export const rawGatewayErrorSchema = object({
   message: optionalString,
   details: nullish(array(unknown)),
 });
+
+/** The shapes whose tests are written out by hand (hotObject), for the test that compares them with the generic one. */
+export const hotItemShapes = { bin: rawBinSchema, box: rawBoxSchema, point: rawPointSchema };
 
 export type RawModel = Infer<typeof rawModelSchema>;
 export type RawDeployment = Infer<typeof rawDeploymentSchema>;

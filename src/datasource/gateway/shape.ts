@@ -163,6 +163,21 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * `object(props)` for an item that comes by the ten thousand (a bin, a box, a point), with a test
+ * written out by hand: `fieldsFit` reads each field by name. The generic test reads fields by a
+ * variable key, a load that every object shape shares and that is therefore megamorphic — six times
+ * the cost on the drift answer's 200,000 points. `fieldsFit` must give the generic verdict for every
+ * object (rawTypes.test.ts checks it on random values); explain stays the generic one.
+ */
+export function hotObject<P extends Record<string, Shape<unknown>>>(
+  props: P,
+  fieldsFit: (value: Record<string, unknown>) => boolean
+): Shape<ObjectOf<P>> {
+  const generic = object(props);
+  return make((value): value is ObjectOf<P> => isObject(value) && fieldsFit(value), generic.explain);
+}
+
 /** An object whose listed keys have their shapes; every key is optional (all our fields are nullish). */
 export function object<P extends Record<string, Shape<unknown>>>(props: P): Shape<ObjectOf<P>> {
   const keys = Object.keys(props);
