@@ -2,7 +2,8 @@ import { dateTime, type DataQueryRequest, type DataSourceInstanceSettings } from
 import type { BackendSrv, TemplateSrv } from '@grafana/runtime';
 
 import { StaticTemplateSrv } from '../devtools/templateSrv';
-import { MlopsDataSource } from '../src/datasource/datasource';
+import { bundledDataSourceModule } from './bundledSource';
+import type { MlopsDataSource } from '../src/datasource/datasource';
 import {
   ApiGeneration,
   AuthMode,
@@ -11,7 +12,7 @@ import {
   type MlopsQuery,
 } from '../src/datasource/types';
 
-/** The data source class as Grafana constructs it, over an in-process backendSrv. */
+/** The data source class as Grafana constructs it (from the bundle, bundledSource.ts), over an in-process backendSrv. */
 export function benchDataSource(
   backendSrv: Pick<BackendSrv, 'fetch'>,
   variables: Record<string, string | string[]> = {},
@@ -37,7 +38,8 @@ export function benchDataSource(
     },
   } as unknown as DataSourceInstanceSettings<MlopsDataSourceOptions>;
   const templateSrv = new StaticTemplateSrv(variables) as unknown as Pick<TemplateSrv, 'replace' | 'getVariables'>;
-  return new MlopsDataSource(settings, { backendSrv, templateSrv });
+  const { MlopsDataSource: BundledDataSource } = bundledDataSourceModule();
+  return new BundledDataSource(settings, { backendSrv, templateSrv });
 }
 
 export const RANGE_END = Date.UTC(2026, 0, 8);

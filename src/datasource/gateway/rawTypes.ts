@@ -37,28 +37,67 @@ export const rawStatusValues = ['UNKNOWN', 'HEALTHY', 'AT_RISK', 'FAILING'] as c
 /** Model status; unknown future values are kept as strings and shown as-is; enum numbers are read too. */
 const rawStatus = nullish(union(string, number));
 
-const rawModelSchema = object({
-  registeredModelName: optionalString,
-  registeredModelVersion: optionalString,
-  driftStatus: rawStatus,
-  accuracy: rawStatus,
-  averageScoringRequests: optionalInt32,
-});
+/** A string, null or absent (a field of optionalString, checked inline by the hot shapes). */
+function isOptionalString(value: unknown): boolean {
+  return value === null || value === undefined || typeof value === 'string';
+}
 
-const rawDeploymentSchema = object({
-  id: optionalString,
-  name: optionalString,
-  description: optionalString,
-  mode: optionalString,
-  environment: optionalString,
-  type: optionalString,
-  problemType: optionalString,
-  models: list(rawModelSchema),
-  deploymentDate: optionalString,
-  projectId: optionalString,
-  monitoringEnabled: optionalBoolean,
-  storeScoringData: optionalBoolean,
-});
+/** A string, a finite number, null or absent (nullish(union(string, number)), inline). */
+function isOptionalStringOrNumber(value: unknown): boolean {
+  return isOptionalString(value) || (typeof value === 'number' && Number.isFinite(value));
+}
+
+function isOptionalBoolean(value: unknown): boolean {
+  return value === null || value === undefined || typeof value === 'boolean';
+}
+
+// A fleet's list has thousands of deployments and models: their tests read each field by name.
+const rawModelSchema = hotObject(
+  {
+    registeredModelName: optionalString,
+    registeredModelVersion: optionalString,
+    driftStatus: rawStatus,
+    accuracy: rawStatus,
+    averageScoringRequests: optionalInt32,
+  },
+  (model) =>
+    isOptionalString(model.registeredModelName) &&
+    isOptionalString(model.registeredModelVersion) &&
+    isOptionalStringOrNumber(model.driftStatus) &&
+    isOptionalStringOrNumber(model.accuracy) &&
+    isOptionalStringOrNumber(model.averageScoringRequests)
+);
+const rawModelList = list(rawModelSchema);
+
+const rawDeploymentSchema = hotObject(
+  {
+    id: optionalString,
+    name: optionalString,
+    description: optionalString,
+    mode: optionalString,
+    environment: optionalString,
+    type: optionalString,
+    problemType: optionalString,
+    models: rawModelList,
+    deploymentDate: optionalString,
+    projectId: optionalString,
+    monitoringEnabled: optionalBoolean,
+    storeScoringData: optionalBoolean,
+  },
+  (deployment) =>
+    isOptionalString(deployment.id) &&
+    isOptionalString(deployment.name) &&
+    isOptionalString(deployment.description) &&
+    isOptionalString(deployment.mode) &&
+    isOptionalString(deployment.environment) &&
+    isOptionalString(deployment.type) &&
+    isOptionalString(deployment.problemType) &&
+    rawModelList.test(deployment.models) &&
+    isOptionalString(deployment.deploymentDate) &&
+    isOptionalString(deployment.projectId) &&
+    isOptionalBoolean(deployment.monitoringEnabled) &&
+    isOptionalBoolean(deployment.storeScoringData)
+);
 
 export const rawListMonitoredDeploymentsSchema = object({
   deployment: list(rawDeploymentSchema),
@@ -82,11 +121,6 @@ const graphFields = {
   xLabel: optionalString,
   yLabel: optionalString,
 };
-
-/** A string, null or absent (a field of optionalString, checked inline by the hot shapes). */
-function isOptionalString(value: unknown): boolean {
-  return value === null || value === undefined || typeof value === 'string';
-}
 
 // Bins, boxes and points come by the ten thousand: their tests read each field by name (hotObject).
 const rawBinSchema = hotObject(
@@ -236,7 +270,13 @@ export const rawGatewayErrorSchema = object({
 });
 
 /** The shapes whose tests are written out by hand (hotObject), for the test that compares them with the generic one. */
-export const hotItemShapes = { bin: rawBinSchema, box: rawBoxSchema, point: rawPointSchema };
+export const hotItemShapes = {
+  bin: rawBinSchema,
+  box: rawBoxSchema,
+  point: rawPointSchema,
+  model: rawModelSchema,
+  deployment: rawDeploymentSchema,
+};
 
 export type RawModel = Infer<typeof rawModelSchema>;
 export type RawDeployment = Infer<typeof rawDeploymentSchema>;
