@@ -164,11 +164,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * `object(props)` for an item that comes by the ten thousand (a bin, a box, a point), with a test
- * written out by hand: `fieldsFit` reads each field by name. The generic test reads fields by a
- * variable key, a load that every object shape shares and that is therefore megamorphic — six times
- * the cost on the drift answer's 200,000 points. `fieldsFit` must give the generic verdict for every
- * object (rawTypes.test.ts checks it on random values); explain stays the generic one.
+ * `object(props)` for an item that comes by the thousand (a bin, a box, a point, a deployment), with
+ * a test written out by hand: `fieldsFit` reads each field by name. The generic test reads fields by
+ * a variable key, a load that every object shape shares and that is therefore megamorphic — six
+ * times the cost on the drift answer's 200,000 points. `fieldsFit` must give the generic verdict for
+ * every object (rawTypes.hot.test.ts checks it against `explain` on random values); explain stays
+ * the generic one.
  */
 export function hotObject<P extends Record<string, Shape<unknown>>>(
   props: P,
