@@ -130,11 +130,35 @@ document.documentElement.className='theme-dark';
   fs.writeFileSync(path.join(outdir, 'index.html'), html);
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 /**
- * Builds the page into `outdir` and opens it, served from there and from dist/panel/ under a
- * made-up origin (no server); resolves once the page loaded the built panel.
+ * Grafana serves @grafana/ui's icons under /public/build/img/icons/ (as the preview does,
+ * devtools/preview/server.ts), and `Icon` fetches each once and caches it. Unserved, every render
+ * fetched each icon again and aborted the fetch on unmount — work a dashboard never does.
+ */
+const ICONS_PATH = '/public/build/img/icons/';
+const ICONS_DIR = path.join(ROOT, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img', 'icons');
+const EMPTY_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"></svg>';
+
+function servedFile(pathname: string, outdir: string): string {
+  if (pathname.startsWith('/plugin/panel/')) {
+    return path.join(PANEL_DIST, pathname.slice('/plugin/panel/'.length));
+  }
+  if (pathname.startsWith(ICONS_PATH)) {
+    return path.join(ICONS_DIR, pathname.slice(ICONS_PATH.length));
+  }
+  return path.join(outdir, pathname === '/' ? 'index.html' : pathname.slice(1));
+}
+
+/**
+ * Builds the page into `outdir` and opens it, served from there, from dist/panel/ and from
+ * @grafana/ui's icons under a made-up origin (no server); resolves once the page loaded the built panel.
  */
 export async function openBenchPage(browser: Browser, outdir: string): Promise<{ page: Page; errors: string[] }> {
   await buildPage(outdir);
@@ -142,10 +166,13 @@ export async function openBenchPage(browser: Browser, outdir: string): Promise<{
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.route(`${ORIGIN}/**`, async (route) => {
-    const url = new URL(route.request().url());
-    const file = url.pathname.startsWith('/plugin/panel/')
-      ? path.join(PANEL_DIST, url.pathname.slice('/plugin/panel/'.length))
-      : path.join(outdir, url.pathname === '/' ? 'index.html' : url.pathname.slice(1));
+    const pathname = new URL(route.request().url()).pathname;
+    const file = servedFile(pathname, outdir);
+    if (pathname.startsWith(ICONS_PATH) && !fs.existsSync(file)) {
+      // An icon Grafana has but @grafana/ui's copy lacks (thumbs-up/down): an empty one, cached
+      // like the others instead of fetched again on every render.
+      return route.fulfill({ status: 200, contentType: TYPES['.svg'], body: EMPTY_ICON });
+    }
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
       return route.fulfill({ status: 404, body: '' });
     }
@@ -171,6 +198,11 @@ export async function runPanelBench(options: PanelBenchOptions = {}): Promise<Pa
   const browser = await launchChromium();
   try {
     const { page, errors } = await openBenchPage(browser, outdir);
+    // As on a dashboard, the icons are fetched once and then come from Icon's cache: the panel is
+    // shown until they have loaded. (measure() unmounts within the same task, which aborts the fetches.)
+    await page.evaluate(([f, m]) => window.__bench!.show(f, m), [features, models] as const);
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => window.__bench!.hide());
     const measured: Array<Record<Subject, RenderTiming>> = [];
     for (let i = 0; i < warmupRuns + runs; i++) {
       const order: Subject[] = i % 2 === 0 ? ['panel', 'table'] : ['table', 'panel'];

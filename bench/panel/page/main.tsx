@@ -39,6 +39,8 @@ declare global {
       measure(subject: Subject, features: number, models: number): Promise<RenderTiming>;
       /** Renders the panel on that data and leaves it on the page (for the browser tests). */
       show(features: number, models: number): Promise<void>;
+      /** Removes what show() rendered. */
+      hide(): void;
     };
   }
 }
@@ -159,7 +161,7 @@ function subjects(plugin: PanelPlugin<PanelOptions>) {
 
 async function boot() {
   const notReady = () => Promise.reject(new Error('not ready'));
-  window.__bench = { state: 'loading', measure: notReady, show: notReady };
+  window.__bench = { state: 'loading', measure: notReady, show: notReady, hide: () => undefined };
   provideSharedModules();
   registerStandardFieldOptions();
   installDefine();
@@ -192,10 +194,11 @@ async function boot() {
     flushSync(() => shown.render(<ThemeContext.Provider value={theme}>{element}</ThemeContext.Provider>));
     await nextFrame();
   };
+  window.__bench.hide = () => flushSync(() => shown.render(null));
   window.__bench.state = 'ready';
 }
 
 boot().catch((error: unknown) => {
   const failed = () => Promise.reject(error);
-  window.__bench = { state: 'error', error: String(error), measure: failed, show: failed };
+  window.__bench = { state: 'error', error: String(error), measure: failed, show: failed, hide: () => undefined };
 });

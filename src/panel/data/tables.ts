@@ -83,19 +83,30 @@ function valueColumns(frame: DataFrame, cols: Columns): Field[] {
   return frame.fields.filter((f) => f.type === FieldType.number && f !== cols.version);
 }
 
-/** The model a row names: its columns first, the frame's labels for what they leave out. */
-function rowIdentity(frame: DataFrame, cols: Columns, labels: Labels | undefined, i: number): ModelIdentity {
+/**
+ * The model each row names: its columns first, the frame's labels for what they leave out. A table
+ * without identity columns (our feature-drift table: one frame per model, named by its labels)
+ * names the same model on every row, so that identity is made once, not once per feature.
+ */
+function rowIdentities(frame: DataFrame, cols: Columns, labels: Labels | undefined): (row: number) => ModelIdentity {
   const fromLabels = partsFromLabels(labels);
-  return makeIdentity(
-    {
-      model: toText(cols.model?.values[i]) || fromLabels.model,
-      version: toText(cols.version?.values[i]) || fromLabels.version,
-      role: toText(cols.role?.values[i]) || fromLabels.role,
-      deploymentId: toText(cols.deploymentId?.values[i]) || fromLabels.deploymentId,
-      deployment: toText(cols.deployment?.values[i]) || fromLabels.deployment,
-    },
-    fallbackNameOf(frame)
-  );
+  const fallbackName = fallbackNameOf(frame);
+  const identityAt = (i: number) =>
+    makeIdentity(
+      {
+        model: toText(cols.model?.values[i]) || fromLabels.model,
+        version: toText(cols.version?.values[i]) || fromLabels.version,
+        role: toText(cols.role?.values[i]) || fromLabels.role,
+        deploymentId: toText(cols.deploymentId?.values[i]) || fromLabels.deploymentId,
+        deployment: toText(cols.deployment?.values[i]) || fromLabels.deployment,
+      },
+      fallbackName
+    );
+  if (cols.model || cols.version || cols.role || cols.deploymentId || cols.deployment) {
+    return identityAt;
+  }
+  const identity = identityAt(0);
+  return () => identity;
 }
 
 /** The signal of a table cell: by the row's metric name, the column, or (generic columns) the frame. */
@@ -126,9 +137,10 @@ export function readModelTable(frame: DataFrame, kind: FrameKind | undefined, si
   const labels = frame.fields.find((f) => f.labels)?.labels;
   const rows = frame.length ?? frame.fields[0]?.values.length ?? 0;
   const numeric = valueColumns(frame, cols);
+  const identityAt = rowIdentities(frame, cols, labels);
   let used = false;
   for (let i = 0; i < rows; i++) {
-    const identity = rowIdentity(frame, cols, labels, i);
+    const identity = identityAt(i);
     if (identity.kind === IdentityKind.Query || identity.kind === IdentityKind.Deployment) {
       continue; // a row that names no model
     }
@@ -178,19 +190,28 @@ export function readFeatureTable(frame: DataFrame, kind: FrameKind | undefined, 
   let used = false;
   const mappingOf = (field: Field, rowName: string) =>
     kind === FrameKind.FeatureDrift ? gatewayFeatureMapping(field) : rowMapping(frame, field, rowName, sink.aliases);
+  // Without a metric-name column a column's signal is the same on every row: looked up once.
+  const fixedMappings = cols.name ? undefined : numeric.map((field) => mappingOf(field, ''));
+  const identityAt = rowIdentities(frame, cols, labels);
+  // Consecutive rows of one model share its bucket.
+  let last: { identity: ModelIdentity; data: ModelData } | undefined;
   feature.values.forEach((cell, i) => {
     const name = toText(cell);
     if (name === '') {
       return;
     }
-    const identity = rowIdentity(frame, cols, labels, i);
+    const identity = identityAt(i);
     let data: ModelData | undefined;
-    for (const field of numeric) {
-      const mapping = mappingOf(field, toText(cols.name?.values[i]));
+    for (let k = 0; k < numeric.length; k++) {
+      const field = numeric[k];
+      const mapping = fixedMappings ? fixedMappings[k] : mappingOf(field, toText(cols.name?.values[i]));
       if (!mapping || (mapping.signal !== Signal.DriftScore && mapping.signal !== Signal.FeatureImportance)) {
         continue;
       }
-      data = data ?? sink.bucket(identity);
+      if (!data) {
+        last = last?.identity === identity ? last : { identity, data: sink.bucket(identity) };
+        data = last.data;
+      }
       const value = cellValue(field.values[i], mapping.signal, mapping.source, sink);
       setFeature(data.features, name, mapping.signal, value, SampleRank.Direct, field);
       used = true;
