@@ -391,4 +391,33 @@ describe('feature tables (one row per feature)', () => {
       { ...blank, [part]: values[1], features: [['age', 0.2, null]] },
     ]);
   });
+
+  it('puts each row into its own model when the models alternate row by row', () => {
+    const frame = createDataFrame({
+      fields: [
+        { name: 'feature', type: FieldType.string, values: ['age', 'age', 'income', 'income'] },
+        { name: 'model', type: FieldType.string, values: ['fraud', 'churn', 'fraud', 'churn'] },
+        { name: 'drift', type: FieldType.number, values: [0.1, 0.2, 0.3, 0.4] },
+      ],
+    });
+    const blank = { version: '', role: '', deployment: '' };
+    expect(featureRows([frame]).models).toEqual([
+      {
+        ...blank,
+        model: 'fraud',
+        features: [
+          ['age', 0.1, null],
+          ['income', 0.3, null],
+        ],
+      },
+      {
+        ...blank,
+        model: 'churn',
+        features: [
+          ['age', 0.2, null],
+          ['income', 0.4, null],
+        ],
+      },
+    ]);
+  });
 });
