@@ -17,7 +17,8 @@ import { truncationText } from './gateway/paging';
 import { migrateVariableQuery } from './migrations';
 import { parseDriftSummary } from './parse/drift';
 import type { Mlops1xGeneration } from './mlops1xLoader';
-import { deploymentName, modelChoices } from './query/models';
+import { deploymentName } from './frames/common';
+import { modelChoices } from './query/models';
 import { toRangeParams } from './query/queryRunner';
 import { VariableQueryKind, type MlopsDataSourceOptions, type MlopsQuery, type MlopsVariableQuery } from './types';
 

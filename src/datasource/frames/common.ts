@@ -14,6 +14,7 @@ import {
   type MlopsFrameMeta,
 } from '../../shared/frameSchema';
 import type { OperationalMetric } from '../../shared/operationalMetrics';
+import type { Deployment } from '../parse/domain';
 
 /**
  * What every frame builder shares (one module per family beside this one: deployments, health,
@@ -80,4 +81,9 @@ export function timeField(values: number[], config: FieldConfig = {}): FieldDTO 
 
 export function frameName(base: string, labels: FrameLabels): string {
   return `${base} – ${seriesName(labels)}`;
+}
+
+/** What people read for a deployment: its name, or its id when the gateway sends "-" (unnamed). */
+export function deploymentName(deployment: Pick<Deployment, 'id' | 'name'>): string {
+  return deployment.name && deployment.name !== '-' ? deployment.name : deployment.id;
 }

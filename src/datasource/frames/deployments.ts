@@ -3,8 +3,7 @@ import { FieldType, createDataFrame, type DataFrame } from '@grafana/data';
 import { FIELD, FrameKind, type FrameLabels } from '../../shared/frameSchema';
 import { worstGatewayStatus } from '../../shared/modelStatus';
 import type { Deployment, Model } from '../parse/domain';
-import { deploymentName } from '../query/models';
-import { meta, valueField } from './common';
+import { deploymentName, meta, valueField } from './common';
 
 /**
  * The most severe status over the drift and accuracy statuses of all models (rank in

@@ -2,8 +2,7 @@ import { FieldType, createDataFrame, type DataFrame } from '@grafana/data';
 
 import { FIELD, FrameKind } from '../../shared/frameSchema';
 import type { Deployment } from '../parse/domain';
-import { deploymentName } from '../query/models';
-import { meta } from './common';
+import { deploymentName, meta } from './common';
 
 /**
  * Deployment events for annotations: one row per deployment with a deployment date, in Grafana's

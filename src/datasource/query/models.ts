@@ -1,4 +1,5 @@
 import { ROLE, type FrameLabels } from '../../shared/frameSchema';
+import { deploymentName } from '../frames/common';
 import type { Deployment, Model } from '../parse/domain';
 
 /**
@@ -33,11 +34,6 @@ export function modelIndexOf(deployment: Deployment, modelId: string): number {
  */
 export function rolesFor(models: Model[]): string[] {
   return models.map((_, index) => (index === 0 ? ROLE.champion : ROLE.challenger));
-}
-
-/** What people read for a deployment: its name, or its id when the gateway sends "-" (unnamed). */
-export function deploymentName(deployment: Deployment): string {
-  return deployment.name && deployment.name !== '-' ? deployment.name : deployment.id;
 }
 
 /** The models of a deployment as choices: "name vN" for people, the model id for the gateway. */

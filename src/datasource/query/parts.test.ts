@@ -5,7 +5,8 @@ import deploymentsPage1 from '../../../tests/fixtures/gateway/deployments-page1.
 import { parseDeploymentResponse } from '../parse/parseResponses';
 import { FakeTemplateSrv } from '../../test/fakeTemplateSrv';
 import { PartialFailureError, gather, settle, type Part } from './fanOut';
-import { deploymentName, labelsFor, modelChoices, modelIdFor, modelIndexOf, rolesFor } from './models';
+import { deploymentName } from '../frames/common';
+import { labelsFor, modelChoices, modelIdFor, modelIndexOf, rolesFor } from './models';
 import { expandField, interpolateText } from './templating';
 
 /** The pieces a query is built from: fan-out results, variable expansion and model addressing. */

@@ -19,7 +19,8 @@ import { truncationText, type PagedList } from '../gateway/paging';
 import { gather, settle, type Outcome } from './fanOut';
 import { Limiter } from './limiter';
 import { modelTargetName, modelTargets, type ModelTarget } from './modelTargets';
-import { deploymentName, rolesFor } from './models';
+import { deploymentName } from '../frames/common';
+import { rolesFor } from './models';
 import { expandField } from './templating';
 
 /**
