@@ -21,6 +21,8 @@ describe('readBody', () => {
   it('measures a body a backendSrv parsed itself by walking it', () => {
     const body = { rows: ['a', 'b'] };
     expect(readBody(body, 1_000)).toEqual({ body, bytes: approximateBytes(body) });
+    expect(readBody(body, approximateBytes(body))).toEqual({ body, bytes: approximateBytes(body) });
+    expect(readBody(body, approximateBytes(body) - 1)).toEqual({ tooLarge: true, bytes: approximateBytes(body) });
     expect(readBody({ text: 'x'.repeat(600) }, 1_000)).toEqual({
       tooLarge: true,
       bytes: approximateBytes({ text: 'x'.repeat(600) }),
@@ -45,7 +47,21 @@ describe('withJsonErrorBody', () => {
     const html = { status: 502, data: { message: '<html>', error: 'Bad Gateway', response: '<html>' } };
     const scalarJson = { status: 500, data: { message: '42', response: '42' } };
     const parsed = { status: 500, data: grpc };
-    const others: unknown[] = [html, scalarJson, parsed, { status: 0 }, new TypeError('Failed to fetch'), 'text', null];
+    const nullJson = { status: 500, data: { message: 'null', response: 'null' } };
+    const responseObject = { status: 500, data: { message: 'x', response: { code: 5 } } };
+    const noBody = [null, undefined, 5].map((data) => ({ status: 500, data }));
+    const others: unknown[] = [
+      html,
+      scalarJson,
+      nullJson,
+      responseObject,
+      parsed,
+      ...noBody,
+      { status: 0 },
+      new TypeError('Failed to fetch'),
+      'text',
+      null,
+    ];
     for (const error of others) {
       expect(withJsonErrorBody(error)).toBe(error);
     }

@@ -48,10 +48,8 @@ export function withJsonErrorBody(error: unknown): unknown {
   }
   const { data } = error as { data: unknown };
   const text = typeof data === 'string' ? data : responseTextOf(data);
-  if (text === undefined) {
-    return error;
-  }
-  const parsed = jsonOrText(text);
+  // Stryker disable next-line ConditionalExpression: equivalent — JSON.parse(undefined) throws, and jsonOrText then gives undefined, no object
+  const parsed = text === undefined ? undefined : jsonOrText(text);
   return typeof parsed === 'object' && parsed !== null ? { ...error, data: parsed } : error;
 }
 
