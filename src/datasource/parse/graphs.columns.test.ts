@@ -202,7 +202,10 @@ describe('parseTimeColumns and parseTimeGraph', () => {
   it('a spaced negative value of a signal that cannot go below 0 is no value, with a note', () => {
     const notes = new ParseNotes();
     const points = [point(H0, ' 0 '), point(H1, ' -2 '), point(H2, '0')];
-    expect(parseTimeColumns(points, 'g', notes, true)).toEqual({ times: [T0, T1, T2], values: [0, null, 0] });
+    expect(parseTimeColumns(points, 'g', notes, { nonNegativeValues: true })).toEqual({
+      times: [T0, T1, T2],
+      values: [0, null, 0],
+    });
     expect(notes.list()).toEqual([`${NOTE.negative} (at g[1])`]);
   });
 });

@@ -256,8 +256,7 @@ export function parseTimeColumns(
   points: RawPoint[] | null | undefined,
   path: string,
   notes: ParseNotes,
-  nonNegativeValues = false,
-  axis?: SharedTimeAxis
+  { nonNegativeValues = false, axis }: { nonNegativeValues?: boolean; axis?: SharedTimeAxis } = {}
 ): TimeColumns {
   const list = points ?? [];
   // Stryker disable ArrayDeclaration: presized only for speed; filled from index 0 up, an unsized array ends the same
@@ -292,5 +291,5 @@ export function parseTimeGraph(
   if (!raw) {
     return null;
   }
-  return { ...graphLabels(raw), ...parseTimeColumns(raw.point, `${path}.point`, notes, nonNegativeValues) };
+  return { ...graphLabels(raw), ...parseTimeColumns(raw.point, `${path}.point`, notes, { nonNegativeValues }) };
 }

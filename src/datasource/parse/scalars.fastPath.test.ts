@@ -115,5 +115,11 @@ describe('parseDecimal plain path', () => {
     expect(
       ['-0', '0.1', '0.30000000000000004', '999999999999999', '9007199254740993'].map((t) => plainDecimal(t))
     ).toEqual([-0, 0.1, 0.30000000000000004, 999999999999999, 9007199254740992]);
+    // Texts the digit loop must decline, not misread: a second point, signs and digits out of place.
+    for (const text of ['.5.', '..5', '5..', '1.2.3', '--1', '+-1', '1-', '1e5', ' 1', '1 ', '.', '-', '+', '']) {
+      const expected = Number(text);
+      const plain = text !== '' && text === text.trim() && Number.isFinite(expected);
+      expect(plainDecimal(text)).toBe(plain ? expected : undefined);
+    }
   });
 });

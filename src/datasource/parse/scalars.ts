@@ -142,7 +142,7 @@ export function plainDecimal(value: string | null | undefined): number | undefin
     return undefined;
   }
   const short = shortDecimal(value);
-  // Stryker disable next-line ConditionalExpression: Number() below reads every short decimal to the same value (scalars.fastPath.test.ts)
+  // Stryker disable next-line ConditionalExpression,BlockStatement: Number() below reads every short decimal to the same value (scalars.fastPath.test.ts)
   if (short !== undefined) {
     return short;
   }
@@ -165,6 +165,11 @@ const MAX_SHORT_DIGITS = 15;
  * 15 digits are an integer below 2^53 and 10^k (k ≤ 15) is an exact double, so one division
  * rounds correctly, to the very double `Number` gives (Clinger's fast path) — -0 included.
  */
+// A fast path: a mutant that only declines more texts (returns undefined) hands them to Number() in
+// plainDecimal, which reads them to the same value — equivalent. The mutants below that could give
+// a wrong value instead are killed by scalars.fastPath.test.ts (checked by hand): reading a second
+// '.' as the point (`point <= 0`: ".5." and "..5"); the arithmetic stays measured.
+// Stryker disable BlockStatement,ConditionalExpression,LogicalOperator,EqualityOperator
 function shortDecimal(value: string): number | undefined {
   const length = value.length;
   const first = value.charCodeAt(0);
@@ -178,6 +183,7 @@ function shortDecimal(value: string): number | undefined {
       point = i;
       continue;
     }
+    // Stryker disable next-line ArithmeticOperator: `code + 48` is never a digit, so every text declines
     const digit = code - 48;
     if (digit < 0 || digit > 9) {
       return undefined;
@@ -188,6 +194,7 @@ function shortDecimal(value: string): number | undefined {
   if (digitCount === 0 || digitCount > MAX_SHORT_DIGITS) {
     return undefined;
   }
+  // Stryker restore BlockStatement,ConditionalExpression,LogicalOperator,EqualityOperator
   const magnitude = point < 0 ? n : n / POWERS_OF_TEN[length - point - 1];
   return negative ? -magnitude : magnitude;
 }
