@@ -102,6 +102,7 @@ function rowIdentities(frame: DataFrame, cols: Columns, labels: Labels | undefin
       },
       fallbackName
     );
+  // Stryker disable next-line ConditionalExpression: → true makes the same identity for every row again (speed only)
   if (cols.model || cols.version || cols.role || cols.deploymentId || cols.deployment) {
     return identityAt;
   }
@@ -191,6 +192,7 @@ export function readFeatureTable(frame: DataFrame, kind: FrameKind | undefined, 
   const mappingOf = (field: Field, rowName: string) =>
     kind === FrameKind.FeatureDrift ? gatewayFeatureMapping(field) : rowMapping(frame, field, rowName, sink.aliases);
   // Without a metric-name column a column's signal is the same on every row: looked up once.
+  // Stryker disable next-line StringLiteral: '' is the name a row without that column reads; no metric or alias has another text of Stryker's
   const fixedMappings = cols.name ? undefined : numeric.map((field) => mappingOf(field, ''));
   const identityAt = rowIdentities(frame, cols, labels);
   // Consecutive rows of one model share its bucket.
@@ -204,11 +206,14 @@ export function readFeatureTable(frame: DataFrame, kind: FrameKind | undefined, 
     let data: ModelData | undefined;
     for (let k = 0; k < numeric.length; k++) {
       const field = numeric[k];
+      // Stryker disable next-line OptionalChaining: without fixed mappings there is a name column
       const mapping = fixedMappings ? fixedMappings[k] : mappingOf(field, toText(cols.name?.values[i]));
       if (!mapping || (mapping.signal !== Signal.DriftScore && mapping.signal !== Signal.FeatureImportance)) {
         continue;
       }
+      // Stryker disable next-line ConditionalExpression: asking the sink again gives the same bucket (speed only)
       if (!data) {
+        // Stryker disable next-line ConditionalExpression: → false asks the sink every row, for the same bucket (speed only)
         last = last?.identity === identity ? last : { identity, data: sink.bucket(identity) };
         data = last.data;
       }
