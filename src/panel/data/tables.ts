@@ -192,7 +192,7 @@ export function readFeatureTable(frame: DataFrame, kind: FrameKind | undefined, 
   const mappingOf = (field: Field, rowName: string) =>
     kind === FrameKind.FeatureDrift ? gatewayFeatureMapping(field) : rowMapping(frame, field, rowName, sink.aliases);
   // Without a metric-name column a column's signal is the same on every row: looked up once.
-  // Stryker disable next-line StringLiteral: '' is the name a row without that column reads; no metric or alias has another text of Stryker's
+  // Stryker disable next-line StringLiteral: '' is what a row without that column reads; only an alias named like Stryker's text could tell them apart
   const fixedMappings = cols.name ? undefined : numeric.map((field) => mappingOf(field, ''));
   const identityAt = rowIdentities(frame, cols, labels);
   // Consecutive rows of one model share its bucket.
