@@ -75,6 +75,20 @@ describe.each(Object.keys(VALID) as Array<keyof typeof VALID>)('the hand-written
   });
 });
 
+describe('the statuses and counts of a model', () => {
+  it('are a string, a finite number, null or absent — nothing else', () => {
+    const model = hotItemShapes.model;
+    for (const value of ['HEALTHY', 2, 0, null, undefined]) {
+      expect(model.test({ driftStatus: value, accuracy: value, averageScoringRequests: value })).toBe(true);
+    }
+    for (const value of [true, {}, [], NaN, Infinity]) {
+      expect(model.test({ driftStatus: value })).toBe(false);
+      expect(model.test({ accuracy: value })).toBe(false);
+      expect(model.test({ averageScoringRequests: value })).toBe(false);
+    }
+  });
+});
+
 describe('hotObject', () => {
   it('refuses non-objects before its field test runs', () => {
     let fieldTests = 0;
