@@ -3,6 +3,8 @@ import { lastValueFrom } from 'rxjs';
 
 import { ModelScope, QueryType, type MlopsQuery } from '../src/datasource/types';
 import * as base from './baselines';
+import { checkFloors } from './floorCheck';
+import * as floors from './floors';
 import { benchDataSource, benchRequest } from './dataSource';
 import { TextBackendSrv } from './inProcess';
 import {
@@ -29,6 +31,8 @@ export interface RatioCase {
   payload: 'health' | 'drift' | 'list' | 'operational';
   target: Partial<MlopsQuery>;
   baseline: (text: string) => DataFrame[];
+  /** The conversion floor of a series query (floors.ts). */
+  floor?: (text: string) => unknown;
   /** Summaries have the stricter goal. */
   summary: boolean;
 }
@@ -55,6 +59,7 @@ export const CASES: RatioCase[] = [
     payload: 'health',
     target: { ...one, queryType: QueryType.PredictionsOverTime },
     baseline: base.predictionsBaseline,
+    floor: floors.predictionsFloor,
     summary: false,
   },
   {
@@ -62,6 +67,7 @@ export const CASES: RatioCase[] = [
     payload: 'health',
     target: { ...one, queryType: QueryType.PredictionValues },
     baseline: base.predictionValuesBaseline,
+    floor: floors.predictionValuesFloor,
     summary: false,
   },
   {
@@ -87,6 +93,7 @@ export const CASES: RatioCase[] = [
       ],
     } as Partial<MlopsQuery>,
     baseline: base.operationalSeriesBaseline,
+    floor: floors.operationalSeriesFloor,
     summary: false,
   },
   {
@@ -108,6 +115,7 @@ export const CASES: RatioCase[] = [
     payload: 'drift',
     target: { ...one, queryType: QueryType.DriftOverTime },
     baseline: base.driftOverTimeBaseline,
+    floor: floors.driftOverTimeFloor,
     summary: false,
   },
   {
@@ -183,6 +191,8 @@ export interface RatioResult {
   baselineMs: Spread;
   oursOverJsonParse: Spread;
   oursOverBaseline: Spread;
+  /** Series queries: the conversion floor (floors.ts) against `JSON.parse`. */
+  floorOverJsonParse?: Spread;
 }
 
 /**
@@ -205,6 +215,7 @@ async function sample(work: () => unknown): Promise<number> {
 }
 
 export async function measureRatios(payloads: Payloads, runs: number, cases = CASES): Promise<RatioResult[]> {
+  checkFloors(payloads);
   const results: RatioResult[] = [];
   for (const c of cases) {
     const text = payloads[c.payload];
@@ -214,10 +225,12 @@ export async function measureRatios(payloads: Payloads, runs: number, cases = CA
       await prepareOurs(payloads, c)();
       JSON.parse(text);
       c.baseline(text);
+      c.floor?.(text);
     }
     const ours: number[] = [];
     const json: number[] = [];
     const baseline: number[] = [];
+    const floor: number[] = [];
     for (let run = 0; run < runs; run++) {
       const runOurs = prepareOurs(payloads, c);
       const variants: Array<[number[], () => unknown]> = [
@@ -225,6 +238,10 @@ export async function measureRatios(payloads: Payloads, runs: number, cases = CA
         [json, () => JSON.parse(text)],
         [baseline, () => c.baseline(text)],
       ];
+      const floorOf = c.floor;
+      if (floorOf) {
+        variants.push([floor, () => floorOf(text)]);
+      }
       for (let k = 0; k < variants.length; k++) {
         const [into, work] = variants[(run + k) % variants.length];
         into.push(await sample(work));
@@ -239,6 +256,7 @@ export async function measureRatios(payloads: Payloads, runs: number, cases = CA
       baselineMs: summarize(baseline),
       oursOverJsonParse: summarize(ours.map((o, i) => o / json[i])),
       oursOverBaseline: summarize(ours.map((o, i) => o / baseline[i])),
+      ...(floor.length > 0 ? { floorOverJsonParse: summarize(floor.map((f, i) => f / json[i])) } : {}),
     });
   }
   return results;
