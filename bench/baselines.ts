@@ -78,9 +78,9 @@ export function operationalSummaryBaseline(text: string): DataFrame[] {
   return [frame({ uptime: [num(raw.uptime)], latency: [num(raw.avgScoringLatency)] })];
 }
 
-export function operationalSeriesBaseline(text: string): DataFrame[] {
-  const raw = JSON.parse(text) as RawOperationalSummary;
-  const graphs: Array<RawSimpleGraph | null | undefined> = [
+/** The six graphs of an operational answer, in the order the operational-series query lists them. */
+export function operationalGraphs(raw: RawOperationalSummary): Array<RawSimpleGraph | null | undefined> {
+  return [
     raw.scoringLatency,
     raw.memoryUsage,
     raw.cpuUsage,
@@ -88,7 +88,10 @@ export function operationalSeriesBaseline(text: string): DataFrame[] {
     raw.successPrediction,
     raw.failedPrediction,
   ];
-  return graphs.map((g) => {
+}
+
+export function operationalSeriesBaseline(text: string): DataFrame[] {
+  return operationalGraphs(JSON.parse(text) as RawOperationalSummary).map((g) => {
     const points = g?.point ?? [];
     return frame({ time: points.map((p) => time(p.xAxis)), value: points.map((p) => num(p.yAxis)) });
   });

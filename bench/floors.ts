@@ -1,4 +1,10 @@
-import type { RawDriftMetrics, RawHealthMetrics, RawOperationalSummary } from '../src/datasource/gateway/rawTypes';
+import type {
+  RawDriftMetrics,
+  RawHealthMetrics,
+  RawOperationalSummary,
+  RawPoint,
+} from '../src/datasource/gateway/rawTypes';
+import { operationalGraphs } from './baselines';
 
 /**
  * Conversion floors for the series queries: `JSON.parse`, then only the conversion of the times and
@@ -6,7 +12,8 @@ import type { RawDriftMetrics, RawHealthMetrics, RawOperationalSummary } from '.
  * no checks, no notes, no frames, and a time text repeated at the same position of the next series
  * converted once. What no data source that returns numbers and times can go below while reading
  * the gateway's string-encoded values; floor / `JSON.parse` puts the ≤ 1.3× goal in proportion.
- * Self-contained on purpose: it must not pay for the data source's module boundaries.
+ * Self-contained on purpose (only the list of operational graphs is shared with the baselines):
+ * it must not pay for the data source's module boundaries.
  */
 
 const ZERO = 48;
@@ -93,19 +100,11 @@ export function predictionValuesFloor(text: string): Float64Array[] {
   return columns;
 }
 
-export function operationalSeriesFloor(text: string): Float64Array[] {
-  const raw = JSON.parse(text) as RawOperationalSummary;
-  const graphs = [
-    raw.scoringLatency,
-    raw.memoryUsage,
-    raw.cpuUsage,
-    raw.availability,
-    raw.successPrediction,
-    raw.failedPrediction,
-  ];
+/** Each series' times (one shared axis) and values. */
+function seriesColumns(series: Array<RawPoint[] | null | undefined>): Float64Array[] {
   const time = sharedTimes();
-  return graphs.flatMap((graph) => {
-    const points = graph?.point ?? [];
+  return series.flatMap((list) => {
+    const points = list ?? [];
     const times = new Float64Array(points.length);
     const values = new Float64Array(points.length);
     for (let i = 0; i < points.length; i++) {
@@ -116,17 +115,11 @@ export function operationalSeriesFloor(text: string): Float64Array[] {
   });
 }
 
+export function operationalSeriesFloor(text: string): Float64Array[] {
+  return seriesColumns(operationalGraphs(JSON.parse(text) as RawOperationalSummary).map((graph) => graph?.point));
+}
+
 export function driftOverTimeFloor(text: string): Float64Array[] {
   const series = (JSON.parse(text) as RawDriftMetrics).featureImportance?.featureDrift ?? [];
-  const time = sharedTimes();
-  return series.flatMap((item) => {
-    const points = item.drift ?? [];
-    const times = new Float64Array(points.length);
-    const values = new Float64Array(points.length);
-    for (let i = 0; i < points.length; i++) {
-      times[i] = time(i, points[i].xAxis!);
-      values[i] = decimal(points[i].yAxis!);
-    }
-    return [times, values];
-  });
+  return seriesColumns(series.map((item) => item.drift));
 }

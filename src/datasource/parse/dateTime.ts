@@ -58,7 +58,8 @@ export class SharedTimeAxis {
 /**
  * plainTime that remembers the last time it read: consecutive intervals (histogram bins, box plot
  * boxes) start where the one before ended, so each `xMin` is the `xMax` just read and is only
- * compared. Like {@link SharedTimeAxis} it keeps only fast-path times (no notes).
+ * compared. Like {@link SharedTimeAxis} it keeps only fast-path times (no notes); a one-position
+ * SharedTimeAxis instead of these two variables measured about a fifth slower on the health answer.
  */
 export function consecutivePlainTime(): (value: string | null | undefined) => number | undefined {
   let lastText: string | undefined;
