@@ -67,7 +67,7 @@ class Collector implements ModelSink {
 
   models(): ModelData[] {
     mergeOrphans(this.byKey);
-    // A Map iterates in insertion order, which is the models' order of first sight (`order`).
+    // In insertion order; resolveRoles orders them by `order` (a merged model keeps the earlier one).
     return [...this.byKey.values()];
   }
 
