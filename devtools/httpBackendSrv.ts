@@ -113,8 +113,11 @@ function withParams(url: string, params?: BackendSrvRequest['params']): string {
   return query ? `${url}${url.includes('?') ? '&' : '?'}${query}` : url;
 }
 
-/** Grafana's backendSrv.processRequestError: the `data` of a FetchError is always an object. */
-function errorData(data: unknown, statusText: string): unknown {
+/**
+ * Grafana's backendSrv.processRequestError: the `data` of a FetchError is always an object. Also
+ * the fake backendSrv's (src/test/fakeBackendSrv.ts), so that both wrap a text body alike.
+ */
+export function errorData(data: unknown, statusText: string): unknown {
   let result: unknown = data ?? { message: 'Unexpected error' };
   if (typeof result === 'string') {
     result = { message: result, error: statusText, response: result };

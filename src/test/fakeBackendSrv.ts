@@ -1,6 +1,8 @@
 import type { BackendSrvRequest, FetchResponse } from '@grafana/runtime';
 import { Observable } from 'rxjs';
 
+import { errorData } from '../../devtools/httpBackendSrv';
+
 /**
  * A stand-in for Grafana's backendSrv — the boundary where the browser hands requests to
  * Grafana's server. Routes answer by URL; each call is recorded; tearing down a subscription
@@ -49,7 +51,8 @@ export class FakeBackendSrv {
           // backendSrv that passes them on (set only when a test gives them).
           subscriber.error({
             status: r.status,
-            data: asText ? wrappedText(textOf(r.data)) : r.data,
+            // The fake's failures have an empty statusText.
+            data: asText ? errorData(textOf(r.data), '') : r.data,
             statusText: '',
             config: options,
             ...(r.headers ? { headers: r.headers } : {}),
@@ -83,10 +86,4 @@ export class FakeBackendSrv {
 /** A body as the text the server would have sent. */
 function textOf(data: unknown): unknown {
   return typeof data === 'string' || data === undefined ? data : JSON.stringify(data);
-}
-
-/** backendSrv.processRequestError: a text error body becomes `{message, error, response}`. */
-function wrappedText(text: unknown): unknown {
-  // The fake's failures have an empty statusText.
-  return typeof text === 'string' ? { message: text, error: '', response: text } : text;
 }
