@@ -187,6 +187,32 @@ export async function openBenchPage(browser: Browser, outdir: string): Promise<{
   return { page, errors };
 }
 
+/**
+ * As on a dashboard, the icons are fetched once and then come from Icon's cache: the panel is shown
+ * until every request it started has finished, then removed. (measure() unmounts within the same
+ * task, which would abort the fetches; `waitForLoadState('networkidle')` only looks at page load.)
+ */
+async function showUntilLoaded(page: Page, features: number, models: number): Promise<void> {
+  let pending = 0;
+  const started = () => (pending += 1);
+  const ended = () => (pending -= 1);
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  try {
+    await page.evaluate(([f, m]) => window.__bench!.show(f, m), [features, models] as const);
+    const deadline = Date.now() + 10_000;
+    while (pending > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+  }
+  await page.evaluate(() => window.__bench!.hide());
+}
+
 /** Runs the benchmark; see the module comment. */
 export async function runPanelBench(options: PanelBenchOptions = {}): Promise<PanelBenchResult> {
   const { runs = 11, warmupRuns = 2, features = 2000, models = 5 } = options;
@@ -198,11 +224,7 @@ export async function runPanelBench(options: PanelBenchOptions = {}): Promise<Pa
   const browser = await launchChromium();
   try {
     const { page, errors } = await openBenchPage(browser, outdir);
-    // As on a dashboard, the icons are fetched once and then come from Icon's cache: the panel is
-    // shown until they have loaded. (measure() unmounts within the same task, which aborts the fetches.)
-    await page.evaluate(([f, m]) => window.__bench!.show(f, m), [features, models] as const);
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(() => window.__bench!.hide());
+    await showUntilLoaded(page, features, models);
     const measured: Array<Record<Subject, RenderTiming>> = [];
     for (let i = 0; i < warmupRuns + runs; i++) {
       const order: Subject[] = i % 2 === 0 ? ['panel', 'table'] : ['table', 'panel'];
