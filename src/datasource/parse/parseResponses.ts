@@ -7,7 +7,7 @@ import {
 } from '../gateway/rawTypes';
 import type { Deployment, DeploymentPage, Model, ModelPage } from './domain';
 import { NOTE, ParseNotes } from './notes';
-import { parseTime } from './dateTime';
+import { parseTime, plainTime } from './dateTime';
 import { ResponseShapeError, optionalText, parseCount } from './scalars';
 import { decode, valueOrShapeError } from './decode';
 
@@ -24,22 +24,46 @@ import { decode, valueOrShapeError } from './decode';
  */
 export const STATUS_BY_NUMBER = ['UNKNOWN', 'HEALTHY', 'FAILING', 'AT_RISK'] as const;
 
-function parseStatus(raw: string | number | null | undefined, path: string, notes: ParseNotes): string {
+/** `path` names the model; the field's path is built only for a note. */
+function parseStatus(raw: string | number | null | undefined, path: string, field: string, notes: ParseNotes): string {
   if (typeof raw === 'number') {
-    notes.add(NOTE.statusAsNumber, path);
+    notes.add(NOTE.statusAsNumber, `${path}.${field}`);
     return STATUS_BY_NUMBER[raw] ?? `STATUS_${raw}`;
   }
   return optionalText(raw) || 'UNKNOWN';
+}
+
+/**
+ * An int32 count of the model at `path`: a JSON integer ≥ 0 is taken as it is (nothing to note, so
+ * no path is built — a fleet list has thousands); anything else is parseCount's.
+ */
+function int32Count(raw: string | number | null | undefined, path: string, field: string, notes: ParseNotes) {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a fast path only; for every value it declines, parseCount gives the same count and no note
+  return typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0
+    ? raw
+    : parseCount(raw, `${path}.${field}`, notes, 'int32');
 }
 
 function parseModel(raw: RawModel, path: string, notes: ParseNotes): Model {
   return {
     name: optionalText(raw.registeredModelName),
     version: optionalText(raw.registeredModelVersion),
-    driftStatus: parseStatus(raw.driftStatus, `${path}.driftStatus`, notes),
-    accuracy: parseStatus(raw.accuracy, `${path}.accuracy`, notes),
-    averageScoringRequests: parseCount(raw.averageScoringRequests, `${path}.averageScoringRequests`, notes, 'int32'),
+    driftStatus: parseStatus(raw.driftStatus, path, 'driftStatus', notes),
+    accuracy: parseStatus(raw.accuracy, path, 'accuracy', notes),
+    averageScoringRequests: int32Count(raw.averageScoringRequests, path, 'averageScoringRequests', notes),
   };
+}
+
+/**
+ * The models of one deployment. A function of the module rather than a closure made per
+ * deployment: V8 keeps a function's optimised code only while the function lives.
+ */
+function parseModels(raws: RawModel[], path: string, notes: ParseNotes): Model[] {
+  const models: Model[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    models.push(parseModel(raws[i], `${path}[${i}]`, notes));
+  }
+  return models;
 }
 
 function parseDeployment(raw: RawDeployment, path: string, notes: ParseNotes): Deployment {
@@ -55,8 +79,10 @@ function parseDeployment(raw: RawDeployment, path: string, notes: ParseNotes): D
     environment: optionalText(raw.environment),
     type: optionalText(raw.type),
     problemType: optionalText(raw.problemType),
-    models: (raw.models ?? []).map((m, i) => parseModel(m, `${path}.models[${i}]`, notes)),
-    deploymentDate: parseTime(raw.deploymentDate, `${path}.deploymentDate`, notes),
+    models: parseModels(raw.models ?? [], `${path}.models`, notes),
+    // The path only when the general path reads the time (plainTime needs none and notes nothing).
+    // Stryker disable next-line LogicalOperator: parseTime gives plainTime's value for every text plainTime reads
+    deploymentDate: plainTime(raw.deploymentDate) ?? parseTime(raw.deploymentDate, `${path}.deploymentDate`, notes),
     projectId: optionalText(raw.projectId),
     monitoringEnabled: raw.monitoringEnabled ?? null,
     storeScoringData: raw.storeScoringData ?? null,
@@ -65,27 +91,35 @@ function parseDeployment(raw: RawDeployment, path: string, notes: ParseNotes): D
 
 /**
  * Rows that can be read; a row that cannot (a deployment without an id, a malformed date) is left
- * out with a notice naming why, instead of failing the whole list.
+ * out with a notice naming why, instead of failing the whole list. `parse` is a function of the
+ * module, not a closure made per page: V8 keeps a function's optimised code only while it lives.
  */
-function readableRows<R, T>(rows: R[], path: string, notes: ParseNotes, parse: (row: R, rowPath: string) => T): T[] {
+function readableRows<R, T>(
+  rows: R[],
+  path: string,
+  notes: ParseNotes,
+  parse: (row: R, rowPath: string, notes: ParseNotes) => T
+): T[] {
   const out: T[] = [];
-  rows.forEach((row, i) => {
-    const read = valueOrShapeError(() => parse(row, `${path}[${i}]`));
-    if (read instanceof ResponseShapeError) {
-      notes.add(`${NOTE.rowSkipped}: ${read.message}`, `${path}[${i}]`);
-    } else {
-      out.push(read);
+  for (let i = 0; i < rows.length; i++) {
+    const rowPath = `${path}[${i}]`;
+    try {
+      out.push(parse(rows[i], rowPath, notes));
+    } catch (error) {
+      // Stryker disable next-line ConditionalExpression,BlockStatement: what passed the shape check is refused only by ResponseShapeError
+      if (!(error instanceof ResponseShapeError)) {
+        throw error;
+      }
+      notes.add(`${NOTE.rowSkipped}: ${error.message}`, rowPath);
     }
-  });
+  }
   return out;
 }
 
 export function parseDeploymentPage(body: unknown): DeploymentPage {
   const raw = decode(rawListMonitoredDeploymentsSchema, body, 'list of deployments');
   const notes = new ParseNotes();
-  const deployments = readableRows(raw.deployment ?? [], 'deployment', notes, (d, path) =>
-    parseDeployment(d, path, notes)
-  );
+  const deployments = readableRows(raw.deployment ?? [], 'deployment', notes, parseDeployment);
   return {
     deployments,
     // Display-only totals: one the page cannot represent is no value with a notice, not a failed list.
@@ -119,7 +153,7 @@ export function parseModelPage(body: unknown): ModelPage {
   const raw = decode(rawGetMonitoredModelsSchema, body, 'models of the deployment');
   const notes = new ParseNotes();
   return {
-    models: readableRows(raw.model ?? [], 'model', notes, (m, path) => parseModel(m, path, notes)),
+    models: readableRows(raw.model ?? [], 'model', notes, parseModel),
     nextPageToken: optionalText(raw.nextPageToken),
     notices: notes.list(),
   };
