@@ -24,70 +24,35 @@ interface DeploymentColumn {
   value: (deployment: Deployment) => unknown;
 }
 
+function column(
+  name: string,
+  type: FieldType,
+  displayName: string,
+  value: DeploymentColumn['value'],
+  config: FieldConfig = {}
+): DeploymentColumn {
+  return { name, type, config: { displayNameFromDS: displayName, ...config }, value };
+}
+
 /**
  * The deployments table's columns, in order. The accessors are made once, not per query: V8 keeps
  * a function's optimised code only while the function lives, so accessors made per call run
  * unoptimised again after every collection — on a fleet list, 13 of them a thousand times each.
  */
 const DEPLOYMENT_COLUMNS: DeploymentColumn[] = [
-  { name: FIELD.id, type: FieldType.string, config: { displayNameFromDS: 'ID' }, value: (d) => d.id },
-  { name: FIELD.name, type: FieldType.string, config: { displayNameFromDS: 'Name' }, value: (d) => d.name },
-  { name: FIELD.type, type: FieldType.string, config: { displayNameFromDS: 'Type' }, value: (d) => d.type },
-  { name: FIELD.mode, type: FieldType.string, config: { displayNameFromDS: 'Mode' }, value: (d) => d.mode },
-  {
-    name: FIELD.environment,
-    type: FieldType.string,
-    config: { displayNameFromDS: 'Environment' },
-    value: (d) => d.environment,
-  },
-  {
-    name: FIELD.problemType,
-    type: FieldType.string,
-    config: { displayNameFromDS: 'Problem type' },
-    value: (d) => d.problemType,
-  },
-  {
-    name: FIELD.deploymentDate,
-    type: FieldType.time,
-    config: { displayNameFromDS: 'Deployed' },
-    value: (d) => d.deploymentDate,
-  },
-  {
-    name: FIELD.monitoringEnabled,
-    type: FieldType.boolean,
-    config: { displayNameFromDS: 'Monitoring' },
-    value: (d) => d.monitoringEnabled,
-  },
-  {
-    name: FIELD.storeScoringData,
-    type: FieldType.boolean,
-    config: { displayNameFromDS: 'Stores scoring data' },
-    value: (d) => d.storeScoringData,
-  },
-  {
-    name: FIELD.modelCount,
-    type: FieldType.number,
-    config: { displayNameFromDS: 'Models', decimals: 0 },
-    value: (d) => d.models.length,
-  },
-  {
-    name: FIELD.worstStatus,
-    type: FieldType.string,
-    config: { displayNameFromDS: 'Worst model status' },
-    value: (d) => worstModelStatus(d.models),
-  },
-  {
-    name: FIELD.description,
-    type: FieldType.string,
-    config: { displayNameFromDS: 'Description' },
-    value: (d) => d.description,
-  },
-  {
-    name: FIELD.projectId,
-    type: FieldType.string,
-    config: { displayNameFromDS: 'Project' },
-    value: (d) => d.projectId,
-  },
+  column(FIELD.id, FieldType.string, 'ID', (d) => d.id),
+  column(FIELD.name, FieldType.string, 'Name', (d) => d.name),
+  column(FIELD.type, FieldType.string, 'Type', (d) => d.type),
+  column(FIELD.mode, FieldType.string, 'Mode', (d) => d.mode),
+  column(FIELD.environment, FieldType.string, 'Environment', (d) => d.environment),
+  column(FIELD.problemType, FieldType.string, 'Problem type', (d) => d.problemType),
+  column(FIELD.deploymentDate, FieldType.time, 'Deployed', (d) => d.deploymentDate),
+  column(FIELD.monitoringEnabled, FieldType.boolean, 'Monitoring', (d) => d.monitoringEnabled),
+  column(FIELD.storeScoringData, FieldType.boolean, 'Stores scoring data', (d) => d.storeScoringData),
+  column(FIELD.modelCount, FieldType.number, 'Models', (d) => d.models.length, { decimals: 0 }),
+  column(FIELD.worstStatus, FieldType.string, 'Worst model status', (d) => worstModelStatus(d.models)),
+  column(FIELD.description, FieldType.string, 'Description', (d) => d.description),
+  column(FIELD.projectId, FieldType.string, 'Project', (d) => d.projectId),
 ];
 
 /** Table of deployments: one row each, with monitoring flags, model count and worst model status. */
