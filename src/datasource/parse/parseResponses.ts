@@ -38,7 +38,7 @@ function parseStatus(raw: string | number | null | undefined, path: string, fiel
  * no path is built — a fleet list has thousands); anything else is parseCount's.
  */
 function int32Count(raw: string | number | null | undefined, path: string, field: string, notes: ParseNotes) {
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a fast path only; for every value it declines, parseCount gives the same count and no note
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,StringLiteral: a fast path only; for every value it declines, parseCount gives the same count and no note
   return typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0
     ? raw
     : parseCount(raw, `${path}.${field}`, notes, 'int32');
