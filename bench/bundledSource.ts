@@ -8,25 +8,34 @@ import { join } from 'node:path';
  * getter on the exporting module — in hot loops (a conversion per bin, box and point) a cost the
  * product does not have. The bench measures this bundle (esbuild, node_modules left external).
  */
-type DataSourceModule = typeof import('../src/datasource/datasource');
+export type DataSourceModule = typeof import('../src/datasource/datasource');
+
+const ROOT = join(__dirname, '..');
+
+/**
+ * Bundles `src/datasource/datasource.ts` under `root` (the project, or a checkout of another
+ * revision, ab.ts) as `<name>.cjs` and loads it. The bundle is written inside the project, so that
+ * its imports of node_modules resolve to the project's.
+ */
+export function bundleDataSource(root: string, name: string): DataSourceModule {
+  const outfile = join(ROOT, 'node_modules', '.cache', 'modelwatch-bench', `${name}.cjs`);
+  buildSync({
+    entryPoints: [join(root, 'src', 'datasource', 'datasource.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'error',
+  });
+  return require(outfile) as DataSourceModule;
+}
 
 let loaded: DataSourceModule | undefined;
 
+/** This working tree's data source, bundled once per process. */
 export function bundledDataSourceModule(): DataSourceModule {
-  if (!loaded) {
-    // Inside the project, so that the bundle's imports of node_modules resolve.
-    const outfile = join(__dirname, '..', 'node_modules', '.cache', 'modelwatch-bench', 'datasource.cjs');
-    buildSync({
-      entryPoints: [join(__dirname, '..', 'src', 'datasource', 'datasource.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      packages: 'external',
-      outfile,
-      logLevel: 'error',
-    });
-    loaded = require(outfile) as DataSourceModule;
-  }
+  loaded ??= bundleDataSource(ROOT, 'datasource');
   return loaded;
 }

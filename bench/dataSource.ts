@@ -2,7 +2,7 @@ import { dateTime, type DataQueryRequest, type DataSourceInstanceSettings } from
 import type { BackendSrv, TemplateSrv } from '@grafana/runtime';
 
 import { StaticTemplateSrv } from '../devtools/templateSrv';
-import { bundledDataSourceModule } from './bundledSource';
+import { bundledDataSourceModule, type DataSourceModule } from './bundledSource';
 import type { MlopsDataSource } from '../src/datasource/datasource';
 import {
   ApiGeneration,
@@ -12,12 +12,16 @@ import {
   type MlopsQuery,
 } from '../src/datasource/types';
 
-/** The data source class as Grafana constructs it (from the bundle, bundledSource.ts), over an in-process backendSrv. */
+/**
+ * The data source class as Grafana constructs it (from the bundle, bundledSource.ts), over an
+ * in-process backendSrv; `module` is another bundle of it (ab.ts compares two revisions).
+ */
 export function benchDataSource(
   backendSrv: Pick<BackendSrv, 'fetch'>,
   variables: Record<string, string | string[]> = {},
   cacheTtlSeconds = 30,
-  jsonData: Partial<MlopsDataSourceOptions> = {}
+  jsonData: Partial<MlopsDataSourceOptions> = {},
+  module: DataSourceModule = bundledDataSourceModule()
 ): MlopsDataSource {
   const settings = {
     id: 1,
@@ -38,8 +42,7 @@ export function benchDataSource(
     },
   } as unknown as DataSourceInstanceSettings<MlopsDataSourceOptions>;
   const templateSrv = new StaticTemplateSrv(variables) as unknown as Pick<TemplateSrv, 'replace' | 'getVariables'>;
-  const { MlopsDataSource: BundledDataSource } = bundledDataSourceModule();
-  return new BundledDataSource(settings, { backendSrv, templateSrv });
+  return new module.MlopsDataSource(settings, { backendSrv, templateSrv });
 }
 
 export const RANGE_END = Date.UTC(2026, 0, 8);

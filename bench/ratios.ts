@@ -5,6 +5,7 @@ import { ModelScope, QueryType, type MlopsQuery } from '../src/datasource/types'
 import * as base from './baselines';
 import { checkFloors } from './floorCheck';
 import * as floors from './floors';
+import type { DataSourceModule } from './bundledSource';
 import { benchDataSource, benchRequest } from './dataSource';
 import { TextBackendSrv } from './inProcess';
 import {
@@ -170,8 +171,8 @@ function route(payloads: Payloads, path: string): string | undefined {
  * A fresh data source (constructed outside the measurement: building the class is not part of
  * query()) and the full query() on it; the query fails loudly if it reports an error.
  */
-export function prepareOurs(payloads: Payloads, c: RatioCase): () => Promise<DataFrame[]> {
-  const ds = benchDataSource(new TextBackendSrv((path) => route(payloads, path)));
+export function prepareOurs(payloads: Payloads, c: RatioCase, module?: DataSourceModule): () => Promise<DataFrame[]> {
+  const ds = benchDataSource(new TextBackendSrv((path) => route(payloads, path)), {}, 30, {}, module);
   const request = benchRequest([c.target]);
   return async () => {
     const response = await lastValueFrom(ds.query(request));
@@ -205,7 +206,8 @@ const SETTLE_MS = 30;
 /** Unmeasured runs of each variant before a query type's samples. */
 export const WARM_UP_RUNS = 5;
 
-async function sample(work: () => unknown): Promise<number> {
+/** The CPU time of `work`, started after a collection and the idle pause. */
+export async function sample(work: () => unknown): Promise<number> {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
