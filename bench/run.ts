@@ -60,16 +60,29 @@ function scaled(sizes: PayloadSizes, factor: number): PayloadSizes {
  * collections run on a larger heap), so ours is judged by its ratio to the parse at both sizes.
  */
 async function linearity(full: RatioResult[], sizes: PayloadSizes): Promise<LinearityRow[]> {
-  const names = ['deployments', 'predictionsOverTime', 'predictionValues', 'featureDrift', 'driftOverTime'];
+  const names = [
+    'deployments',
+    'predictionsOverTime',
+    'predictionValues',
+    'operationalTimeSeries',
+    'featureDrift',
+    'driftOverTime',
+  ];
   const half = await measureRatios(
     makePayloads(scaled(sizes, 0.5), 2_500),
     RUNS,
     CASES.filter((c) => names.includes(c.name))
   );
-  return half.map((h) => {
+  // Halving the features halves the points too; this halves the points of each feature instead.
+  const halfPoints = await measureRatios(
+    makePayloads({ ...sizes, pointsPerFeature: Math.max(1, Math.round(sizes.pointsPerFeature / 2)) }),
+    RUNS,
+    CASES.filter((c) => c.name === 'driftOverTime')
+  );
+  const row = (h: RatioResult, name: string): LinearityRow => {
     const f = full.find((r) => r.name === h.name)!;
     return {
-      name: h.name,
+      name,
       halfMs: h.oursMs.median,
       fullMs: f.oursMs.median,
       growth: f.oursMs.median / h.oursMs.median,
@@ -77,7 +90,8 @@ async function linearity(full: RatioResult[], sizes: PayloadSizes): Promise<Line
       halfOverJsonParse: h.oursOverJsonParse.median,
       fullOverJsonParse: f.oursOverJsonParse.median,
     };
-  });
+  };
+  return [...half.map((h) => row(h, h.name)), ...halfPoints.map((h) => row(h, `${h.name} (points per feature)`))];
 }
 
 async function panelBench(): Promise<PanelOutcome> {
