@@ -103,14 +103,11 @@ function readableRows<R, T>(
   const out: T[] = [];
   for (let i = 0; i < rows.length; i++) {
     const rowPath = `${path}[${i}]`;
-    try {
-      out.push(parse(rows[i], rowPath, notes));
-    } catch (error) {
-      // Stryker disable next-line ConditionalExpression,BlockStatement: what passed the shape check is refused only by ResponseShapeError
-      if (!(error instanceof ResponseShapeError)) {
-        throw error;
-      }
-      notes.add(`${NOTE.rowSkipped}: ${error.message}`, rowPath);
+    const read = valueOrShapeError(() => parse(rows[i], rowPath, notes));
+    if (read instanceof ResponseShapeError) {
+      notes.add(`${NOTE.rowSkipped}: ${read.message}`, rowPath);
+    } else {
+      out.push(read);
     }
   }
   return out;
