@@ -1,6 +1,7 @@
 import {
   array,
   boolean,
+  fieldFits,
   hotObject,
   nullish,
   number,
@@ -37,20 +38,6 @@ export const rawStatusValues = ['UNKNOWN', 'HEALTHY', 'AT_RISK', 'FAILING'] as c
 /** Model status; unknown future values are kept as strings and shown as-is; enum numbers are read too. */
 const rawStatus = nullish(union(string, number));
 
-/** A string, null or absent (a field of optionalString, checked inline by the hot shapes). */
-function isOptionalString(value: unknown): boolean {
-  return value === null || value === undefined || typeof value === 'string';
-}
-
-/** A string, a finite number, null or absent (nullish(union(string, number)), inline). */
-function isOptionalStringOrNumber(value: unknown): boolean {
-  return isOptionalString(value) || (typeof value === 'number' && Number.isFinite(value));
-}
-
-function isOptionalBoolean(value: unknown): boolean {
-  return value === null || value === undefined || typeof value === 'boolean';
-}
-
 // A fleet's list has thousands of deployments and models: their tests read each field by name.
 const rawModelSchema = hotObject(
   {
@@ -61,11 +48,11 @@ const rawModelSchema = hotObject(
     averageScoringRequests: optionalInt32,
   },
   (model) =>
-    isOptionalString(model.registeredModelName) &&
-    isOptionalString(model.registeredModelVersion) &&
-    isOptionalStringOrNumber(model.driftStatus) &&
-    isOptionalStringOrNumber(model.accuracy) &&
-    isOptionalStringOrNumber(model.averageScoringRequests)
+    fieldFits(optionalString, model.registeredModelName) &&
+    fieldFits(optionalString, model.registeredModelVersion) &&
+    fieldFits(rawStatus, model.driftStatus) &&
+    fieldFits(rawStatus, model.accuracy) &&
+    fieldFits(optionalInt32, model.averageScoringRequests)
 );
 const rawModelList = list(rawModelSchema);
 
@@ -85,18 +72,18 @@ const rawDeploymentSchema = hotObject(
     storeScoringData: optionalBoolean,
   },
   (deployment) =>
-    isOptionalString(deployment.id) &&
-    isOptionalString(deployment.name) &&
-    isOptionalString(deployment.description) &&
-    isOptionalString(deployment.mode) &&
-    isOptionalString(deployment.environment) &&
-    isOptionalString(deployment.type) &&
-    isOptionalString(deployment.problemType) &&
-    rawModelList.test(deployment.models) &&
-    isOptionalString(deployment.deploymentDate) &&
-    isOptionalString(deployment.projectId) &&
-    isOptionalBoolean(deployment.monitoringEnabled) &&
-    isOptionalBoolean(deployment.storeScoringData)
+    fieldFits(optionalString, deployment.id) &&
+    fieldFits(optionalString, deployment.name) &&
+    fieldFits(optionalString, deployment.description) &&
+    fieldFits(optionalString, deployment.mode) &&
+    fieldFits(optionalString, deployment.environment) &&
+    fieldFits(optionalString, deployment.type) &&
+    fieldFits(optionalString, deployment.problemType) &&
+    fieldFits(rawModelList, deployment.models) &&
+    fieldFits(optionalString, deployment.deploymentDate) &&
+    fieldFits(optionalString, deployment.projectId) &&
+    fieldFits(optionalBoolean, deployment.monitoringEnabled) &&
+    fieldFits(optionalBoolean, deployment.storeScoringData)
 );
 
 export const rawListMonitoredDeploymentsSchema = object({
@@ -125,7 +112,8 @@ const graphFields = {
 // Bins, boxes and points come by the ten thousand: their tests read each field by name (hotObject).
 const rawBinSchema = hotObject(
   { xMin: optionalString, xMax: optionalString, y: optionalString },
-  (bin) => isOptionalString(bin.xMin) && isOptionalString(bin.xMax) && isOptionalString(bin.y)
+  (bin) =>
+    fieldFits(optionalString, bin.xMin) && fieldFits(optionalString, bin.xMax) && fieldFits(optionalString, bin.y)
 );
 const rawHistogramSchema = object({ ...graphFields, bin: list(rawBinSchema) });
 
@@ -141,20 +129,23 @@ const rawBoxSchema = hotObject(
     y4: optionalString,
   },
   (box) =>
-    isOptionalString(box.x) &&
-    isOptionalString(box.xMin) &&
-    isOptionalString(box.xMax) &&
-    isOptionalString(box.y0) &&
-    isOptionalString(box.y1) &&
-    isOptionalString(box.y2) &&
-    isOptionalString(box.y3) &&
-    isOptionalString(box.y4)
+    fieldFits(optionalString, box.x) &&
+    fieldFits(optionalString, box.xMin) &&
+    fieldFits(optionalString, box.xMax) &&
+    fieldFits(optionalString, box.y0) &&
+    fieldFits(optionalString, box.y1) &&
+    fieldFits(optionalString, box.y2) &&
+    fieldFits(optionalString, box.y3) &&
+    fieldFits(optionalString, box.y4)
 );
 const rawBoxPlotSchema = object({ ...graphFields, box: list(rawBoxSchema) });
 
 const rawPointSchema = hotObject(
   { xAxis: optionalString, yAxis: optionalString, value: optionalString },
-  (point) => isOptionalString(point.xAxis) && isOptionalString(point.yAxis) && isOptionalString(point.value)
+  (point) =>
+    fieldFits(optionalString, point.xAxis) &&
+    fieldFits(optionalString, point.yAxis) &&
+    fieldFits(optionalString, point.value)
 );
 const rawSimpleGraphSchema = object({ ...graphFields, point: list(rawPointSchema) });
 
