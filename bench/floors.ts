@@ -56,23 +56,51 @@ function decimal(text: string): number {
   return point < 0 ? n : n / POWERS_OF_TEN[text.length - point - 1];
 }
 
-/** Times of consecutive series at the same positions: a text equal to the last one there is converted once. */
-function sharedTimes(): (index: number, text: string) => number {
-  const texts: string[] = [];
-  const times: number[] = [];
-  return (index, text) => {
-    if (index < texts.length && texts[index] === text) {
-      return times[index];
-    }
-    const time = utcTime(text);
-    texts[index] = text;
-    times[index] = time;
-    return time;
-  };
+/**
+ * Times of consecutive series at the same positions: a text equal to the last one there is
+ * converted once. Module functions over plain arrays, not a closure per answer: V8 keeps a
+ * closure's optimised code only while the closure lives, so a closure per call would run
+ * unoptimised after every collection.
+ */
+function sharedTime(texts: string[], times: number[], index: number, text: string): number {
+  if (index < texts.length && texts[index] === text) {
+    return times[index];
+  }
+  const time = utcTime(text);
+  texts[index] = text;
+  times[index] = time;
+  return time;
+}
+
+/**
+ * A copy of the parsed answer cut down to the first item of every array, kept until the next
+ * answer. Optimised code that reads the answer's objects checks their hidden classes, which V8
+ * holds only weakly: once no object of a class is alive, a collection frees the class and discards
+ * the code (`--trace-deopt`: "weak objects"), so each sample after the bench's collection would
+ * recompile the floor and run it unoptimised meanwhile — 3× its conversion time on the operational
+ * answer. A floor must not pay for that; the copy (made by `JSON.parse`, so with the same classes)
+ * keeps them alive for a few hundred bytes.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- written only to keep it alive
+let shapes: unknown;
+
+function keepShapes<T>(answer: T): T {
+  shapes = JSON.parse(JSON.stringify(firstItems(answer)));
+  return answer;
+}
+
+function firstItems(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.length > 0 ? [firstItems(value[0])] : [];
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, firstItems(item)]));
+  }
+  return value;
 }
 
 export function predictionsFloor(text: string): Float64Array[] {
-  const bins = (JSON.parse(text) as RawHealthMetrics).predictions?.bin ?? [];
+  const bins = keepShapes(JSON.parse(text) as RawHealthMetrics).predictions?.bin ?? [];
   const starts = new Float64Array(bins.length);
   const ends = new Float64Array(bins.length);
   const counts = new Float64Array(bins.length);
@@ -85,7 +113,7 @@ export function predictionsFloor(text: string): Float64Array[] {
 }
 
 export function predictionValuesFloor(text: string): Float64Array[] {
-  const boxes = (JSON.parse(text) as RawHealthMetrics).predictionValues?.box ?? [];
+  const boxes = keepShapes(JSON.parse(text) as RawHealthMetrics).predictionValues?.box ?? [];
   const columns = Array.from({ length: 7 }, () => new Float64Array(boxes.length));
   for (let i = 0; i < boxes.length; i++) {
     const box = boxes[i];
@@ -102,24 +130,27 @@ export function predictionValuesFloor(text: string): Float64Array[] {
 
 /** Each series' times (one shared axis) and values. */
 function seriesColumns(series: Array<RawPoint[] | null | undefined>): Float64Array[] {
-  const time = sharedTimes();
-  return series.flatMap((list) => {
+  const texts: string[] = [];
+  const axis: number[] = [];
+  const columns: Float64Array[] = [];
+  for (const list of series) {
     const points = list ?? [];
     const times = new Float64Array(points.length);
     const values = new Float64Array(points.length);
     for (let i = 0; i < points.length; i++) {
-      times[i] = time(i, points[i].xAxis!);
+      times[i] = sharedTime(texts, axis, i, points[i].xAxis!);
       values[i] = decimal(points[i].yAxis!);
     }
-    return [times, values];
-  });
+    columns.push(times, values);
+  }
+  return columns;
 }
 
 export function operationalSeriesFloor(text: string): Float64Array[] {
-  return seriesColumns(operationalGraphs(JSON.parse(text) as RawOperationalSummary).map((graph) => graph?.point));
+  return seriesColumns(operationalGraphs(keepShapes(JSON.parse(text) as RawOperationalSummary)).map((graph) => graph?.point));
 }
 
 export function driftOverTimeFloor(text: string): Float64Array[] {
-  const series = (JSON.parse(text) as RawDriftMetrics).featureImportance?.featureDrift ?? [];
+  const series = keepShapes(JSON.parse(text) as RawDriftMetrics).featureImportance?.featureDrift ?? [];
   return seriesColumns(series.map((item) => item.drift));
 }
