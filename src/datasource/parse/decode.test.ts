@@ -1,5 +1,6 @@
 import type { Shape } from '../gateway/shape';
 import { decode } from './decode';
+import { retainedShapes } from './retainedShapes';
 import { parseDeploymentPage, parseDeploymentResponse, parseHealthMetrics } from './parseResponses';
 import { ResponseShapeError } from './scalars';
 
@@ -68,5 +69,24 @@ describe('decode: the exact refusal, with the JSON path where there is one', () 
       scalars: 0,
     };
     expect(refusal(() => decode(silent, {}, 'answer'))).toEqual({ message: 'answer: Invalid input', path: '' });
+  });
+});
+
+describe('decode keeps the hidden classes of what it accepted', () => {
+  const accepting: Shape<object> = {
+    test: (_value): _value is object => true,
+    explain: () => undefined,
+    parse: () => {
+      throw new Error('not used');
+    },
+    scalars: 0,
+  };
+  const refusing: Shape<object> = { ...accepting, test: (_value): _value is object => false };
+
+  it('retains a copy of an accepted answer per shape, and nothing of a refused one', () => {
+    decode(accepting, { box: [{ y0: '1' }, { y0: '2' }] }, 'answer');
+    expect(retainedShapes(accepting)).toEqual({ box: [{ y0: '' }] });
+    expect(() => decode(refusing, { box: [] }, 'answer')).toThrow(ResponseShapeError);
+    expect(retainedShapes(refusing)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import type { Shape } from '../gateway/shape';
 
+import { retainShapes } from './retainedShapes';
 import { ResponseShapeError } from './scalars';
 
 /**
@@ -27,6 +28,7 @@ export function decode<T>(schema: Shape<T>, body: unknown, what: string): T {
     throw new ResponseShapeError(`${what}: expected a JSON object, got ${describe(body)}`, '');
   }
   if (schema.test(body)) {
+    retainShapes(schema, body);
     return body;
   }
   // The slow walk runs only for a body that failed, to name the first problem and its path.

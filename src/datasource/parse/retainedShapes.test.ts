@@ -1,0 +1,64 @@
+import { retainShapes, retainedShapes } from './retainedShapes';
+
+describe('retainShapes', () => {
+  it('keeps the answer cut down to the first item of each array, keys in their order, texts emptied', () => {
+    const kind = {};
+    const body = {
+      total: 17670,
+      latency: 1.75,
+      ok: true,
+      none: null,
+      graph: {
+        name: 'Predictions',
+        bin: [
+          { xMin: 'a', y: '1' },
+          { xMin: 'b', y: '2', extra: 3 },
+        ],
+      },
+      empty: [],
+    };
+    retainShapes(kind, body);
+    const kept = retainedShapes(kind);
+    expect(kept).toEqual({
+      total: 17670,
+      latency: 1.75,
+      ok: true,
+      none: null,
+      graph: { name: '', bin: [{ xMin: '', y: '' }] },
+      empty: [],
+    });
+    expect(Object.keys(kept as object)).toEqual(Object.keys(body));
+    // A copy made by JSON.parse: nothing of the answer itself is held.
+    expect((kept as typeof body).graph).not.toBe(body.graph);
+  });
+
+  it('keeps one copy per kind, the latest', () => {
+    const kind = {};
+    retainShapes(kind, { a: 1 });
+    retainShapes(kind, { b: [2, 3] });
+    expect(retainedShapes(kind)).toEqual({ b: [2] });
+    retainShapes({}, { c: 4 });
+    expect(retainedShapes(kind)).toEqual({ b: [2] });
+  });
+
+  it('keeps nothing for an answer nested past the gateway’s depth, and does not overflow the stack', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 100_000; i++) {
+      deep = i % 2 === 0 ? [deep] : { next: deep };
+    }
+    const kind = {};
+    expect(() => retainShapes(kind, { deep } as object)).not.toThrow();
+    expect(retainedShapes(kind)).toBeUndefined();
+    const nested = (levels: number) => {
+      let value: unknown = 1;
+      for (let i = 0; i < levels; i++) {
+        value = { next: value };
+      }
+      return value as object;
+    };
+    retainShapes(kind, nested(16));
+    expect(JSON.stringify(retainedShapes(kind))).toBe(JSON.stringify(nested(16)));
+    retainShapes(kind, nested(17));
+    expect(JSON.stringify(retainedShapes(kind))).toBe(JSON.stringify(nested(16)));
+  });
+});
