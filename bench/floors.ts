@@ -146,7 +146,9 @@ function seriesColumns(series: Array<RawPoint[] | null | undefined>): Float64Arr
 }
 
 export function operationalSeriesFloor(text: string): Float64Array[] {
-  return seriesColumns(operationalGraphs(keepShapes(JSON.parse(text) as RawOperationalSummary)).map((graph) => graph?.point));
+  return seriesColumns(
+    operationalGraphs(keepShapes(JSON.parse(text) as RawOperationalSummary)).map((graph) => graph?.point)
+  );
 }
 
 export function driftOverTimeFloor(text: string): Float64Array[] {

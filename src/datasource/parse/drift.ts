@@ -8,7 +8,7 @@ import {
   type RawFeature,
   type RawPoint,
 } from '../gateway/rawTypes';
-import { SharedTimeAxis } from './dateTime';
+import { newTimeAxis } from './dateTime';
 import { decode } from './decode';
 import type {
   CategoryPoint,
@@ -128,7 +128,7 @@ type RawDriftSeries = Infer<typeof rawDriftSeriesSchema>;
 
 function readSeries(raw: RawDriftSeries, notes: ParseNotes): DriftSeries['driftOverTime'] {
   // Every feature's drift is computed over the same windows: one time axis for all of them.
-  const axis = new SharedTimeAxis();
+  const axis = newTimeAxis();
   return (raw.featureImportance?.featureDrift ?? []).map((item, i) => {
     const path = `featureImportance.featureDrift[${i}]`;
     return {

@@ -1,7 +1,15 @@
 import type { RawBoxPlot, RawHistogram, RawPoint, RawSimpleGraph } from '../gateway/rawTypes';
 import type { BoxPlot, GraphLabels, TimeColumns, TimeGraph, TimeHistogram } from './domain';
 import { NOTE, type ParseNotes } from './notes';
-import { SharedTimeAxis, consecutivePlainTime, parseTime, plainTime, requireTime } from './dateTime';
+import {
+  consecutivePlainTime,
+  noLastTime,
+  parseTime,
+  plainTime,
+  plainTimeAt,
+  requireTime,
+  type SharedTimeAxis,
+} from './dateTime';
 import { ResponseShapeError, nonNegative, optionalText, parseDecimal, plainDecimal } from './scalars';
 
 /**
@@ -45,11 +53,11 @@ export function parseTimeHistogram(
   const binPath = (i: number) => `${path}.bin[${i}]`;
   // Stryker disable next-line BooleanLiteral: false only sorts bins already in order; the stable sort keeps that order
   let sorted = true;
-  const fastTime = consecutivePlainTime();
+  const last = noLastTime();
   for (let i = 0; i < list.length; i++) {
     const bin = list[i];
-    const start = fastTime(bin.xMin) ?? requireTime(bin.xMin, `${binPath(i)}.xMin`, notes);
-    const end = fastTime(bin.xMax) ?? requireTime(bin.xMax, `${binPath(i)}.xMax`, notes);
+    const start = consecutivePlainTime(last, bin.xMin) ?? requireTime(bin.xMin, `${binPath(i)}.xMin`, notes);
+    const end = consecutivePlainTime(last, bin.xMax) ?? requireTime(bin.xMax, `${binPath(i)}.xMax`, notes);
     if (end < start) {
       throw new ResponseShapeError('bin ends before it starts (xMax < xMin)', binPath(i));
     }
@@ -140,15 +148,15 @@ export function parseBoxPlot(raw: RawBoxPlot | null | undefined, path: string, n
   const boxPath = (i: number) => `${path}.box[${i}]`;
   // Stryker disable next-line BooleanLiteral: false only reorders boxes already in order; the stable order keeps them
   let sorted = true;
-  const fastTime = consecutivePlainTime();
+  const last = noLastTime();
   for (let i = 0; i < list.length; i++) {
     const box = list[i];
     // xMin/xMax bound the interval; x alone (some servers) marks it.
     const start =
-      fastTime(box.xMin) ??
+      consecutivePlainTime(last, box.xMin) ??
       parseTime(box.xMin, `${boxPath(i)}.xMin`, notes) ??
       requireTime(box.x, `${boxPath(i)}.x`, notes);
-    const end = fastTime(box.xMax) ?? parseTime(box.xMax, `${boxPath(i)}.xMax`, notes);
+    const end = consecutivePlainTime(last, box.xMax) ?? parseTime(box.xMax, `${boxPath(i)}.xMax`, notes);
     if (end !== null && end < start) {
       throw new ResponseShapeError('interval ends before it starts (xMax < xMin)', boxPath(i));
     }
@@ -270,7 +278,7 @@ export function parseTimeColumns(
     const plain = plainDecimal(point.yAxis);
     const value = plain ?? pointNumberGeneral(point, `${path}[${i}]`, notes);
     times[i] =
-      (axis ? axis.plainTimeAt(i, point.xAxis) : plainTime(point.xAxis)) ??
+      (axis ? plainTimeAt(axis, i, point.xAxis) : plainTime(point.xAxis)) ??
       requireTime(point.xAxis, `${path}[${i}].xAxis`, notes);
     values[i] =
       // Stryker disable next-line ConditionalExpression,EqualityOperator: for a plain value ≥ 0 (0 included) nonNegative returns it unchanged without a note; the others are killed in graphs.columns.test.ts
@@ -281,15 +289,18 @@ export function parseTimeColumns(
   return sorted ? { times, values } : reordered({ times, values }, stableOrder(times));
 }
 
-/** A graph over time; `nonNegativeValues` for signals that cannot go below 0 (latency, usage, counts). */
+/**
+ * A graph over time; `nonNegativeValues` for signals that cannot go below 0 (latency, usage, counts),
+ * `axis` when the graph may share its times with other graphs of the answer.
+ */
 export function parseTimeGraph(
   raw: RawSimpleGraph | null | undefined,
   path: string,
   notes: ParseNotes,
-  nonNegativeValues = false
+  { nonNegativeValues = false, axis }: { nonNegativeValues?: boolean; axis?: SharedTimeAxis } = {}
 ): TimeGraph | null {
   if (!raw) {
     return null;
   }
-  return { ...graphLabels(raw), ...parseTimeColumns(raw.point, `${path}.point`, notes, { nonNegativeValues }) };
+  return { ...graphLabels(raw), ...parseTimeColumns(raw.point, `${path}.point`, notes, { nonNegativeValues, axis }) };
 }

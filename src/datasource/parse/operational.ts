@@ -5,6 +5,7 @@ import {
   rawOperationalTotalsSchema,
   type RawOperationalSummary,
 } from '../gateway/rawTypes';
+import { newTimeAxis, type SharedTimeAxis } from './dateTime';
 import { decode } from './decode';
 import type { OperationalGraph, OperationalSummary, OperationalTotals, TimeGraph } from './domain';
 import { parseTimeGraph } from './graphs';
@@ -27,9 +28,25 @@ function readTotals(raw: RawOperationalSummary, notes: ParseNotes): Omit<Operati
   };
 }
 
+/**
+ * The graphs of one answer are sampled at the same times, so they read them on one axis: each time
+ * is converted once and then only compared (a graph on other times converts its own). The graphs
+ * are still parsed one by one, as panels ask for them; the axis lives as long as the answer.
+ */
+const axes = new WeakMap<object, SharedTimeAxis>();
+
+function axisOf(raw: RawOperationalSummary): SharedTimeAxis {
+  let axis = axes.get(raw);
+  if (!axis) {
+    axis = newTimeAxis();
+    axes.set(raw, axis);
+  }
+  return axis;
+}
+
 function readGraph(raw: RawOperationalSummary, metric: OperationalMetric, notes: ParseNotes): TimeGraph | null {
   // Every operational signal (latency, usage, availability, counts) is ≥ 0.
-  return parseTimeGraph(raw[metric], metric, notes, true);
+  return parseTimeGraph(raw[metric], metric, notes, { nonNegativeValues: true, axis: axisOf(raw) });
 }
 
 export function parseOperationalTotals(body: unknown): OperationalTotals {
