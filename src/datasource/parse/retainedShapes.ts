@@ -16,7 +16,8 @@ const MAX_DEPTH = 16;
 
 const TOO_DEEP = Symbol('too deep');
 
-const retained = new Map<object, unknown>();
+// Weak by kind: a shape made at run time would take its copy with it.
+const retained = new WeakMap<object, unknown>();
 
 /** Keeps a copy of `body`'s structure for `kind` (one per kind, replaced by the next answer). */
 export function retainShapes(kind: object, body: object): void {
