@@ -39,12 +39,8 @@ export function driftSummaryFrame(drift: DriftSummary, labels: FrameLabels): Dat
   });
 }
 
-function notCalculated(feature: Feature): boolean {
-  return !feature.driftCalculated;
-}
-
 function notCalculatedNotice(features: Feature[]): QueryResultMetaNotice[] {
-  const missing = features.filter(notCalculated).length;
+  const missing = features.filter((f) => !f.driftCalculated).length;
   return missing > 0
     ? [
         {

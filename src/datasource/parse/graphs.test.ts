@@ -18,7 +18,7 @@ describe('parseTimeGraph', () => {
 
   it('drops negative values of a signal that cannot go below 0, with a notice', () => {
     const notes = new ParseNotes();
-    const graph = parseTimeGraph(raw, 'g', notes, { nonNegativeValues: true });
+    const graph = parseTimeGraph(raw, 'g', notes, true);
     expect(graph!.values).toEqual([null, 2]);
     expect(notes.list()).toEqual([`${NOTE.negative} (at g.point[0])`]);
   });

@@ -297,7 +297,8 @@ export function parseTimeGraph(
   raw: RawSimpleGraph | null | undefined,
   path: string,
   notes: ParseNotes,
-  { nonNegativeValues = false, axis }: { nonNegativeValues?: boolean; axis?: SharedTimeAxis } = {}
+  nonNegativeValues = false,
+  axis?: SharedTimeAxis
 ): TimeGraph | null {
   if (!raw) {
     return null;

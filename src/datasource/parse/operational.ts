@@ -46,7 +46,7 @@ function axisOf(raw: RawOperationalSummary): SharedTimeAxis {
 
 function readGraph(raw: RawOperationalSummary, metric: OperationalMetric, notes: ParseNotes): TimeGraph | null {
   // Every operational signal (latency, usage, availability, counts) is ≥ 0.
-  return parseTimeGraph(raw[metric], metric, notes, { nonNegativeValues: true, axis: axisOf(raw) });
+  return parseTimeGraph(raw[metric], metric, notes, true, axisOf(raw));
 }
 
 export function parseOperationalTotals(body: unknown): OperationalTotals {

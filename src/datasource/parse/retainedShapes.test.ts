@@ -41,7 +41,7 @@ describe('retainShapes', () => {
     expect(retainedShapes(kind)).toEqual({ b: [2] });
   });
 
-  it('keeps nothing for an answer nested past the gateway’s depth, and does not overflow the stack', () => {
+  it('keeps nothing for an answer nested too deep to copy, and does not throw', () => {
     let deep: unknown = 'leaf';
     for (let i = 0; i < 100_000; i++) {
       deep = i % 2 === 0 ? [deep] : { next: deep };
@@ -49,16 +49,11 @@ describe('retainShapes', () => {
     const kind = {};
     expect(() => retainShapes(kind, { deep } as object)).not.toThrow();
     expect(retainedShapes(kind)).toBeUndefined();
-    const nested = (levels: number) => {
-      let value: unknown = 1;
-      for (let i = 0; i < levels; i++) {
-        value = { next: value };
-      }
-      return value as object;
-    };
-    retainShapes(kind, nested(16));
-    expect(JSON.stringify(retainedShapes(kind))).toBe(JSON.stringify(nested(16)));
-    retainShapes(kind, nested(17));
-    expect(JSON.stringify(retainedShapes(kind))).toBe(JSON.stringify(nested(16)));
+    let hundred: unknown = 1;
+    for (let i = 0; i < 100; i++) {
+      hundred = { next: [hundred] };
+    }
+    retainShapes(kind, hundred as object);
+    expect(retainedShapes(kind)).toEqual(hundred);
   });
 });

@@ -11,19 +11,16 @@
  * have (same keys in the same order, same kinds of values), for a few hundred bytes and no data.
  */
 
-/** Deeper than this, a copy is not made: the gateway's answers are five levels deep. */
-const MAX_DEPTH = 16;
-
-const TOO_DEEP = Symbol('too deep');
-
 // Weak by kind: a shape made at run time would take its copy with it.
 const retained = new WeakMap<object, unknown>();
 
 /** Keeps a copy of `body`'s structure for `kind` (one per kind, replaced by the next answer). */
 export function retainShapes(kind: object, body: object): void {
-  const skeleton = firstItems(body, 0);
-  if (skeleton !== TOO_DEEP) {
-    retained.set(kind, JSON.parse(JSON.stringify(skeleton)));
+  try {
+    retained.set(kind, JSON.parse(JSON.stringify(body, firstItemsOnly)));
+  } catch {
+    // Nested too deep to copy (past the call stack; the gateway's answers are five levels deep):
+    // nothing is kept, the answer itself is unaffected.
   }
 }
 
@@ -32,27 +29,7 @@ export function retainedShapes(kind: object): unknown {
   return retained.get(kind);
 }
 
-function firstItems(value: unknown, depth: number): unknown {
-  if (depth > MAX_DEPTH) {
-    return TOO_DEEP;
-  }
-  if (typeof value === 'string') {
-    return '';
-  }
-  if (Array.isArray(value)) {
-    const first = value.length > 0 ? firstItems(value[0], depth + 1) : undefined;
-    return first === TOO_DEEP ? TOO_DEEP : value.length > 0 ? [first] : [];
-  }
-  if (typeof value === 'object' && value !== null) {
-    const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      const item = firstItems((value as Record<string, unknown>)[key], depth + 1);
-      if (item === TOO_DEEP) {
-        return TOO_DEEP;
-      }
-      copy[key] = item;
-    }
-    return copy;
-  }
-  return value;
+/** JSON.stringify's replacer for the copy: each array cut to its first item, each text emptied. */
+function firstItemsOnly(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? '' : Array.isArray(value) ? value.slice(0, 1) : value;
 }

@@ -97,7 +97,7 @@ export class QueryRunner {
     return gather([{ what: '', run: () => this.framesFor(ctx) }]).pipe(
       map((outcome) => {
         const { frames, error } = settle(outcome);
-        return { frames: withRefId(frames, query.refId), error };
+        return { frames: frames.map((frame) => ({ ...frame, refId: query.refId })), error };
       })
     );
   }
@@ -280,16 +280,4 @@ export class QueryRunner {
 /** The density the gateway returned for `feature`; an empty one if it sent another feature. */
 function frequencyOf(drift: DriftFrequencies, feature: string) {
   return drift.frequencies.find((f) => f.featureName === feature) ?? { featureName: feature, kind: 'empty' as const };
-}
-
-/**
- * Each frame with the target's refId. A loop, not a callback per query: V8 keeps a closure's
- * optimised code only while it lives, and drift over time has a frame per feature.
- */
-function withRefId(frames: DataFrame[], refId: string): DataFrame[] {
-  const out: DataFrame[] = [];
-  for (const frame of frames) {
-    out.push({ ...frame, refId });
-  }
-  return out;
 }
