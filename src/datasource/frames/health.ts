@@ -40,6 +40,7 @@ export function predictionsOverTimeFrame(
   const ends = histogram?.ends ?? [];
   const counts = histogram?.counts ?? [];
   // A loop, not a callback made per query: V8 keeps a closure's optimised code only while it lives.
+  // Stryker disable next-line ArrayDeclaration: presized only for speed; filled from index 0 up, an unsized array ends the same
   const minutes = new Array<number>(starts.length);
   for (let i = 0; i < starts.length; i++) {
     minutes[i] = (ends[i] - starts[i]) / 60_000;

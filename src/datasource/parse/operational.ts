@@ -35,6 +35,7 @@ function readTotals(raw: RawOperationalSummary, notes: ParseNotes): Omit<Operati
  */
 const axes = new WeakMap<object, SharedTimeAxis>();
 
+// Stryker disable BlockStatement,BooleanLiteral,ConditionalExpression: a mutant that shares the axis less converts the times again, to the same values (speed only); a time is reused only for an equal text (dateTime.reuse.test.ts)
 function axisOf(raw: RawOperationalSummary): SharedTimeAxis {
   let axis = axes.get(raw);
   if (!axis) {
@@ -43,6 +44,7 @@ function axisOf(raw: RawOperationalSummary): SharedTimeAxis {
   }
   return axis;
 }
+// Stryker restore BlockStatement,BooleanLiteral,ConditionalExpression
 
 function readGraph(raw: RawOperationalSummary, metric: OperationalMetric, notes: ParseNotes): TimeGraph | null {
   // Every operational signal (latency, usage, availability, counts) is ≥ 0.
