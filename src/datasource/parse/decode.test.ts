@@ -4,6 +4,18 @@ import { retainedShapes } from './retainedShapes';
 import { parseDeploymentPage, parseDeploymentResponse, parseHealthMetrics } from './parseResponses';
 import { ResponseShapeError } from './scalars';
 
+/** A shape that gives `verdict` for every value and cannot name a problem. */
+function shapeSaying(verdict: boolean): Shape<object> {
+  return {
+    test: (_value): _value is object => verdict,
+    explain: () => undefined,
+    parse: () => {
+      throw new Error('not used');
+    },
+    scalars: 0,
+  };
+}
+
 /** The error `run` throws, as the message and path a caller sees. */
 function refusal(run: () => unknown): { message: string; path: string } {
   try {
@@ -60,28 +72,16 @@ describe('decode: the exact refusal, with the JSON path where there is one', () 
   });
 
   it('still refuses, at the root, a body whose shape cannot name its problem', () => {
-    const silent: Shape<object> = {
-      test: (_value): _value is object => false,
-      explain: () => undefined,
-      parse: () => {
-        throw new Error('not used');
-      },
-      scalars: 0,
-    };
-    expect(refusal(() => decode(silent, {}, 'answer'))).toEqual({ message: 'answer: Invalid input', path: '' });
+    expect(refusal(() => decode(shapeSaying(false), {}, 'answer'))).toEqual({
+      message: 'answer: Invalid input',
+      path: '',
+    });
   });
 });
 
 describe('decode keeps the hidden classes of what it accepted', () => {
-  const accepting: Shape<object> = {
-    test: (_value): _value is object => true,
-    explain: () => undefined,
-    parse: () => {
-      throw new Error('not used');
-    },
-    scalars: 0,
-  };
-  const refusing: Shape<object> = { ...accepting, test: (_value): _value is object => false };
+  const accepting = shapeSaying(true);
+  const refusing = shapeSaying(false);
 
   it('retains a copy of an accepted answer per shape, and nothing of a refused one', () => {
     decode(accepting, { box: [{ y0: '1' }, { y0: '2' }] }, 'answer');
