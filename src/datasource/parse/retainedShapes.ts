@@ -8,7 +8,9 @@
  * on the bench's 10,000 boxes, one sample in four paid 15 → 20 ms for it. A copy of an answer cut
  * down to the first item of every array, with its texts emptied, is kept per kind of answer (the
  * raw shape that checked it). Made by `JSON.parse`, its objects get the very classes the answer's
- * have (same keys in the same order, same kinds of values), for a few hundred bytes and no data.
+ * have (same keys in the same order, same kinds of values), for a few hundred bytes and no text:
+ * only the first item's numbers and booleans stay (whether a number is a small integer is part of
+ * the class).
  */
 
 // Weak by kind: a shape made at run time would take its copy with it.
