@@ -1,3 +1,4 @@
+import { sameHiddenClass } from '../../test/hiddenClasses';
 import { retainShapes, retainedShapes } from './retainedShapes';
 
 describe('retainShapes', () => {
@@ -30,6 +31,40 @@ describe('retainShapes', () => {
     expect(Object.keys(kept as object)).toEqual(Object.keys(body));
     // A copy made by JSON.parse: nothing of the answer itself is held.
     expect((kept as typeof body).graph).not.toBe(body.graph);
+  });
+
+  it("gives the copy's objects the very hidden classes of the answer's, which is what keeps code compiled for them", () => {
+    const text = JSON.stringify({
+      totalPredictions: '17670',
+      scoringLatency: 1.75,
+      count: 3,
+      predictionValues: {
+        name: 'Prediction values',
+        box: [
+          { x: 'a', y0: '1.5' },
+          { x: 'b', y0: '2' },
+        ],
+      },
+    });
+    const body = JSON.parse(text) as { predictionValues: { box: object[] } };
+    const kind = {};
+    retainShapes(kind, body);
+    const kept = retainedShapes(kind) as typeof body;
+    expect(sameHiddenClass(kept, body)).toBe(true);
+    expect(sameHiddenClass(kept.predictionValues, body.predictionValues)).toBe(true);
+    expect(sameHiddenClass(kept.predictionValues.box[0], body.predictionValues.box[1])).toBe(true);
+    // The check can tell: the same keys in another order are another class.
+    expect(sameHiddenClass(JSON.parse('{"y0":"1","x":"a"}') as object, body.predictionValues.box[0])).toBe(false);
+  });
+
+  it('copies each answer once, however many of its parts are decoded', () => {
+    const body = { a: [1, 2] };
+    const first = {};
+    const second = {};
+    retainShapes(first, body);
+    retainShapes(second, body);
+    expect(retainedShapes(first)).toEqual({ a: [1] });
+    expect(retainedShapes(second)).toBeUndefined();
   });
 
   it('keeps one copy per kind, the latest', () => {

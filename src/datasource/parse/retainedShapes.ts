@@ -15,9 +15,18 @@
 
 // Weak by kind: a shape made at run time would take its copy with it.
 const retained = new WeakMap<object, unknown>();
+/** Answers copied already: the parts of one answer (health, operational) are decoded one by one. */
+const copied = new WeakSet<object>();
 
-/** Keeps a copy of `body`'s structure for `kind` (one per kind, replaced by the next answer). */
+/**
+ * Keeps a copy of `body`'s structure for `kind` (one per kind, replaced by the next answer). A body
+ * copied already for another kind is not copied again: that copy keeps its classes alive.
+ */
 export function retainShapes(kind: object, body: object): void {
+  if (copied.has(body)) {
+    return;
+  }
+  copied.add(body);
   try {
     retained.set(kind, JSON.parse(JSON.stringify(body, firstItemsOnly)));
   } catch {
