@@ -4,6 +4,7 @@ import type {
   RawOperationalSummary,
   RawPoint,
 } from '../src/datasource/gateway/rawTypes';
+import { retainShapes } from '../src/datasource/parse/retainedShapes';
 import { operationalGraphs } from './baselines';
 
 /**
@@ -12,8 +13,9 @@ import { operationalGraphs } from './baselines';
  * no checks, no notes, no frames, and a time text repeated at the same position of the next series
  * converted once. What no data source that returns numbers and times can go below while reading
  * the gateway's string-encoded values; floor / `JSON.parse` puts the ≤ 1.3× goal in proportion.
- * Self-contained on purpose (only the list of operational graphs is shared with the baselines):
- * it must not pay for the data source's module boundaries.
+ * Self-contained on purpose in its loops (only the list of operational graphs is shared with the
+ * baselines, and retainShapes, once per answer): they must not pay for the data source's module
+ * boundaries.
  */
 
 const ZERO = 48;
@@ -73,33 +75,18 @@ function sharedTime(texts: string[], times: number[], index: number, text: strin
 }
 
 /**
- * A copy of the parsed answer cut down to the first item of every array, kept until the next
- * answer. Optimised code that reads the answer's objects checks their hidden classes, which V8
- * holds only weakly: once no object of a class is alive, a collection frees the class and discards
- * the code (`--trace-deopt`: "weak objects"), so each sample after the bench's collection would
- * recompile the floor and run it unoptimised meanwhile — 3× its conversion time on the operational
- * answer. A floor must not pay for that; the copy (made by `JSON.parse`, so with the same classes)
- * keeps them alive for a few hundred bytes.
+ * `answer`, after keeping its hidden classes alive for `floor` (the data source's retainShapes):
+ * without a live object of them, the bench's collection before each sample would free them and
+ * V8 would discard the floor's optimised code ("weak objects" in `--trace-deopt`) — 3× its
+ * conversion time on the operational answer. A floor must not pay for that.
  */
-const kept: { shapes?: unknown } = {};
-
-function keepShapes<T>(answer: T): T {
-  kept.shapes = JSON.parse(JSON.stringify(firstItems(answer)));
+function keepShapes<T extends object>(floor: object, answer: T): T {
+  retainShapes(floor, answer);
   return answer;
 }
 
-function firstItems(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.length > 0 ? [firstItems(value[0])] : [];
-  }
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, firstItems(item)]));
-  }
-  return value;
-}
-
 export function predictionsFloor(text: string): Float64Array[] {
-  const bins = keepShapes(JSON.parse(text) as RawHealthMetrics).predictions?.bin ?? [];
+  const bins = keepShapes(predictionsFloor, JSON.parse(text) as RawHealthMetrics).predictions?.bin ?? [];
   const starts = new Float64Array(bins.length);
   const ends = new Float64Array(bins.length);
   const counts = new Float64Array(bins.length);
@@ -112,7 +99,7 @@ export function predictionsFloor(text: string): Float64Array[] {
 }
 
 export function predictionValuesFloor(text: string): Float64Array[] {
-  const boxes = keepShapes(JSON.parse(text) as RawHealthMetrics).predictionValues?.box ?? [];
+  const boxes = keepShapes(predictionValuesFloor, JSON.parse(text) as RawHealthMetrics).predictionValues?.box ?? [];
   const columns = Array.from({ length: 7 }, () => new Float64Array(boxes.length));
   for (let i = 0; i < boxes.length; i++) {
     const box = boxes[i];
@@ -147,11 +134,14 @@ function seriesColumns(series: Array<RawPoint[] | null | undefined>): Float64Arr
 
 export function operationalSeriesFloor(text: string): Float64Array[] {
   return seriesColumns(
-    operationalGraphs(keepShapes(JSON.parse(text) as RawOperationalSummary)).map((graph) => graph?.point)
+    operationalGraphs(keepShapes(operationalSeriesFloor, JSON.parse(text) as RawOperationalSummary)).map(
+      (graph) => graph?.point
+    )
   );
 }
 
 export function driftOverTimeFloor(text: string): Float64Array[] {
-  const series = keepShapes(JSON.parse(text) as RawDriftMetrics).featureImportance?.featureDrift ?? [];
+  const series =
+    keepShapes(driftOverTimeFloor, JSON.parse(text) as RawDriftMetrics).featureImportance?.featureDrift ?? [];
   return seriesColumns(series.map((item) => item.drift));
 }
