@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import './env';
 import { bundleDataSource } from './bundledSource';
 import { ISSUE_SIZES } from './payloads';
-import { CASES, WARM_UP_RUNS, makePayloads, perDeployment, prepareOurs, sample } from './ratios';
+import { CASES, WARM_UP_RUNS, interleavedSamples, makePayloads, perDeployment, prepareOurs } from './ratios';
 import { summarize } from './stats';
 
 /**
@@ -52,27 +52,11 @@ async function main(): Promise<void> {
       const text = payloads[c.payload];
       // As the bench measures ours: per-deployment queries with the deployment list known.
       const listKnown = perDeployment(c);
-      for (let run = 0; run < WARM_UP_RUNS; run++) {
-        await (
-          await prepareOurs(payloads, c, { module: a, listKnown })
-        )();
-        await (
-          await prepareOurs(payloads, c, { module: b, listKnown })
-        )();
-        JSON.parse(text);
-      }
-      const samples: number[][] = [[], [], []];
-      for (let run = 0; run < RUNS; run++) {
-        const work = [
-          await prepareOurs(payloads, c, { module: a, listKnown }),
-          await prepareOurs(payloads, c, { module: b, listKnown }),
-          () => JSON.parse(text),
-        ];
-        for (let k = 0; k < work.length; k++) {
-          const which = (run + k) % work.length;
-          samples[which].push(await sample(work[which]));
-        }
-      }
+      const samples = await interleavedSamples(RUNS, async () => [
+        await prepareOurs(payloads, c, { module: a, listKnown }),
+        await prepareOurs(payloads, c, { module: b, listKnown }),
+        () => JSON.parse(text),
+      ]);
       const [msA, msB, msJson] = samples.map((s) => summarize(s).median);
       const ratio = summarize(samples[1].map((ms, i) => ms / samples[0][i]));
       console.log(

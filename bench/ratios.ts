@@ -243,6 +243,32 @@ export async function sample(work: () => unknown): Promise<number> {
   return cpuMs(process.cpuUsage(start));
 }
 
+/**
+ * Samples of each variant, interleaved: `WARM_UP_RUNS` unmeasured runs of each (the first also
+ * checks that it works: every variant is measured with its code optimised, as on a dashboard that
+ * refreshes), then `runs` rounds that each build the variants afresh (`variantsOf`: a new data
+ * source per round, no cache hits) and sample them in an order rotated by the round.
+ */
+export async function interleavedSamples(
+  runs: number,
+  variantsOf: () => Promise<Array<() => unknown>>
+): Promise<number[][]> {
+  for (let run = 0; run < WARM_UP_RUNS; run++) {
+    for (const work of await variantsOf()) {
+      await work();
+    }
+  }
+  const samples: number[][] = [];
+  for (let run = 0; run < runs; run++) {
+    const variants = await variantsOf();
+    for (let k = 0; k < variants.length; k++) {
+      const which = (run + k) % variants.length;
+      (samples[which] ??= []).push(await sample(variants[which]));
+    }
+  }
+  return samples;
+}
+
 export async function measureRatios(payloads: Payloads, runs: number, cases = CASES): Promise<RatioResult[]> {
   checkFloors(payloads);
   const results: RatioResult[] = [];
@@ -251,44 +277,16 @@ export async function measureRatios(payloads: Payloads, runs: number, cases = CA
     // Per-deployment queries are measured as on a dashboard (the deployment list known); the
     // fresh data source's extra lookup is measured beside them.
     const listKnown = perDeployment(c);
-    // Warm-up (the first also checks that the query succeeds): every variant is measured with its
-    // code optimised, as on a dashboard that refreshes — not the first, cold query of the process.
-    for (let run = 0; run < WARM_UP_RUNS; run++) {
-      await (
-        await prepareOurs(payloads, c, { listKnown })
-      )();
-      if (listKnown) {
-        await (
-          await prepareOurs(payloads, c)
-        )();
-      }
-      JSON.parse(text);
-      c.baseline(text);
-      c.floor?.(text);
-    }
-    const ours: number[] = [];
-    const json: number[] = [];
-    const baseline: number[] = [];
-    const floor: number[] = [];
-    const fresh: number[] = [];
-    for (let run = 0; run < runs; run++) {
-      const variants: Array<[number[], () => unknown]> = [
-        [ours, await prepareOurs(payloads, c, { listKnown })],
-        [json, () => JSON.parse(text)],
-        [baseline, () => c.baseline(text)],
-      ];
-      const floorOf = c.floor;
-      if (floorOf) {
-        variants.push([floor, () => floorOf(text)]);
-      }
-      if (listKnown) {
-        variants.push([fresh, await prepareOurs(payloads, c)]);
-      }
-      for (let k = 0; k < variants.length; k++) {
-        const [into, work] = variants[(run + k) % variants.length];
-        into.push(await sample(work));
-      }
-    }
+    const floorOf = c.floor;
+    const [ours, json, baseline, ...more] = await interleavedSamples(runs, async () => [
+      await prepareOurs(payloads, c, { listKnown }),
+      () => JSON.parse(text),
+      () => c.baseline(text),
+      ...(floorOf ? [() => floorOf(text)] : []),
+      ...(listKnown ? [await prepareOurs(payloads, c)] : []),
+    ]);
+    const floor = floorOf ? more[0] : [];
+    const fresh = listKnown ? more[more.length - 1] : [];
     const overJson = (samples: number[]) => summarize(samples.map((o, i) => o / json[i]));
     results.push({
       name: c.name,
