@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 
+import { deploymentsFrame } from '../src/datasource/frames/deployments';
 import { OPERATIONAL_GRAPH_PARSERS } from '../src/datasource/parse/operational';
+import { parseDeploymentPage } from '../src/datasource/parse/parseResponses';
 import { parseDriftSeries } from '../src/datasource/parse/drift';
 import { parseHealthPredictionValues, parseHealthPredictions } from '../src/datasource/parse/health';
 import { OperationalMetric } from '../src/shared/operationalMetrics';
@@ -13,7 +15,7 @@ import type { Payloads } from './ratios';
  * a floor that read a wrong number would be a floor of nothing. Throws on the first difference.
  */
 export function checkFloors(payloads: Payloads): void {
-  const numbers = (columns: Float64Array[]) => columns.map((column) => Array.from(column));
+  const numbers = (columns: Array<ArrayLike<unknown>>) => columns.map((column) => Array.from(column));
   const health = JSON.parse(payloads.health) as unknown;
   const predictions = parseHealthPredictions(health).predictions!;
   const boxes = parseHealthPredictionValues(health).predictionValues!;
@@ -22,6 +24,7 @@ export function checkFloors(payloads: Payloads): void {
     (metric) => OPERATIONAL_GRAPH_PARSERS[metric](operational).graph!
   );
   const series = parseDriftSeries(JSON.parse(payloads.drift)).driftOverTime;
+  const table = deploymentsFrame(parseDeploymentPage(JSON.parse(payloads.list)).deployments);
   const expected: Array<[string, unknown, unknown]> = [
     [
       'predictions',
@@ -38,6 +41,7 @@ export function checkFloors(payloads: Payloads): void {
       numbers(floors.operationalSeriesFloor(payloads.operational)),
       graphs.flatMap((g) => [g.times, g.values]),
     ],
+    ['deployments', numbers(floors.deploymentsFloor(payloads.list)), table.fields.map((f) => f.values)],
     ['drift over time', numbers(floors.driftOverTimeFloor(payloads.drift)), series.flatMap((s) => [s.times, s.values])],
   ];
   for (const [what, floor, ours] of expected) {

@@ -1,6 +1,7 @@
 import type {
   RawDriftMetrics,
   RawHealthMetrics,
+  RawListMonitoredDeployments,
   RawOperationalSummary,
   RawPoint,
 } from '../src/datasource/gateway/rawTypes';
@@ -8,11 +9,12 @@ import { retainShapes } from '../src/datasource/parse/retainedShapes';
 import { operationalGraphs } from './baselines';
 
 /**
- * Conversion floors for the series queries: `JSON.parse`, then only the conversion of the times and
- * values a query returns into typed arrays, digit by digit, for the bench's well-formed answers —
- * no checks, no notes, no frames, and a time text repeated at the same position of the next series
- * converted once. What no data source that returns numbers and times can go below while reading
- * the gateway's string-encoded values; floor / `JSON.parse` puts the ≤ 1.3× goal in proportion.
+ * Conversion floors for the series queries and the deployments list: `JSON.parse`, then only the
+ * conversion of the times and values a query returns into arrays (typed ones for numbers), digit
+ * by digit, for the bench's well-formed answers — no checks, no notes, no frames, no query around
+ * it, and a time text repeated at the same position of the next series converted once. What no
+ * data source that returns these columns can go below; floor / `JSON.parse` puts the ≤ 1.3× goal
+ * in proportion.
  * Self-contained on purpose in its loops (only the list of operational graphs is shared with the
  * baselines, and retainShapes, once per answer): they must not pay for the data source's module
  * boundaries.
@@ -144,4 +146,71 @@ export function driftOverTimeFloor(text: string): Float64Array[] {
   const series =
     keepShapes(driftOverTimeFloor, JSON.parse(text) as RawDriftMetrics).featureImportance?.featureDrift ?? [];
   return seriesColumns(series.map((item) => item.drift));
+}
+
+/** Severity of the bench's gateway statuses (the data source's rank: UNKNOWN lowest, ties keep the first). */
+function statusRank(status: string): number {
+  return status === 'FAILING' ? 3 : status === 'AT_RISK' ? 2 : status === 'HEALTHY' ? 1 : 0;
+}
+
+/**
+ * The deployments table's thirteen columns, in the data source's order (frames/deployments.ts):
+ * texts as they arrive, the deployment time, the two flags, the model count and the worst status.
+ */
+export function deploymentsFloor(text: string): Array<ArrayLike<unknown>> {
+  const rows = keepShapes(deploymentsFloor, JSON.parse(text) as RawListMonitoredDeployments).deployment ?? [];
+  const n = rows.length;
+  const texts = Array.from({ length: 8 }, () => new Array<string>(n));
+  const deployed = new Float64Array(n);
+  const monitoring = new Array<boolean>(n);
+  const stores = new Array<boolean>(n);
+  const modelCounts = new Float64Array(n);
+  const worst = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const d = rows[i];
+    texts[0][i] = d.id!;
+    texts[1][i] = d.name!;
+    texts[2][i] = d.type!;
+    texts[3][i] = d.mode!;
+    texts[4][i] = d.environment!;
+    texts[5][i] = d.problemType!;
+    texts[6][i] = d.description!;
+    texts[7][i] = d.projectId!;
+    deployed[i] = utcTime(d.deploymentDate!);
+    monitoring[i] = d.monitoringEnabled!;
+    stores[i] = d.storeScoringData!;
+    const models = d.models!;
+    modelCounts[i] = models.length;
+    let status = '';
+    let rank = 0;
+    for (let m = 0; m < models.length; m++) {
+      const drift = models[m].driftStatus as string;
+      const accuracy = models[m].accuracy as string;
+      if (status === '' || statusRank(drift) > rank) {
+        status = drift;
+        rank = statusRank(drift);
+      }
+      if (status === '' || statusRank(accuracy) > rank) {
+        status = accuracy;
+        rank = statusRank(accuracy);
+      }
+    }
+    worst[i] = status;
+  }
+  const [id, name, type, mode, environment, problemType, description, projectId] = texts;
+  return [
+    id,
+    name,
+    type,
+    mode,
+    environment,
+    problemType,
+    deployed,
+    monitoring,
+    stores,
+    modelCounts,
+    worst,
+    description,
+    projectId,
+  ];
 }

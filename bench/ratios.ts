@@ -32,7 +32,7 @@ export interface RatioCase {
   payload: 'health' | 'drift' | 'list' | 'operational';
   target: Partial<MlopsQuery>;
   baseline: (text: string) => DataFrame[];
-  /** The conversion floor of a series query (floors.ts). */
+  /** The conversion floor of a series query or the list (floors.ts). */
   floor?: (text: string) => unknown;
   /** Summaries have the stricter goal. */
   summary: boolean;
@@ -46,6 +46,7 @@ export const CASES: RatioCase[] = [
     payload: 'list',
     target: { queryType: QueryType.Deployments },
     baseline: base.deploymentsBaseline,
+    floor: floors.deploymentsFloor,
     summary: false,
   },
   {
@@ -214,7 +215,7 @@ export interface RatioResult {
   baselineMs: Spread;
   oursOverJsonParse: Spread;
   oursOverBaseline: Spread;
-  /** Series queries: the conversion floor (floors.ts) against `JSON.parse`. */
+  /** Series queries and the list: the conversion floor (floors.ts) against `JSON.parse`. */
   floorOverJsonParse?: Spread;
   /**
    * Per-deployment queries: ours on a fresh data source that does not know the deployment yet (so
