@@ -17,7 +17,7 @@ import { Observable, catchError, forkJoin, lastValueFrom, map, of } from 'rxjs';
 import { annotationSupport } from './annotations';
 import type { EditorDataSource, OptionList } from './editorApi';
 import { truncationText } from './gateway/paging';
-import { FailureCause, GatewayError, classifyFailure } from './gateway/errors';
+import { GatewayError } from './gateway/errors';
 import { GatewayClient } from './gateway/GatewayClient';
 import { redactSecrets } from './gateway/redact';
 import { migrateQuery } from './migrations';
@@ -161,54 +161,15 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
 
   /**
    * Save & test: lists deployments through the proxy with the configured credentials and
-   * explains the first thing that is wrong.
+   * explains the first thing that is wrong (connectionTest.ts, loaded with the editors' chunk).
    */
   async testDatasource(): Promise<TestDataSourceResponse> {
     const settings = this.options;
     if (this.mlops1x) {
       return this.mlops1x.testConnection(settings).finally(() => this.client.clearCache());
     }
-    const missing = [
-      !settings.gatewayUrl && 'gateway URL',
-      !settings.tokenUrl && 'token URL',
-      !settings.clientId && 'client ID',
-    ].filter(Boolean);
-    if (missing.length > 0) {
-      return { status: 'error', message: `Missing settings: ${missing.join(', ')}. Fill them in and save again.` };
-    }
-    try {
-      const list = await lastValueFrom(this.client.listDeployments());
-      const total = list.totalDeployments ?? list.items.length;
-      const connected = `Connected: ${total} monitored deployment${total === 1 ? '' : 's'}`;
-      if (list.truncated) {
-        // Connected, but pickers and variables will not offer every deployment: say so here too.
-        const warning = truncationText('deployments', list.truncation);
-        return { status: 'warning', message: `${connected}. ${warning}`, details: { message: warning } };
-      }
-      return { status: 'success', message: connected };
-    } catch (error) {
-      const failure = classifyFailure(error, 'GET /v1/deployment (list deployments)');
-      if (failure.failure === FailureCause.Authentication) {
-        // Tell "gateway down" apart from "credentials wrong": the liveness route needs no token.
-        const reachable = await lastValueFrom(this.client.healthz()).then(
-          () => true,
-          () => false
-        );
-        return {
-          status: 'error',
-          message: failure.hint,
-          details: {
-            message: reachable
-              ? `The gateway itself is reachable (GET /healthz answered); the credentials are the problem. ${failure.detail}`
-              : failure.detail,
-          },
-        };
-      }
-      return { status: 'error', message: failure.title, details: { message: failure.message } };
-    } finally {
-      // A test after changing settings must not be answered from the cache.
-      this.client.clearCache();
-    }
+    const { testGatewayConnection } = await import(/* webpackChunkName: "editors" */ './connectionTest');
+    return testGatewayConnection(settings, this.client);
   }
 
   listDeploymentOptions(): Promise<OptionList> {

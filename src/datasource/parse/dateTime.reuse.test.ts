@@ -31,10 +31,10 @@ describe('SharedTimeAxis', () => {
 
   it('declines what plainTime declines, and keeps nothing for it', () => {
     const axis = newTimeAxis();
-    expect(plainTimeAt(axis, 0, '2026-01-01T00:00:00')).toBeUndefined();
-    expect(plainTimeAt(axis, 0, '2026-01-01T00:00:00')).toBeUndefined();
-    expect(plainTimeAt(axis, 0, null)).toBeUndefined();
-    expect(plainTimeAt(axis, 0, undefined)).toBeUndefined();
+    expect(plainTimeAt(axis, 0, '2026-01-01T00:00:00')).toBeNaN();
+    expect(plainTimeAt(axis, 0, '2026-01-01T00:00:00')).toBeNaN();
+    expect(plainTimeAt(axis, 0, null)).toBeNaN();
+    expect(plainTimeAt(axis, 0, undefined)).toBeNaN();
     expect(plainTimeAt(axis, 0, T0)).toBe(Date.UTC(2026, 0, 1));
   });
 });
@@ -92,7 +92,7 @@ describe('consecutivePlainTime', () => {
     const last = noLastTime();
     const texts = [T0, T1, T1, T2, T0, T0, '2026-01-01T01:30:00+01:00', null, undefined, ''];
     expect(texts.map((text) => consecutivePlainTime(last, text))).toEqual(texts.map((text) => plainTime(text)));
-    expect(consecutivePlainTime(noLastTime(), undefined)).toBeUndefined();
+    expect(consecutivePlainTime(noLastTime(), undefined)).toBeNaN();
   });
 
   it('notes every bin edge without an offset, also where a bin starts at the end before it', () => {

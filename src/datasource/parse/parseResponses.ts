@@ -66,6 +66,13 @@ function parseModels(raws: RawModel[], path: string, notes: ParseNotes): Model[]
   return models;
 }
 
+/** The path only when the general path reads the time (plainTime needs none and notes nothing). */
+function deploymentTime(value: string | null | undefined, path: string, notes: ParseNotes): number | null {
+  const plain = plainTime(value);
+  // Stryker disable next-line ConditionalExpression: parseTime gives plainTime's value for every text plainTime reads
+  return Number.isNaN(plain) ? parseTime(value, `${path}.deploymentDate`, notes) : plain;
+}
+
 function parseDeployment(raw: RawDeployment, path: string, notes: ParseNotes): Deployment {
   const id = optionalText(raw.id);
   if (!id) {
@@ -80,9 +87,7 @@ function parseDeployment(raw: RawDeployment, path: string, notes: ParseNotes): D
     type: optionalText(raw.type),
     problemType: optionalText(raw.problemType),
     models: parseModels(raw.models ?? [], `${path}.models`, notes),
-    // The path only when the general path reads the time (plainTime needs none and notes nothing).
-    // Stryker disable next-line LogicalOperator: parseTime gives plainTime's value for every text plainTime reads
-    deploymentDate: plainTime(raw.deploymentDate) ?? parseTime(raw.deploymentDate, `${path}.deploymentDate`, notes),
+    deploymentDate: deploymentTime(raw.deploymentDate, path, notes),
     projectId: optionalText(raw.projectId),
     monitoringEnabled: raw.monitoringEnabled ?? null,
     storeScoringData: raw.storeScoringData ?? null,

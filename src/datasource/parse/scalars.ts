@@ -96,7 +96,7 @@ export function parseDecimal(value: string | null | undefined, path: string, not
   }
   const fast = plainDecimal(value);
   // Stryker disable next-line ConditionalExpression,BlockStatement: the general path gives the same value (scalars.fastPath.test.ts)
-  if (fast !== undefined) {
+  if (!Number.isNaN(fast)) {
     return fast;
   }
   const text = value.trim();
@@ -134,24 +134,24 @@ function isDecimalText(text: string): boolean {
 
 /**
  * The number of a decimal string already in canonical form (no surrounding spaces, finite), or
- * undefined for anything else — which then takes parseDecimal's general path with its notes and
- * messages. Builds no string and notes nothing.
+ * NaN for anything else (why NaN: plainTime in dateTime.ts) — which then takes parseDecimal's
+ * general path with its notes and messages. Builds no string and notes nothing.
  */
-export function plainDecimal(value: string | null | undefined): number | undefined {
+export function plainDecimal(value: string | null | undefined): number {
   if (typeof value !== 'string') {
-    return undefined;
+    return Number.NaN;
   }
   const short = shortDecimal(value);
   // Stryker disable next-line ConditionalExpression,BlockStatement: Number() below reads every short decimal to the same value (scalars.fastPath.test.ts)
-  if (short !== undefined) {
+  if (!Number.isNaN(short)) {
     return short;
   }
   // "" has no printable first character, so isDecimalText refuses it.
   if (!isDecimalText(value)) {
-    return undefined;
+    return Number.NaN;
   }
   const parsed = Number(value);
-  return Number.isFinite(parsed) ? parsed : undefined;
+  return Number.isFinite(parsed) ? parsed : Number.NaN;
 }
 
 /** 10^k for k ≤ 15, each an exact double. */
@@ -160,17 +160,17 @@ const MAX_SHORT_DIGITS = 15;
 
 /**
  * The value of a short decimal, `[+-]digits[.digits]` with 1 to 15 digits and no exponent, read
- * digit by digit; undefined for any other text. This is the form of nearly every value in a bin,
+ * digit by digit; NaN for any other text. This is the form of nearly every value in a bin,
  * box or point, and `Number(text)` (a call into the runtime) cost five times as much. It is exact:
  * 15 digits are an integer below 2^53 and 10^k (k ≤ 15) is an exact double, so one division
  * rounds correctly, to the very double `Number` gives (Clinger's fast path) — -0 included.
  */
-// A fast path: a mutant that only declines more texts (returns undefined) hands them to Number() in
+// A fast path: a mutant that only declines more texts (returns NaN) hands them to Number() in
 // plainDecimal, which reads them to the same value — equivalent. The mutants below that could give
 // a wrong value instead are killed by scalars.fastPath.test.ts (checked by hand): reading a second
 // '.' as the point (`point <= 0`: ".5." and "..5"); the arithmetic stays measured.
 // Stryker disable BlockStatement,ConditionalExpression,LogicalOperator,EqualityOperator
-function shortDecimal(value: string): number | undefined {
+function shortDecimal(value: string): number {
   const length = value.length;
   const first = value.charCodeAt(0);
   const negative = first === 45;
@@ -186,13 +186,13 @@ function shortDecimal(value: string): number | undefined {
     // Stryker disable next-line ArithmeticOperator: `code + 48` is never a digit, so every text declines
     const digit = code - 48;
     if (digit < 0 || digit > 9) {
-      return undefined;
+      return Number.NaN;
     }
     n = n * 10 + digit;
     digitCount++;
   }
   if (digitCount === 0 || digitCount > MAX_SHORT_DIGITS) {
-    return undefined;
+    return Number.NaN;
   }
   // Stryker restore BlockStatement,ConditionalExpression,LogicalOperator,EqualityOperator
   const magnitude = point < 0 ? n : n / POWERS_OF_TEN[length - point - 1];
