@@ -1,8 +1,10 @@
 import {
+  anyArray,
   array,
   boolean,
   fieldFits,
   hotObject,
+  isObject,
   nullish,
   number,
   object,
@@ -140,14 +142,34 @@ const rawBoxSchema = hotObject(
 );
 const rawBoxPlotSchema = object({ ...graphFields, box: list(rawBoxSchema) });
 
-const rawPointSchema = hotObject(
-  { xAxis: optionalString, yAxis: optionalString, value: optionalString },
-  (point) =>
+const pointFields = { xAxis: optionalString, yAxis: optionalString, value: optionalString };
+
+/**
+ * A point's test, written out: a module function, so that the reader that checks each point where
+ * it reads it (parse/graphs.ts parseTimeColumns) has it inlined — a shape's `test` is a closure
+ * that all hot shapes share, and a call through it is not.
+ */
+export function pointFits(point: unknown): point is Infer<typeof rawPointSchema> {
+  return (
+    isObject(point) &&
     fieldFits(optionalString, point.xAxis) &&
     fieldFits(optionalString, point.yAxis) &&
     fieldFits(optionalString, point.value)
-);
+  );
+}
+
+const rawPointSchema = hotObject(pointFields, pointFits);
 const rawSimpleGraphSchema = object({ ...graphFields, point: list(rawPointSchema) });
+
+/*
+ * Points left to their reader: parse/graphs.ts parseTimeColumns checks each point with pointFits as
+ * it reads it, and the series parts below do not walk their points before (200,000 on the drift
+ * answer: checked once and read once, instead of walked twice). parse/decode.ts decodeWhileReading
+ * puts the full shape's first issue first whenever reading fails, so every message stays the full
+ * shape's.
+ */
+const pointsReadLater = nullish(anyArray);
+const rawSimpleGraphReadSchema = object({ ...graphFields, point: pointsReadLater });
 
 const healthFields = {
   totalPredictions: optionalInt64,
@@ -234,6 +256,12 @@ export const rawDriftSummarySchema = object({
 export const rawDriftSeriesSchema = object({
   featureImportance: nullish(object({ featureDrift: list(rawFeatureDriftSchema) })),
 });
+/** rawDriftSeriesSchema with the points left to their reader (see pointsReadLater). */
+export const rawDriftSeriesReadSchema = object({
+  featureImportance: nullish(
+    object({ featureDrift: list(object({ drift: pointsReadLater, Feature: nullish(rawFeatureSchema) })) })
+  ),
+});
 export const rawDriftFrequenciesSchema = object({ featureFrequency: rawFeatureFrequencySchema });
 
 const operationalGraphFields = {
@@ -248,9 +276,15 @@ const operationalTotalFields = { uptime: optionalNumber, avgScoringLatency: opti
 
 export const rawOperationalSummarySchema = object({ ...operationalTotalFields, ...operationalGraphFields });
 export const rawOperationalTotalsSchema = object(operationalTotalFields);
-/** One operational graph of the answer, by its key (an OperationalMetric). */
-export function rawOperationalGraphSchema(metric: keyof typeof operationalGraphFields) {
-  return object({ [metric]: operationalGraphFields[metric] } as Pick<typeof operationalGraphFields, typeof metric>);
+/**
+ * One operational graph of the answer, by its key (an OperationalMetric): its full shape, and the
+ * shape that leaves the graph's points to their reader (see pointsReadLater).
+ */
+export function rawOperationalGraphSchemas(metric: keyof typeof operationalGraphFields) {
+  return {
+    full: object({ [metric]: operationalGraphFields[metric] } as Pick<typeof operationalGraphFields, typeof metric>),
+    read: object({ [metric]: nullish(rawSimpleGraphReadSchema) }),
+  };
 }
 
 /** grpc-gateway's error body. */

@@ -167,9 +167,19 @@ export function array<T>(item: Shape<T>): Shape<T[]> {
   );
 }
 
+/**
+ * An array whose items are left to be checked where they are read (see rawTypes' pointsReadLater):
+ * no walk over the items here.
+ */
+export const anyArray: Shape<unknown[]> = make(
+  (value): value is unknown[] => Array.isArray(value),
+  (value, path) => (Array.isArray(value) ? undefined : typeIssue('array', value, path))
+);
+
 type ObjectOf<P extends Record<string, Shape<unknown>>> = { [K in keyof P]?: Infer<P[K]> };
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object: not null, not an array. */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -40,6 +40,27 @@ export function decode<T>(schema: Shape<T>, body: unknown, what: string): T {
 }
 
 /**
+ * `read` of the body checked by `readShape`, a shape that leaves some items (points) to be checked
+ * by `read` as it reads them. Whenever decoding or reading fails, the body is first checked
+ * against `shape`, the full shape: its first issue is the error, exactly as `decode(shape, …)`
+ * would have thrown before reading; a body that fits it fails with `read`'s own error.
+ */
+export function decodeWhileReading<R, T>(
+  shape: Shape<unknown>,
+  readShape: Shape<R>,
+  body: unknown,
+  what: string,
+  read: (raw: R) => T
+): T {
+  try {
+    return read(decode(readShape, body, what));
+  } catch (error) {
+    decode(shape, body, what);
+    throw error;
+  }
+}
+
+/**
  * What `read` returns, or the {@link ResponseShapeError} it throws — for the parts of an answer
  * that are left out with a notice instead of failing it (a list row, a display-only total). Any
  * other error is a defect and propagates.

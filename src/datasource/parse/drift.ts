@@ -2,6 +2,7 @@ import type { Infer } from '../gateway/shape';
 import {
   rawDriftFrequenciesSchema,
   rawDriftMetricsSchema,
+  rawDriftSeriesReadSchema,
   rawDriftSeriesSchema,
   rawDriftSummarySchema,
   type RawDriftMetrics,
@@ -9,7 +10,7 @@ import {
   type RawPoint,
 } from '../gateway/rawTypes';
 import { newTimeAxis } from './dateTime';
-import { decode } from './decode';
+import { decode, decodeWhileReading } from './decode';
 import type {
   CategoryPoint,
   DriftFrequencies,
@@ -124,7 +125,8 @@ function frequencyOf(density: Density, path: string, notes: ParseNotes): Feature
 }
 
 type RawDriftSummary = Infer<typeof rawDriftSummarySchema>;
-type RawDriftSeries = Infer<typeof rawDriftSeriesSchema>;
+/** The series part, its points left to their reader (rawTypes' pointFits). */
+type RawDriftSeries = Infer<typeof rawDriftSeriesReadSchema>;
 
 /**
  * One loop in a module function, not a callback per answer: V8 keeps a closure's optimised code only
@@ -193,7 +195,10 @@ export function parseDriftSummary(body: unknown): DriftSummary {
 
 /** Drift over time of each feature in featureImportance, with the feature it belongs to. */
 export function parseDriftSeries(body: unknown): DriftSeries {
-  const raw = decode(rawDriftSeriesSchema, body, WHAT);
+  return decodeWhileReading(rawDriftSeriesSchema, rawDriftSeriesReadSchema, body, WHAT, readSeriesPart);
+}
+
+function readSeriesPart(raw: RawDriftSeries): DriftSeries {
   const notes = new ParseNotes();
   return { driftOverTime: readSeries(raw, notes), notices: notes.list() };
 }

@@ -1,4 +1,4 @@
-import type { RawBoxPlot, RawHistogram, RawPoint, RawSimpleGraph } from '../gateway/rawTypes';
+import { pointFits, type RawBoxPlot, type RawHistogram, type RawPoint, type RawSimpleGraph } from '../gateway/rawTypes';
 import type { BoxPlot, GraphLabels, TimeColumns, TimeGraph, TimeHistogram } from './domain';
 import { NOTE, type ParseNotes } from './notes';
 import {
@@ -267,7 +267,7 @@ function looksNumeric(text: string): boolean {
  * Series of one answer that share their time axis pass the same `axis`.
  */
 export function parseTimeColumns(
-  points: RawPoint[] | null | undefined,
+  points: unknown[] | null | undefined,
   path: string,
   notes: ParseNotes,
   { nonNegativeValues = false, axis }: { nonNegativeValues?: boolean; axis?: SharedTimeAxis } = {}
@@ -281,6 +281,12 @@ export function parseTimeColumns(
   let sorted = true;
   for (let i = 0; i < list.length; i++) {
     const point = list[i];
+    // Each point is checked here, where it is read (rawTypes' pointFits). Callers that left their
+    // points unchecked read through decodeWhileReading, which puts the full shape's first issue in
+    // place of this error; the others decoded the full shape, where every point fits.
+    if (!pointFits(point)) {
+      throw new ResponseShapeError('a point does not fit its shape', `${path}[${i}]`);
+    }
     const time = axis ? plainTimeAt(axis, i, point.xAxis) : plainTime(point.xAxis);
     times[i] = Number.isNaN(time) ? requireTime(point.xAxis, `${path}[${i}].xAxis`, notes) : time;
     const plain = plainDecimal(point.yAxis);
@@ -304,7 +310,7 @@ export function parseTimeColumns(
  * `axis` when the graph may share its times with other graphs of the answer.
  */
 export function parseTimeGraph(
-  raw: RawSimpleGraph | null | undefined,
+  raw: (Omit<RawSimpleGraph, 'point'> & { point?: unknown[] | null }) | null | undefined,
   path: string,
   notes: ParseNotes,
   nonNegativeValues = false,

@@ -1,12 +1,12 @@
 import { OperationalMetric } from '../../shared/operationalMetrics';
 import {
-  rawOperationalGraphSchema,
+  rawOperationalGraphSchemas,
   rawOperationalSummarySchema,
   rawOperationalTotalsSchema,
   type RawOperationalSummary,
 } from '../gateway/rawTypes';
 import { newTimeAxis, type SharedTimeAxis } from './dateTime';
-import { decode } from './decode';
+import { decode, decodeWhileReading } from './decode';
 import type { OperationalGraph, OperationalSummary, OperationalTotals, TimeGraph } from './domain';
 import { parseTimeGraph } from './graphs';
 import { ParseNotes } from './notes';
@@ -36,7 +36,7 @@ function readTotals(raw: RawOperationalSummary, notes: ParseNotes): Omit<Operati
 const axes = new WeakMap<object, SharedTimeAxis>();
 
 // Stryker disable BlockStatement,BooleanLiteral,ConditionalExpression: a mutant that shares the axis less converts the times again, to the same values (speed only); a time is reused only for an equal text (dateTime.reuse.test.ts)
-function axisOf(raw: RawOperationalSummary): SharedTimeAxis {
+function axisOf(raw: object): SharedTimeAxis {
   let axis = axes.get(raw);
   if (!axis) {
     axis = newTimeAxis();
@@ -46,7 +46,10 @@ function axisOf(raw: RawOperationalSummary): SharedTimeAxis {
 }
 // Stryker restore BlockStatement,BooleanLiteral,ConditionalExpression
 
-function readGraph(raw: RawOperationalSummary, metric: OperationalMetric, notes: ParseNotes): TimeGraph | null {
+/** An answer whose graphs' points may be left to their reader (rawTypes' pointFits). */
+type RawGraphs = { [M in OperationalMetric]?: Parameters<typeof parseTimeGraph>[0] };
+
+function readGraph(raw: RawGraphs, metric: OperationalMetric, notes: ParseNotes): TimeGraph | null {
   // Every operational signal (latency, usage, availability, counts) is ≥ 0.
   return parseTimeGraph(raw[metric], metric, notes, true, axisOf(raw));
 }
@@ -58,12 +61,12 @@ export function parseOperationalTotals(body: unknown): OperationalTotals {
 }
 
 function graphParser(metric: OperationalMetric): (body: unknown) => OperationalGraph {
-  const schema = rawOperationalGraphSchema(metric);
-  return (body) => {
-    const raw: RawOperationalSummary = decode(schema, body, WHAT);
-    const notes = new ParseNotes();
-    return { graph: readGraph(raw, metric, notes), notices: notes.list() };
-  };
+  const { full, read } = rawOperationalGraphSchemas(metric);
+  return (body) =>
+    decodeWhileReading(full, read, body, WHAT, (raw: RawGraphs) => {
+      const notes = new ParseNotes();
+      return { graph: readGraph(raw, metric, notes), notices: notes.list() };
+    });
 }
 
 /**
