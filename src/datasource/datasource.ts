@@ -12,18 +12,14 @@ import {
   type TestDataSourceResponse,
 } from '@grafana/data';
 import type { BackendSrv, TemplateSrv } from '@grafana/runtime';
-import { Observable, catchError, forkJoin, lastValueFrom, map, of } from 'rxjs';
+import { Observable, catchError, forkJoin, map, of } from 'rxjs';
 
 import { annotationSupport } from './annotations';
 import type { EditorDataSource, OptionList } from './editorApi';
-import { truncationText } from './gateway/paging';
 import { GatewayError } from './gateway/errors';
 import { GatewayClient } from './gateway/GatewayClient';
 import { redactSecrets } from './gateway/redact';
 import { migrateQuery } from './migrations';
-import { parseDriftSummary } from './parse/drift';
-import { deploymentName } from './frames/common';
-import { modelChoices } from './query/models';
 import { PartialFailureError } from './query/fanOut';
 import { QueryConfigError, QueryRunner } from './query/queryRunner';
 import { MlopsVariableSupport } from './variables';
@@ -172,54 +168,20 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
     return testGatewayConnection(settings, this.client);
   }
 
+  // The pickers' options load with the editors' chunk (editorOptions.ts): only an open editor asks.
   listDeploymentOptions(): Promise<OptionList> {
-    return lastValueFrom(
-      this.client.listDeployments().pipe(
-        map((list) => {
-          const options: OptionList = list.items.map((d) => ({
-            label: deploymentName(d),
-            value: d.id,
-            description: [d.type, d.environment, d.monitoringEnabled === false ? 'monitoring off' : '']
-              .filter(Boolean)
-              .join(' · '),
-          }));
-          if (list.truncated) {
-            options.incomplete = truncationText('deployments', list.truncation);
-          }
-          return options;
-        })
-      )
-    );
+    return editorOptions().then((options) => options.deploymentOptions(this.client));
   }
 
   listModelOptions(deploymentId: string): Promise<Array<SelectableValue<string>>> {
-    const id = this.services.templateSrv.replace(deploymentId);
-    return lastValueFrom(
-      this.client.getDeployment(id).pipe(
-        map((deployment) =>
-          modelChoices(deployment).map(({ label, value, primary }) => ({
-            label,
-            value,
-            description: primary ? 'primary model' : undefined,
-          }))
-        )
-      )
+    return editorOptions().then((options) =>
+      options.modelOptions(this.client, this.services.templateSrv, deploymentId)
     );
   }
 
   listFeatureOptions(deploymentId: string, modelId?: string): Promise<Array<SelectableValue<string>>> {
-    const { templateSrv } = this.services;
-    const id = templateSrv.replace(deploymentId);
-    const model = modelId ? templateSrv.replace(modelId) : id;
-    const now = new Date();
-    const range = {
-      startDateTime: new Date(now.getTime() - 24 * 3600_000).toISOString(),
-      endDateTime: now.toISOString(),
-    };
-    return lastValueFrom(
-      this.client
-        .driftMetrics(id, model, range, {}, parseDriftSummary)
-        .pipe(map((drift) => drift.features.map((f) => ({ label: f.name, value: f.name, description: f.dataType }))))
+    return editorOptions().then((options) =>
+      options.featureOptions(this.client, this.services.templateSrv, deploymentId, modelId)
     );
   }
 
@@ -228,6 +190,10 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
       .getVariables()
       .map((v) => ({ label: `$${v.name}`, value: `$${v.name}`, description: 'Template variable' }));
   }
+}
+
+function editorOptions() {
+  return import(/* webpackChunkName: "editors" */ './editorOptions');
 }
 
 /**
