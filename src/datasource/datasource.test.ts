@@ -332,6 +332,52 @@ describe('MlopsDataSource.testDatasource', () => {
     expect(result.details?.message).toMatch(/gateway itself is reachable/);
   });
 
+  it('names every missing setting', async () => {
+    const ds = new MlopsDataSource(settings({ gatewayUrl: '', tokenUrl: '', clientId: '' }), {
+      backendSrv: new FakeBackendSrv(),
+      templateSrv: new FakeTemplateSrv(),
+    });
+    await expect(ds.testDatasource()).resolves.toMatchObject({
+      message: 'Missing settings: gateway URL, token URL, client ID. Fill them in and save again.',
+    });
+  });
+
+  it('counts one deployment in the singular', async () => {
+    const { ds, backend } = setup();
+    backend.on(/v1\/deployment(\?|$)/, { status: 200, data: { deployment: [CREDIT], totalDeployments: '1' } });
+    await expect(ds.testDatasource()).resolves.toEqual({
+      status: 'success',
+      message: 'Connected: 1 monitored deployment',
+    });
+  });
+
+  it('warns, connected, when the list of deployments is incomplete', async () => {
+    const { ds, backend } = setup();
+    backend.on(/v1\/deployment(\?|$)/, { status: 200, data: { deployment: [CREDIT], nextPageToken: 'again' } });
+    const warning = 'The gateway repeated a page token while listing deployments; the list is incomplete.';
+    await expect(ds.testDatasource()).resolves.toEqual({
+      status: 'warning',
+      message: `Connected: 2 monitored deployments. ${warning}`,
+      details: { message: warning },
+    });
+  });
+
+  it('names the call that failed', async () => {
+    const { ds, backend } = setup();
+    backend.on(/v1\/deployment(\?|$)/, { status: 502, data: { message: 'Bad Gateway' } });
+    const result = await ds.testDatasource();
+    expect(result.details?.message).toMatch(/GET \/v1\/deployment \(list deployments\)/);
+  });
+
+  it('does not call the gateway reachable when its liveness route fails too', async () => {
+    const { ds, backend } = setup();
+    backend.on(/v1\/deployment(\?|$)/, { status: 400, data: { message: 'Authentication to data source failed' } });
+    backend.on('/gateway-healthz', { status: 502, data: { message: 'Bad Gateway' } });
+    const result = await ds.testDatasource();
+    expect(result.message).toMatch(/^Authentication failed/);
+    expect(result.details?.message).not.toMatch(/reachable/);
+  });
+
   it('does not answer a second test from the cache', async () => {
     const { ds, backend } = setup();
     await ds.testDatasource();
@@ -353,6 +399,42 @@ describe('MlopsDataSource editor support', () => {
     const features = await ds.listFeatureOptions('$dep');
     expect(features.map((o) => o.value)).toContain('income');
     expect(ds.getVariableOptions()).toEqual([{ label: '$dep', value: '$dep', description: 'Template variable' }]);
+  });
+
+  it('describes each deployment option by its type, environment and monitoring', async () => {
+    const { ds, backend } = setup();
+    backend.on(/v1\/deployment(\?|$)/, {
+      status: 200,
+      data: { deployment: [CREDIT, { ...SHADOW, type: '', monitoringEnabled: false }] },
+    });
+    const options = await ds.listDeploymentOptions();
+    expect(options.map((o) => o.description)).toEqual(['singleDeployment · PROD', 'DEV · monitoring off']);
+    expect(options.incomplete).toBeUndefined();
+  });
+
+  it('says when the deployment options are incomplete', async () => {
+    const { ds, backend } = setup();
+    backend.on(/v1\/deployment(\?|$)/, { status: 200, data: { deployment: [CREDIT], nextPageToken: 'again' } });
+    const options = await ds.listDeploymentOptions();
+    expect(options.incomplete).toBe(
+      'The gateway repeated a page token while listing deployments; the list is incomplete.'
+    );
+  });
+
+  it('offers the features of the last 24 hours', async () => {
+    const { ds, backend } = setup();
+    const before = Date.now();
+    await ds.listFeatureOptions(CREDIT.id);
+    const after = Date.now();
+    const call = new URL(
+      backend.calls.find((url) => url.includes('/drift'))!,
+      'http://grafana'
+    );
+    const start = Date.parse(call.searchParams.get('startDateTime')!);
+    const end = Date.parse(call.searchParams.get('endDateTime')!);
+    expect(end - start).toBe(24 * 3600_000);
+    expect(end).toBeGreaterThanOrEqual(before);
+    expect(end).toBeLessThanOrEqual(after);
   });
 
   it('variable support returns text/value frames', async () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 
-import { array, boolean, nullish, number, object, string, union, unknown } from './shape';
+import { anyArray, array, boolean, nullish, number, object, string, union, unknown } from './shape';
 
 /** Names NaN and ±Infinity in a test title (JSON.stringify would print null for each). */
 const nonFiniteAsText = (_key: string, value: unknown) =>
@@ -161,5 +161,19 @@ describe('a union of a scalar and an object, checked against zod 4', () => {
     expect(ours.test(body)).toBe(expected.success);
     const first = expected.success ? undefined : expected.error.issues[0];
     expect(ours.explain(body, [])).toEqual(first && { path: first.path, message: first.message });
+  });
+});
+
+describe('anyArray: an array whose items are checked where they are read', () => {
+  it('accepts any array without looking at its items, and names anything else', () => {
+    expect(anyArray.test([null, 4, 'x'])).toBe(true);
+    expect(anyArray.explain([null], ['points'])).toBeUndefined();
+    for (const value of [{}, 'x', null]) {
+      expect(anyArray.test(value)).toBe(false);
+    }
+    expect(anyArray.explain({}, ['points'])).toEqual({
+      path: ['points'],
+      message: 'Invalid input: expected array, received object',
+    });
   });
 });

@@ -160,6 +160,14 @@ describe('Save & test with the MLOps 1.x generation', () => {
     });
   });
 
+  it('does not answer a second test from the cache', async () => {
+    const { ds, backend } = setup();
+    await ds.testDatasource();
+    const first = backend.calls.length;
+    await ds.testDatasource();
+    expect(backend.calls.length).toBe(2 * first);
+  });
+
   it('names missing 1.x settings', async () => {
     const { ds } = setup(mlops1x(), { ...JSON_1X, mlopsApiUrl: '' });
     await expect(ds.testDatasource()).resolves.toMatchObject({

@@ -34,7 +34,7 @@ export function plainTime(value: string | null | undefined): number {
 // Caches: a mutant that reuses less (never, or only some positions) converts the text again, to the
 // same time — equivalent; one that would hand back a time for another text is killed in
 // dateTime.reuse.test.ts. (The arrays' initial entries are compared with texts, never read as times.)
-// Stryker disable BlockStatement,ConditionalExpression,LogicalOperator,EqualityOperator,ArrayDeclaration
+// Stryker disable BlockStatement,ConditionalExpression,LogicalOperator,EqualityOperator,ArrayDeclaration,BooleanLiteral
 export interface SharedTimeAxis {
   readonly texts: string[];
   readonly times: number[];
@@ -104,7 +104,7 @@ export function consecutivePlainTime(last: LastTime, value: string | null | unde
   }
   return time;
 }
-// Stryker restore BlockStatement,ConditionalExpression,LogicalOperator,EqualityOperator,ArrayDeclaration
+// Stryker restore BlockStatement,ConditionalExpression,LogicalOperator,EqualityOperator,ArrayDeclaration,BooleanLiteral
 
 /**
  * An RFC 3339 date-time as epoch milliseconds; "" means unset (null). A time without an offset is
@@ -207,6 +207,7 @@ function commonDateTime(value: string): number {
     }
   }
   const offset = offsetMinutes(value, i);
+  // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent — with no offset the sum below is NaN too; the check says so
   if (offset === undefined) {
     return Number.NaN;
   }
