@@ -5,13 +5,15 @@ import { join } from 'node:path';
 
 import { bundleSizes, chunkSizes, kb, type BundleSize } from '../scripts/bundleBudgets';
 import { ISSUE_SIZES, type PayloadSizes } from './payloads';
+import { measureFixedCost, type FixedCost } from './fixedCost';
 import { CASES, WARM_UP_RUNS, makePayloads, measureRatios, type RatioResult } from './ratios';
 import { countFleet, countProvisionedDashboards, type RequestCount } from './requests';
 import type { Spread } from './stats';
 
 /**
  * `npm run bench` (issue #11): CPU-time ratios of the data source's query() on large payloads,
- * gateway requests and decodes per dashboard load, bundle sizes, and — when the panel benchmark
+ * the fixed cost of a query on a tiny answer (cold and warm), gateway requests and decodes per
+ * dashboard load, bundle sizes, and — when the panel benchmark
  * (bench/panel/run.ts, exporting runPanelBench()) is present — the panel against Grafana's Table.
  * Writes bench/results.json and bench/results.md and prints the table. Not part of `npm test`
  * (only the bundle budgets are, via scripts/checkBundleSize.ts).
@@ -116,6 +118,7 @@ const range = (s: Spread) =>
 
 function markdown(
   ratios: RatioResult[],
+  fixed: FixedCost,
   lin: LinearityRow[],
   requests: RequestCount[],
   bundles: BundleSize[],
@@ -138,6 +141,14 @@ function markdown(
       `| ${r.name} | ${(r.payloadBytes / 1e6).toFixed(1)} MB | ${r.oursMs.median.toFixed(1)} | ${r.jsonParseMs.median.toFixed(1)} | ${range(r.oursOverJsonParse)} | ≤ ${goal}× ${met} | ${x(r.oursOverBaseline.median)} | ${r.floorOverJsonParse ? x(r.floorOverJsonParse.median) : '—'} | ${r.freshOverJsonParse ? x(r.freshOverJsonParse.median) : '—'} |`
     );
   }
+  const ms = (s: Spread) => `${s.median.toFixed(2)} (${s.p25.toFixed(2)}–${s.p75.toFixed(2)})`;
+  lines.push(
+    '',
+    `| fixed cost of a query (health summary of a tiny answer, ${fixed.runs} runs) | ms: median (p25–p75) |`,
+    '|---|---|',
+    `| cold: after a collection and the idle pause, as every sample above | ${ms(fixed.coldMs)} |`,
+    `| warm: at once after another query of the same data source | ${ms(fixed.warmMs)} |`
+  );
   lines.push(
     '',
     '| linear cost: query type | half size (ms) | full size (ms) | full / half (2.00 = linear) | JSON.parse full / half | ours / JSON.parse: half → full |',
@@ -187,6 +198,7 @@ async function main(): Promise<void> {
   }
   const sizes = scaled(ISSUE_SIZES, SCALE);
   const ratios = await measureRatios(makePayloads(sizes), RUNS);
+  const fixed = await measureFixedCost(Math.max(RUNS * 5, 50));
   const lin = await linearity(ratios, sizes);
   const requests = [...(await countProvisionedDashboards(ROOT)), await countFleet(ROOT, 1_000)];
   // The chunks split off by dynamic imports too: code moved out of a module.js stays in the table.
@@ -194,10 +206,10 @@ async function main(): Promise<void> {
   const panel = await panelBench();
   const seconds = (Date.now() - started) / 1000;
   const meta = { runs: RUNS, sizes, node: process.versions.node, seconds };
-  const md = markdown(ratios, lin, requests, bundles, panel, meta);
+  const md = markdown(ratios, fixed, lin, requests, bundles, panel, meta);
   writeFileSync(
     join(__dirname, 'results.json'),
-    `${JSON.stringify({ meta, goals: GOAL, ratios, linearity: lin, requests, bundles, panel }, null, 2)}\n`
+    `${JSON.stringify({ meta, goals: GOAL, ratios, fixedCost: fixed, linearity: lin, requests, bundles, panel }, null, 2)}\n`
   );
   writeFileSync(join(__dirname, 'results.md'), `${md}\n`);
   console.log(md);

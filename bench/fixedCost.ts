@@ -1,0 +1,41 @@
+import { type PayloadSizes } from './payloads';
+import { CASES, WARM_UP_RUNS, makePayloads, prepareOurs, sample } from './ratios';
+import { cpuMs, summarize, type Spread } from './stats';
+
+/**
+ * The fixed cost of one query, apart from its answer: the health summary of a tiny answer (ten
+ * bins, a few hundred bytes of JSON), on a fresh data source that has listed the deployments, as
+ * the ratios measure it. Sampled twice:
+ * - **cold**, as every ratio sample is taken: after a collection and the idle pause (ratios.ts);
+ * - **warm**: at once after the unmeasured list query of the same fresh data source.
+ * Same code, same work; what lies between is the processor's state after a pause (caches, branch
+ * predictors). A summary's ratio to `JSON.parse` is mostly the cold figure.
+ */
+export interface FixedCost {
+  runs: number;
+  coldMs: Spread;
+  warmMs: Spread;
+}
+
+const TINY: PayloadSizes = { bins: 10, features: 2, pointsPerFeature: 5, deployments: 2, modelsPerDeployment: 2 };
+
+export async function measureFixedCost(runs: number): Promise<FixedCost> {
+  const payloads = makePayloads(TINY, 10);
+  const healthSummary = CASES.find((c) => c.name === 'healthSummary')!;
+  const prepared = () => prepareOurs(payloads, healthSummary, { listKnown: true });
+  for (let run = 0; run < WARM_UP_RUNS; run++) {
+    await (
+      await prepared()
+    )();
+  }
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    cold.push(await sample(await prepared()));
+    const work = await prepared();
+    const start = process.cpuUsage();
+    await work();
+    warm.push(cpuMs(process.cpuUsage(start)));
+  }
+  return { runs, coldMs: summarize(cold), warmMs: summarize(warm) };
+}
