@@ -1,6 +1,6 @@
 import { type PayloadSizes } from './payloads';
-import { CASES, WARM_UP_RUNS, makePayloads, prepareOurs, sample } from './ratios';
-import { cpuMs, summarize, type Spread } from './stats';
+import { CASES, WARM_UP_RUNS, cpuTimeOf, makePayloads, prepareOurs, sample } from './ratios';
+import { summarize, type Spread } from './stats';
 
 /**
  * The fixed cost of one query, apart from its answer: the health summary of a tiny answer (ten
@@ -32,10 +32,7 @@ export async function measureFixedCost(runs: number): Promise<FixedCost> {
   const warm: number[] = [];
   for (let run = 0; run < runs; run++) {
     cold.push(await sample(await prepared()));
-    const work = await prepared();
-    const start = process.cpuUsage();
-    await work();
-    warm.push(cpuMs(process.cpuUsage(start)));
+    warm.push(await cpuTimeOf(await prepared()));
   }
   return { runs, coldMs: summarize(cold), warmMs: summarize(warm) };
 }

@@ -239,6 +239,11 @@ export async function sample(work: () => unknown): Promise<number> {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  return cpuTimeOf(work);
+}
+
+/** The CPU time of `work`, started at once. */
+export async function cpuTimeOf(work: () => unknown): Promise<number> {
   const start = process.cpuUsage();
   await work();
   return cpuMs(process.cpuUsage(start));
