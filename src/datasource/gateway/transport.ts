@@ -134,9 +134,11 @@ export class GatewayTransport {
             return wait === undefined ? throwError(() => error) : timer(wait);
           },
         }),
-        tap((answer) => this.cache.set(key, answer, this.settings.cacheTtlMs, answer.bytes)),
-        // Runs on completion, error, and when the last subscriber leaves (abort).
-        tap({ finalize: () => this.inFlight.delete(key) }),
+        tap({
+          next: (answer) => this.cache.set(key, answer, this.settings.cacheTtlMs, answer.bytes),
+          // Runs on completion, error, and when the last subscriber leaves (abort).
+          finalize: () => this.inFlight.delete(key),
+        }),
         share()
       );
       this.inFlight.set(key, request);

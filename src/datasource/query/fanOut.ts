@@ -28,19 +28,28 @@ function isOutcome(value: DataFrame[] | Outcome): value is Outcome {
   return !Array.isArray(value);
 }
 
-/** Runs every part; frames keep the parts' order, failures are collected instead of thrown. */
+/**
+ * Runs every part; frames keep the parts' order, failures are collected instead of thrown. A single
+ * part (one deployment, one model: most panels) is its own outcome, without a join around it —
+ * every operator is a subscription that a query pays for on each refresh.
+ */
 export function gather(parts: Part[]): Observable<Outcome> {
   if (parts.length === 0) {
     return of({ frames: [], failures: [] });
   }
-  const outcomes = parts.map((part) =>
-    part.run().pipe(
-      map((value): Outcome => (isOutcome(value) ? withContext(value, part.what) : { frames: value, failures: [] })),
-      catchError((error: unknown) => of<Outcome>({ frames: [], failures: [{ what: part.what, error }] }))
-    )
-  );
+  const outcomes = parts.map(outcomeOf);
+  if (outcomes.length === 1) {
+    return outcomes[0];
+  }
   return forkJoin(outcomes).pipe(
     map((list) => ({ frames: list.flatMap((o) => o.frames), failures: list.flatMap((o) => o.failures) }))
+  );
+}
+
+function outcomeOf(part: Part): Observable<Outcome> {
+  return part.run().pipe(
+    map((value): Outcome => (isOutcome(value) ? withContext(value, part.what) : { frames: value, failures: [] })),
+    catchError((error: unknown) => of<Outcome>({ frames: [], failures: [{ what: part.what, error }] }))
   );
 }
 

@@ -28,6 +28,16 @@ describe('gather and settle', () => {
     expect((error as Error).name).toBe('PartialFailureError');
   });
 
+  it('a single part (no join around it) gives what the same part gives beside others', async () => {
+    const alone = await lastValueFrom(gather([ok('a', 'a1', 'a2')]));
+    expect(alone).toEqual({ frames: [frame('a1'), frame('a2')], failures: [] });
+    const failed = await lastValueFrom(gather([failing('b', 'down')]));
+    expect(failed.frames).toEqual([]);
+    expect(failed.failures.map((f) => [f.what, (f.error as Error).message])).toEqual([['b', 'down']]);
+    const nested = await lastValueFrom(gather([{ what: 'deployment "d"', run: () => gather([failing('m', 'x')]) }]));
+    expect(nested.failures.map((f) => f.what)).toEqual(['deployment "d", m']);
+  });
+
   it('no parts: no frames, no failures', async () => {
     expect(await lastValueFrom(gather([]))).toEqual({ frames: [], failures: [] });
     expect(settle({ frames: [], failures: [] })).toEqual({ frames: [] });
