@@ -7,19 +7,27 @@ import './env';
 import { bundleDataSource } from './bundledSource';
 import { ISSUE_SIZES } from './payloads';
 import { CASES, WARM_UP_RUNS, interleavedSamples, makePayloads, perDeployment, prepareOurs } from './ratios';
-import { summarize } from './stats';
+import { fixedCostAb } from './fixedCost';
+import { summarize, type Spread } from './stats';
 
 /**
  * A/B: the data source of a git revision (A) against this working tree (B), both bundled as the
- * bench bundles them and measured interleaved in one process, with a collection and the idle
- * pause before each sample — the way to judge a change: medians of two bench runs move by
- * ±10–20 % on a shared machine, the ratio of interleaved samples much less.
+ * bench bundles them and measured interleaved in one process — the way to judge a change: medians
+ * of two bench runs move by ±10–20 % on a shared machine, the ratio of interleaved samples much less.
  *
- *   npm run bench:ab -- <revision> [query type …]     (BENCH_RUNS samples each, default 15)
+ *   npm run bench:ab -- <revision> [what …]
+ *
+ * What to compare (default: every query type):
+ * - a query type (`driftOverTime`, …): query() end to end, with a collection and the idle pause
+ *   before each sample, as the bench measures it (BENCH_RUNS samples each, default 15);
+ * - `fixed`: the fixed cost of a query, on a tiny answer, cold (BENCH_FIXED_RUNS, default 1,000:
+ *   a few per cent show only over that many samples; two bundles of the same source measured
+ *   1.006 and 0.988 over 600).
  */
 
 const ROOT = join(__dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const FIXED_RUNS = Number(process.env.BENCH_FIXED_RUNS ?? 1000);
 
 /** `src/` of `revision`, extracted to a temporary directory. */
 function checkout(revision: string): string {
@@ -32,36 +40,52 @@ function checkout(revision: string): string {
   return dir;
 }
 
+function row(what: string, a: Spread, b: Spread, bOverA: Spread, jsonParseMs?: number): string {
+  const spread = `${bOverA.median.toFixed(3)} (${bOverA.p25.toFixed(3)}–${bOverA.p75.toFixed(3)})`;
+  const json = jsonParseMs === undefined ? '' : jsonParseMs.toFixed(1);
+  return `| ${what} | ${a.median.toFixed(2)} | ${b.median.toFixed(2)} | ${json} | ${spread} |`;
+}
+
+function bOverA(samples: number[][]): Spread {
+  return summarize(samples[1].map((ms, i) => ms / samples[0][i]));
+}
+
 async function main(): Promise<void> {
   const [revision, ...names] = process.argv.slice(2);
   if (!revision) {
-    throw new Error('usage: npm run bench:ab -- <revision> [query type …]');
+    throw new Error('usage: npm run bench:ab -- <revision> [query type | fixed …]');
+  }
+  const unknown = names.filter((name) => name !== 'fixed' && !CASES.some((c) => c.name === name));
+  if (unknown.length > 0) {
+    throw new Error(`unknown: ${unknown.join(', ')} (query types: ${CASES.map((c) => c.name).join(', ')})`);
   }
   const dir = checkout(revision);
   try {
     const a = bundleDataSource(dir, 'ab-a');
     const b = bundleDataSource(ROOT, 'ab-b');
     const payloads = makePayloads(ISSUE_SIZES);
-    const cases = names.length > 0 ? CASES.filter((c) => names.includes(c.name)) : CASES;
-    console.log(
-      `A = ${revision}, B = working tree; ${RUNS} interleaved runs of each after ${WARM_UP_RUNS} warm-up runs.\n`
-    );
-    console.log('| query type | A (ms) | B (ms) | JSON.parse (ms) | B / A: median (p25–p75) |');
+    console.log(`A = ${revision}, B = working tree; samples interleaved, ${WARM_UP_RUNS} warm-up runs of each.\n`);
+    console.log('| compared | A (ms) | B (ms) | JSON.parse (ms) | B / A: median (p25–p75) |');
     console.log('|---|---:|---:|---:|---|');
-    for (const c of cases) {
-      const text = payloads[c.payload];
-      // As the bench measures ours: per-deployment queries with the deployment list known.
-      const listKnown = perDeployment(c);
-      const samples = await interleavedSamples(RUNS, async () => [
-        await prepareOurs(payloads, c, { module: a, listKnown }),
-        await prepareOurs(payloads, c, { module: b, listKnown }),
-        () => JSON.parse(text),
-      ]);
-      const [msA, msB, msJson] = samples.map((s) => summarize(s).median);
-      const ratio = summarize(samples[1].map((ms, i) => ms / samples[0][i]));
-      console.log(
-        `| ${c.name} | ${msA.toFixed(1)} | ${msB.toFixed(1)} | ${msJson.toFixed(1)} | ${ratio.median.toFixed(3)} (${ratio.p25.toFixed(3)}–${ratio.p75.toFixed(3)}) |`
-      );
+    for (const name of names.length > 0 ? names : CASES.map((c) => c.name)) {
+      if (name === 'fixed') {
+        const samples = await fixedCostAb(a, b, FIXED_RUNS);
+        console.log(
+          row(`fixed cost (${FIXED_RUNS} runs)`, summarize(samples[0]), summarize(samples[1]), bOverA(samples))
+        );
+      } else {
+        const c = CASES.find((candidate) => candidate.name === name)!;
+        const text = payloads[c.payload];
+        // As the bench measures ours: per-deployment queries with the deployment list known.
+        const listKnown = perDeployment(c);
+        const samples = await interleavedSamples(RUNS, async () => [
+          await prepareOurs(payloads, c, { module: a, listKnown }),
+          await prepareOurs(payloads, c, { module: b, listKnown }),
+          () => JSON.parse(text),
+        ]);
+        const [msA, msB, msJson] = samples.map((s) => summarize(s));
+        console.log(row(`${c.name} (${RUNS} runs)`, msA, msB, bOverA(samples), msJson.median));
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
+import type { DataSourceModule } from './bundledSource';
 import { type PayloadSizes } from './payloads';
-import { CASES, WARM_UP_RUNS, cpuTimeOf, makePayloads, prepareOurs, sample } from './ratios';
+import { CASES, WARM_UP_RUNS, cpuTimeOf, interleavedSamples, makePayloads, prepareOurs, sample } from './ratios';
 import { summarize, type Spread } from './stats';
 
 /**
@@ -19,10 +20,15 @@ export interface FixedCost {
 
 const TINY: PayloadSizes = { bins: 10, features: 2, pointsPerFeature: 5, deployments: 2, modelsPerDeployment: 2 };
 
-export async function measureFixedCost(runs: number): Promise<FixedCost> {
+/** The query whose cost is all fixed: the health summary of the tiny answer, on a fresh data source. */
+function tinyQuery(module?: DataSourceModule) {
   const payloads = makePayloads(TINY, 10);
   const healthSummary = CASES.find((c) => c.name === 'healthSummary')!;
-  const prepared = () => prepareOurs(payloads, healthSummary, { listKnown: true });
+  return () => prepareOurs(payloads, healthSummary, { module, listKnown: true });
+}
+
+export async function measureFixedCost(runs: number): Promise<FixedCost> {
+  const prepared = tinyQuery();
   for (let run = 0; run < WARM_UP_RUNS; run++) {
     await (
       await prepared()
@@ -35,4 +41,15 @@ export async function measureFixedCost(runs: number): Promise<FixedCost> {
     warm.push(await cpuTimeOf(await prepared()));
   }
   return { runs, coldMs: summarize(cold), warmMs: summarize(warm) };
+}
+
+/**
+ * The fixed cost of two bundles of the data source (`npm run bench:ab -- <revision> fixed`), cold
+ * samples interleaved: per sample B / A. A change of a few per cent needs about a thousand samples
+ * to show (the spread of one sample is ±15 %).
+ */
+export async function fixedCostAb(a: DataSourceModule, b: DataSourceModule, runs: number): Promise<number[][]> {
+  const queryA = tinyQuery(a);
+  const queryB = tinyQuery(b);
+  return interleavedSamples(runs, async () => [await queryA(), await queryB()]);
 }
