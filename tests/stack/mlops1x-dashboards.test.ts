@@ -5,9 +5,7 @@
  * Grafana's data-source proxy — STOOD IN by devtools/grafanaProxy/ (Grafana's server cannot run
  * here) — against Keycloak + the simulator's 1.x routes.
  */
-import { createTheme, dateTime, type DataFrame, type DataQueryRequest, type TimeRange } from '@grafana/data';
-import fs from 'node:fs';
-import path from 'node:path';
+import { createTheme, type DataFrame, type TimeRange } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { DEPLOYMENTS } from '../../simulator/mlops1x/catalog';
@@ -15,7 +13,6 @@ import type { MlopsDataSource } from '../../src/datasource/datasource';
 import { migrateMlops1xQuery } from '../../src/datasource/mlops1x/queryModel';
 import { migrateMlops1xVariableQuery } from '../../src/datasource/mlops1x/variableModel';
 import { ApiGeneration, type MlopsQuery, type MlopsVariableQuery } from '../../src/datasource/types';
-import type { MlopsVariableSupport } from '../../src/datasource/variables';
 import { buildPanelView } from '../../src/panel/data/panelModel';
 import { migrateOptions } from '../../src/panel/migrations';
 import { Mlops1xFrameKind } from '../../src/shared/frameKinds1x';
@@ -26,54 +23,23 @@ import {
   provisionedDataSources,
   startGrafanaProxyStandIn,
 } from './support/grafanaLike';
-import { repoRoot, stackInfo } from './support/stackInfo';
+import {
+  PANEL_ID,
+  dashboardRequest,
+  loadDashboards,
+  rangeOf,
+  valueOnLoad,
+  variableOptions,
+  type DashboardJson,
+  type PanelJson,
+} from './support/dashboards';
+import { stackInfo } from './support/stackInfo';
 
 const info = stackInfo();
-const DASHBOARD_DIR = path.join(repoRoot, 'provisioning', 'dashboards', 'mlops');
-const PANEL_ID = 'modelwatch-champion-panel';
 const PANEL_TYPES = new Set(['table', 'timeseries', 'barchart', 'stat', PANEL_ID]);
 const DS_REF = { type: DS_TYPE, uid: '${datasource}' };
 
-interface Target extends MlopsQuery {
-  datasource: { type: string; uid: string };
-}
-interface Panel {
-  id: number;
-  type: string;
-  title: string;
-  gridPos: { h: number; w: number; x: number; y: number };
-  datasource: { type: string; uid: string };
-  targets: Target[];
-  options: Record<string, unknown>;
-}
-interface Variable {
-  name: string;
-  type: string;
-  datasource?: { type: string; uid: string };
-  query: MlopsVariableQuery | string;
-  regex?: string;
-  multi: boolean;
-  includeAll: boolean;
-  current: { text?: string | string[]; value?: string | string[] };
-}
-interface Dashboard {
-  uid: string;
-  title: string;
-  tags: string[];
-  schemaVersion: number;
-  time: { from: string; to: string };
-  templating: { list: Variable[] };
-  panels: Panel[];
-}
-
-const dashboards = fs
-  .readdirSync(DASHBOARD_DIR)
-  .filter((f) => f.startsWith('mlops1x-') && f.endsWith('.json'))
-  .sort()
-  .map((file) => ({
-    file,
-    dashboard: JSON.parse(fs.readFileSync(path.join(DASHBOARD_DIR, file), 'utf8')) as Dashboard,
-  }));
+const dashboards = loadDashboards((file) => file.startsWith('mlops1x-'));
 const provisioned = provisionedDataSources({ ...info.provisioningEnv });
 const source1x = provisioned.find((ds) => ds.uid === 'mlops-1x')!;
 const byUid = (uid: string) => dashboards.find((d) => d.dashboard.uid === uid)!.dashboard;
@@ -84,32 +50,16 @@ beforeAll(async () => {
 });
 afterAll(() => proxy.close());
 
-function rangeOf(time: Dashboard['time']): TimeRange {
-  const m = /^now-(\d+)([hd])$/.exec(time.from);
-  if (!m || time.to !== 'now') {
-    throw new Error(`unsupported dashboard time range ${JSON.stringify(time)}`);
-  }
-  const to = Date.now();
-  const from = to - Number(m[1]) * (m[2] === 'h' ? 3600_000 : 86_400_000);
-  return { from: dateTime(from), to: dateTime(to), raw: { from: time.from, to: time.to } };
-}
-
-function request<T extends MlopsQuery | MlopsVariableQuery>(targets: T[], range: TimeRange): DataQueryRequest<T> {
-  return {
-    requestId: 'dashboard-1x',
-    interval: '5m',
-    intervalMs: 300_000,
-    range,
-    scopedVars: {},
-    timezone: 'browser',
-    app: 'dashboard',
-    startTime: Date.now(),
-    targets,
-  };
-}
+/** A request of the 1.x dashboards (their panels ask for 5-minute steps). */
+const request = <T extends MlopsQuery | MlopsVariableQuery>(targets: T[], range: TimeRange) =>
+  dashboardRequest(targets, range, { requestId: 'dashboard-1x', intervalMs: 300_000 });
 
 /** Resolves the variables in order as Grafana does on load (current value, All, or the first option). */
-async function resolveVariables(dashboard: Dashboard, ds: MlopsDataSource, values: Record<string, string | string[]>) {
+async function resolveVariables(
+  dashboard: DashboardJson,
+  ds: MlopsDataSource,
+  values: Record<string, string | string[]>
+) {
   const range = rangeOf(dashboard.time);
   for (const v of dashboard.templating.list) {
     if (v.type === 'datasource') {
@@ -126,28 +76,19 @@ async function resolveVariables(dashboard: Dashboard, ds: MlopsDataSource, value
     const query = v.query as MlopsVariableQuery;
     // Stored 1.x variable queries are already at their current schema.
     expect(migrateMlops1xVariableQuery(query.mlops1x)).toEqual(query.mlops1x);
-    const support = ds.variables as unknown as MlopsVariableSupport;
-    const response = await lastValueFrom(support.query(request([query], range)));
-    const frame = response.data[0] as DataFrame;
-    const options = frame.fields.find((f) => f.name === 'value')!.values as string[];
+    const options = await variableOptions(ds, query, range, 'dashboard-1x');
     expect({ variable: v.name, options: options.length > 0 }).toEqual({ variable: v.name, options: true });
-    const current = v.current?.value;
-    if (v.includeAll && Array.isArray(current) && current.includes('$__all')) {
-      values[v.name] = options;
-    } else if (typeof current === 'string' && current !== '') {
-      expect({ variable: v.name, current, known: options.includes(current) }).toEqual({
-        variable: v.name,
-        current,
-        known: true,
-      });
-      values[v.name] = current;
-    } else {
-      values[v.name] = options[0];
-    }
+    const value = valueOnLoad(v, options);
+    expect({ variable: v.name, current: v.current.value, offered: value !== undefined }).toEqual({
+      variable: v.name,
+      current: v.current.value,
+      offered: true,
+    });
+    values[v.name] = value!;
   }
 }
 
-async function runPanel(dashboard: Dashboard, panel: Panel, values: Record<string, string | string[]>) {
+async function runPanel(dashboard: DashboardJson, panel: PanelJson, values: Record<string, string | string[]>) {
   const { ds } = dataSourceThroughProxy(proxy, source1x, values);
   return lastValueFrom(ds.query(request(panel.targets, rangeOf(dashboard.time))));
 }
