@@ -1,13 +1,14 @@
 /** @jest-environment node */
 import '../support/nodeGlobals';
-import { dateTime, type DataFrame, type DataQueryRequest } from '@grafana/data';
+import type { DataFrame } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { startTestSimulator, type TestSimulator } from '../../simulator/testKit';
 import { MARKUP_FEATURE_NAME, SCENARIO_IDS } from '../../simulator/scenarios';
 import { MlopsDataSource } from '../../src/datasource/datasource';
 import { FakeTemplateSrv } from '../../src/test/fakeTemplateSrv';
-import { ModelScope, QUERY_SCHEMA_VERSION, QueryType, type MlopsQuery } from '../../src/datasource/types';
+import { legacyRequest } from '../../src/test/queryRequest';
+import { ModelScope, QueryType, type MlopsQuery } from '../../src/datasource/types';
 import { FIELD, FrameKind } from '../../src/shared/frameSchema';
 import { HttpBackendSrv } from '../../devtools/httpBackendSrv';
 import { FeatureStatus } from '../../src/shared/featureStatus';
@@ -42,24 +43,7 @@ afterAll(() => simulator.close());
 beforeEach(() => simulator.sim.reset());
 
 const end = Date.now();
-function request(...targets: Array<Partial<MlopsQuery>>): DataQueryRequest<MlopsQuery> {
-  return {
-    requestId: 'it',
-    interval: '1m',
-    intervalMs: 60_000,
-    range: { from: dateTime(end - 24 * 3600_000), to: dateTime(end), raw: { from: 'now-24h', to: 'now' } },
-    scopedVars: {},
-    timezone: 'utc',
-    app: 'dashboard',
-    startTime: 0,
-    targets: targets.map((t, i) => ({
-      refId: `Q${i}`,
-      schemaVersion: QUERY_SCHEMA_VERSION,
-      queryType: QueryType.Deployments,
-      ...t,
-    })),
-  };
-}
+const request = (...targets: Array<Partial<MlopsQuery>>) => legacyRequest(targets, { requestId: 'it', end });
 
 const values = (frame: DataFrame, name: string) => frame.fields.find((f) => f.name === name)?.values ?? [];
 

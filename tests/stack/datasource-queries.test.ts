@@ -3,12 +3,13 @@
  * devtools/grafanaProxy/ (Grafana's server cannot run here) — with Keycloak tokens, against
  * every scenario of the gateway simulator and every query type.
  */
-import { dateTime, type DataFrame, type DataQueryRequest, type Field } from '@grafana/data';
+import type { DataFrame, Field } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { SCENARIOS, SCENARIO_IDS } from '../../simulator/scenarios';
-import { ModelScope, QUERY_SCHEMA_VERSION, QueryType, type MlopsQuery } from '../../src/datasource/types';
+import { ModelScope, QueryType, type MlopsQuery } from '../../src/datasource/types';
 import { FIELD, FrameKind } from '../../src/shared/frameSchema';
+import { legacyRequest } from '../../src/test/queryRequest';
 import type { ProxyStandIn } from '../../devtools/grafanaProxy/server';
 import { dataSourceThroughProxy, provisionedDataSources, startGrafanaProxyStandIn } from './support/grafanaLike';
 import { stackInfo } from './support/stackInfo';
@@ -25,24 +26,8 @@ beforeAll(async () => {
 afterAll(() => proxy.close());
 
 const end = Date.now();
-function request(targets: Array<Partial<MlopsQuery>>, hours = 24): DataQueryRequest<MlopsQuery> {
-  return {
-    requestId: 'stack',
-    interval: '1m',
-    intervalMs: 60_000,
-    range: { from: dateTime(end - hours * 3600_000), to: dateTime(end), raw: { from: `now-${hours}h`, to: 'now' } },
-    scopedVars: {},
-    timezone: 'utc',
-    app: 'dashboard',
-    startTime: 0,
-    targets: targets.map((t, i) => ({
-      refId: `Q${i}`,
-      schemaVersion: QUERY_SCHEMA_VERSION,
-      queryType: QueryType.Deployments,
-      ...t,
-    })),
-  };
-}
+const request = (targets: Array<Partial<MlopsQuery>>, hours = 24) =>
+  legacyRequest(targets, { requestId: 'stack', end, hours });
 
 const values = (frame: DataFrame, name: string) => frame.fields.find((f) => f.name === name)?.values ?? [];
 const kindOf = (frame: DataFrame) => frame.meta?.custom?.kind as FrameKind | undefined;

@@ -1,11 +1,12 @@
-import { dateTime, type DataFrame, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
+import type { DataFrame, DataQueryRequest, DataQueryResponse } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { HttpBackendSrv } from '../../../devtools/httpBackendSrv';
 import { MlopsDataSource } from '../../../src/datasource/datasource';
-import { QUERY_SCHEMA_VERSION, QueryType, type MlopsQuery } from '../../../src/datasource/types';
+import { QueryType, type MlopsQuery } from '../../../src/datasource/types';
 import { FakeTemplateSrv } from '../../../src/test/fakeTemplateSrv';
 import { instanceSettings } from '../../../src/test/instanceSettings';
+import { legacyRequest } from '../../../src/test/queryRequest';
 import type { FaultGateway } from './faultGateway';
 import { SIBLING, TARGET } from './gatewayData';
 import { isListRow, type Row } from './rows';
@@ -48,23 +49,9 @@ export function dataSourceFor(
   );
 }
 
+/** A request of `targets` over the 24 hours before `end`. */
 export function requestOf(targets: Array<Partial<MlopsQuery>>, end = END): DataQueryRequest<MlopsQuery> {
-  return {
-    requestId: 'faults',
-    interval: '1m',
-    intervalMs: 60_000,
-    range: { from: dateTime(end - 24 * 3600_000), to: dateTime(end), raw: { from: 'now-24h', to: 'now' } },
-    scopedVars: {},
-    timezone: 'utc',
-    app: 'dashboard',
-    startTime: 0,
-    targets: targets.map((t, i) => ({
-      refId: `Q${i}`,
-      schemaVersion: QUERY_SCHEMA_VERSION,
-      queryType: QueryType.Deployments,
-      ...t,
-    })),
-  };
+  return legacyRequest(targets, { requestId: 'faults', end });
 }
 
 /** The three targets of a cell for `row`. */
