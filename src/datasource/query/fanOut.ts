@@ -38,7 +38,7 @@ export function gather(parts: Part[]): Observable<Outcome> {
     return of({ frames: [], failures: [] });
   }
   const outcomes = parts.map(outcomeOf);
-  // Stryker disable next-line ConditionalExpression,BlockStatement: a fast path only; the join of one completed part gives the same outcome (parts.test.ts compares them)
+  // Stryker disable next-line ConditionalExpression,BlockStatement: a fast path only; the join of one part that completes gives the same outcome (parts.test.ts pins it)
   if (outcomes.length === 1) {
     return outcomes[0];
   }
