@@ -190,6 +190,18 @@ describe('parseTimeColumns and parseTimeGraph', () => {
     expect(notes.list()).toEqual([`${NOTE.noOffset} (at g[1].xAxis)`]);
   });
 
+  it('reads a point’s value before its time: its notes come first, and its error where both are wrong', () => {
+    const notes = new ParseNotes();
+    expect(parseTimeColumns([{ xAxis: NO_OFFSET, yAxis: 'high', value: '3' }], 'g', notes)).toEqual({
+      times: [T0],
+      values: [3],
+    });
+    expect(notes.list()).toEqual([`${NOTE.labelInYAxis} (at g[0])`, `${NOTE.noOffset} (at g[0].xAxis)`]);
+    expect(() => parseTimeColumns([point('yesterday', 'many')], 'g', new ParseNotes())).toThrow(
+      expect.objectContaining({ path: 'g[0].yAxis' })
+    );
+  });
+
   it('negative values are kept unless the signal cannot go below 0 (default: it can)', () => {
     const notes = new ParseNotes();
     expect(parseTimeColumns([point(H0, '-1'), point(H1, ' -2 ')], 'g', notes)).toEqual({

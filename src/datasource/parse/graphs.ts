@@ -288,16 +288,19 @@ export function parseTimeColumns(
       // Stryker disable next-line StringLiteral: never shown, see above
       throw new ResponseShapeError('a point does not fit its shape', `${path}[${i}]`);
     }
+    const plain = plainDecimal(point.yAxis);
+    // A value that is not plain is read before the time: its notes, and its error on a point where
+    // both are wrong, come first. Kept apart from `plain`, which stays an unboxed double.
+    const general = Number.isNaN(plain) ? pointNumberGeneral(point, `${path}[${i}]`, notes) : null;
     const time = axis ? plainTimeAt(axis, i, point.xAxis) : plainTime(point.xAxis);
     times[i] = Number.isNaN(time) ? requireTime(point.xAxis, `${path}[${i}].xAxis`, notes) : time;
-    const plain = plainDecimal(point.yAxis);
     // A plain value that nonNegative would keep is stored as it is, as a double (no merge with the
     // general path's `number | null`, which V8 would box).
     // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: the else branch gives a plain value ≥ 0 unchanged without a note; the others are killed in graphs.columns.test.ts
     if (plain >= 0 || (!nonNegativeValues && !Number.isNaN(plain))) {
       values[i] = plain;
     } else {
-      const value = Number.isNaN(plain) ? pointNumberGeneral(point, `${path}[${i}]`, notes) : plain;
+      const value = Number.isNaN(plain) ? general : plain;
       values[i] = nonNegativeValues ? nonNegative(value, `${path}[${i}]`, notes) : value;
     }
     // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: a stricter check only reorders points already in order (stable: same order)
