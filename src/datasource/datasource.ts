@@ -159,13 +159,15 @@ export class MlopsDataSource extends DataSourceApi<MlopsQuery, MlopsDataSourceOp
    * Save & test: lists deployments through the proxy with the configured credentials and
    * explains the first thing that is wrong (connectionTest.ts, loaded with the editors' chunk).
    */
-  async testDatasource(): Promise<TestDataSourceResponse> {
+  testDatasource(): Promise<TestDataSourceResponse> {
     const settings = this.options;
-    if (this.mlops1x) {
-      return this.mlops1x.testConnection(settings).finally(() => this.client.clearCache());
-    }
-    const { testGatewayConnection } = await import(/* webpackChunkName: "editors" */ './connectionTest');
-    return testGatewayConnection(settings, this.client);
+    const test = this.mlops1x
+      ? this.mlops1x.testConnection(settings)
+      : import(/* webpackChunkName: "editors" */ './connectionTest').then(({ testGatewayConnection }) =>
+          testGatewayConnection(settings, this.client)
+        );
+    // A test after changing settings must not be answered from the cache.
+    return test.finally(() => this.client.clearCache());
   }
 
   // The pickers' options load with the editors' chunk (editorOptions.ts): only an open editor asks.
