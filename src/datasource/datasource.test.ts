@@ -14,7 +14,6 @@ import { FIELD, FrameKind } from '../shared/frameSchema';
 import {
   ModelScope,
   PredictionsUnit,
-  QUERY_SCHEMA_VERSION,
   QueryType,
   type MlopsDataSourceOptions,
   type MlopsQuery,
@@ -22,6 +21,7 @@ import {
 } from './types';
 import type { MlopsVariableSupport } from './variables';
 import { instanceSettings } from '../test/instanceSettings';
+import { legacyTargets, queryRequest } from '../test/queryRequest';
 
 const CREDIT = deploymentsPage1.deployment[0];
 const SHADOW = deploymentsPage1.deployment[1];
@@ -53,28 +53,14 @@ function setup(variables: Record<string, string | string[]> = {}, jsonData?: Par
   return { backend, ds };
 }
 
-function request(...targets: Array<Partial<MlopsQuery>>): DataQueryRequest<MlopsQuery> {
-  return {
-    requestId: 'r',
-    interval: '1m',
-    intervalMs: 60_000,
-    range: {
-      from: dateTime('2022-07-19T07:28:40Z'),
-      to: dateTime('2022-08-18T07:28:40Z'),
-      raw: { from: 'now-30d', to: 'now' },
-    },
-    scopedVars: {},
-    timezone: 'utc',
-    app: 'dashboard',
-    startTime: 0,
-    targets: targets.map((t, i) => ({
-      refId: String.fromCharCode(65 + i),
-      schemaVersion: QUERY_SCHEMA_VERSION,
-      queryType: QueryType.Deployments,
-      ...t,
-    })),
-  };
-}
+/** The thirty days these tests query over (the fixtures' time). */
+const RANGE = {
+  from: dateTime('2022-07-19T07:28:40Z'),
+  to: dateTime('2022-08-18T07:28:40Z'),
+  raw: { from: 'now-30d', to: 'now' },
+};
+const request = (...targets: Array<Partial<MlopsQuery>>) =>
+  queryRequest(legacyTargets(targets), RANGE, { requestId: 'r' });
 
 const run = (ds: MlopsDataSource, req: DataQueryRequest<MlopsQuery>): Promise<DataQueryResponse> =>
   lastValueFrom(ds.query(req));

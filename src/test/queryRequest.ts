@@ -1,30 +1,72 @@
-import { dateTime, type DataQueryRequest } from '@grafana/data';
+import { dateTime, type DataQueryRequest, type TimeRange } from '@grafana/data';
+import type { DataQuery } from '@grafana/schema';
 
+import type { Mlops1xQuery } from '../datasource/mlops1x/queryModel';
 import { QUERY_SCHEMA_VERSION, QueryType, type MlopsQuery } from '../datasource/types';
+import { Mlops1xFrameKind } from '../shared/frameKinds1x';
+
+const HOUR_MS = 3600_000;
 
 /**
- * The request Grafana's query runner hands `query()` for legacy-gateway targets over the `hours`
- * before `end`: each target gets a refId (Q0, Q1, …), the current schema version and, unless it
- * says otherwise, the deployments query type.
+ * The request Grafana's query runner hands `query()` (or a variable's query): `targets` as given,
+ * over `range`, with points `intervalMs` apart (one minute unless given). The data source reads
+ * the range, the scoped variables and the interval; the rest is as Grafana fills it.
  */
-export function legacyRequest(
-  targets: Array<Partial<MlopsQuery>>,
-  { requestId, end, hours = 24 }: { requestId: string; end: number; hours?: number }
-): DataQueryRequest<MlopsQuery> {
+export function queryRequest<T extends DataQuery>(
+  targets: T[],
+  range: TimeRange,
+  { requestId = 'test', intervalMs = 60_000 }: { requestId?: string; intervalMs?: number } = {}
+): DataQueryRequest<T> {
   return {
     requestId,
-    interval: '1m',
-    intervalMs: 60_000,
-    range: { from: dateTime(end - hours * 3600_000), to: dateTime(end), raw: { from: `now-${hours}h`, to: 'now' } },
+    interval: intervalMs % HOUR_MS === 0 ? `${intervalMs / HOUR_MS}h` : `${intervalMs / 60_000}m`,
+    intervalMs,
+    range,
     scopedVars: {},
     timezone: 'utc',
     app: 'dashboard',
     startTime: 0,
-    targets: targets.map((t, i) => ({
-      refId: `Q${i}`,
-      schemaVersion: QUERY_SCHEMA_VERSION,
-      queryType: QueryType.Deployments,
-      ...t,
-    })),
+    targets,
   };
+}
+
+/** The `hours` before `end` (epoch ms), as a dashboard's `now-<hours>h` … `now` resolves. */
+export function hoursBefore(end: number, hours = 24): TimeRange {
+  return { from: dateTime(end - hours * HOUR_MS), to: dateTime(end), raw: { from: `now-${hours}h`, to: 'now' } };
+}
+
+/** Refs as Grafana's query editor rows name them: A, B, C, … */
+const letter = (index: number) => String.fromCharCode(65 + index);
+/** Refs by position, Q0, Q1, … (the fault matrix names its targets so). */
+const numbered = (index: number) => `Q${index}`;
+
+/**
+ * Legacy-gateway targets as a saved panel holds them: a refId, the current schema version and,
+ * unless the target says otherwise, the deployments query type.
+ */
+export function legacyTargets(targets: Array<Partial<MlopsQuery>>, refId = letter): MlopsQuery[] {
+  return targets.map((target, i) => ({
+    refId: refId(i),
+    schemaVersion: QUERY_SCHEMA_VERSION,
+    queryType: QueryType.Deployments,
+    ...target,
+  }));
+}
+
+/** H2O MLOps 1.x targets: each query under `mlops1x`, at its schema, the deployments kind unless given. */
+export function mlops1xTargets(queries: Array<Partial<Mlops1xQuery>>): MlopsQuery[] {
+  return queries.map((query, i) => ({
+    refId: letter(i),
+    schemaVersion: QUERY_SCHEMA_VERSION,
+    queryType: QueryType.Deployments,
+    mlops1x: { schemaVersion: 1, queryType: Mlops1xFrameKind.Deployments, ...query },
+  }));
+}
+
+/** A request of legacy-gateway targets, Q0, Q1, …, over the `hours` before `end`. */
+export function legacyRequest(
+  targets: Array<Partial<MlopsQuery>>,
+  { requestId, end, hours = 24 }: { requestId: string; end: number; hours?: number }
+): DataQueryRequest<MlopsQuery> {
+  return queryRequest(legacyTargets(targets, numbered), hoursBefore(end, hours), { requestId });
 }

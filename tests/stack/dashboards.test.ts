@@ -26,13 +26,13 @@ import {
 import {
   DASHBOARD_DIR,
   PANEL_ID,
-  dashboardRequest,
   loadDashboards,
   rangeOf,
   valueOnLoad,
   variableOptions,
   type DashboardJson,
 } from './support/dashboards';
+import { queryRequest } from '../../src/test/queryRequest';
 import { repoRoot, stackInfo } from './support/stackInfo';
 
 const info = stackInfo();
@@ -125,7 +125,7 @@ describe.each(dataDashboards)('$file annotations', ({ dashboard }) => {
       // As Grafana runs it: prepareAnnotation, prepareQuery, then query() with the dashboard's variables.
       const support = ds.annotations!;
       const target = support.prepareQuery!(support.prepareAnnotation!(anno as never))!;
-      const response = await lastValueFrom(ds.query(dashboardRequest([target], range)));
+      const response = await lastValueFrom(ds.query(queryRequest([target], range)));
       expect({ anno: anno.name, errors: response.errors }).toEqual({ anno: anno.name, errors: undefined });
       const frame = response.data[0] as DataFrame;
       const column = (name: string) => frame.fields.find((f: Field) => f.name === name)!.values;
@@ -229,7 +229,7 @@ describe.each(dataDashboards)('$file', ({ dashboard }) => {
     const range = rangeOf(dashboard.time);
     await resolveVariables(dashboard, ds, variables, range);
     for (const panel of dashboard.panels) {
-      const response = await lastValueFrom(ds.query(dashboardRequest(panel.targets, range)));
+      const response = await lastValueFrom(ds.query(queryRequest(panel.targets, range)));
       const where = `${dashboard.uid} panel "${panel.title}"`;
       expect({ where, errors: response.errors }).toEqual({ where, errors: undefined });
       for (const t of panel.targets) {
@@ -268,7 +268,7 @@ it('default variables pick real data: the detail dashboard shows traffic, the dr
   await resolveVariables(detail, ds, variables, rangeOf(detail.time));
   expect(variables.model).toBe(SCENARIO_IDS.healthy); // the primary model's id is the deployment id
   const total = detail.panels.find((p) => p.title === 'Total predictions')!;
-  const res = await lastValueFrom(ds.query(dashboardRequest(total.targets, rangeOf(detail.time))));
+  const res = await lastValueFrom(ds.query(queryRequest(total.targets, rangeOf(detail.time))));
   expect(
     (res.data[0] as DataFrame).fields.find((f: Field) => f.name === FIELD.totalPredictions)!.values[0]
   ).toBeGreaterThan(0);
@@ -276,7 +276,7 @@ it('default variables pick real data: the detail dashboard shows traffic, the dr
   await resolveVariables(drift, ds, variables, rangeOf(drift.time));
   expect(variables.feature).toBe('transaction_amount');
   const table = drift.panels.find((p) => p.title === 'Feature drift')!;
-  const driftRes = await lastValueFrom(ds.query(dashboardRequest(table.targets, rangeOf(drift.time))));
+  const driftRes = await lastValueFrom(ds.query(queryRequest(table.targets, rangeOf(drift.time))));
   const frame = (driftRes.data as DataFrame[]).find((f) => f.meta?.custom?.kind === FrameKind.FeatureDrift)!;
   expect(frame.fields.find((f: Field) => f.name === FIELD.driftStatusDerived)!.values).toContain('drifting, important');
 });

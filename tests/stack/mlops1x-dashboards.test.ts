@@ -25,7 +25,6 @@ import {
 } from './support/grafanaLike';
 import {
   PANEL_ID,
-  dashboardRequest,
   loadDashboards,
   rangeOf,
   valueOnLoad,
@@ -33,6 +32,7 @@ import {
   type DashboardJson,
   type PanelJson,
 } from './support/dashboards';
+import { queryRequest } from '../../src/test/queryRequest';
 import { stackInfo } from './support/stackInfo';
 
 const info = stackInfo();
@@ -52,7 +52,7 @@ afterAll(() => proxy.close());
 
 /** A request of the 1.x dashboards (their panels ask for 5-minute steps). */
 const request = <T extends MlopsQuery | MlopsVariableQuery>(targets: T[], range: TimeRange) =>
-  dashboardRequest(targets, range, { requestId: 'dashboard-1x', intervalMs: 300_000 });
+  queryRequest(targets, range, { requestId: 'dashboard-1x', intervalMs: 300_000 });
 
 /** Resolves the variables in order as Grafana does on load (current value, All, or the first option). */
 async function resolveVariables(

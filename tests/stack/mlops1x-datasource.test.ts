@@ -6,7 +6,7 @@
  * simulator serves (fetched through the same proxy routes), not by the data source's parsers:
  * rows, missing rates and statistics by hand, drift with src/shared/drift.
  */
-import { dateTime, type DataFrame, type DataQueryRequest, type Field } from '@grafana/data';
+import { dateTime, type DataFrame, type Field } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { DEPLOYMENTS, WORKSPACES, type Deployment1x } from '../../simulator/mlops1x/catalog';
@@ -19,7 +19,8 @@ import {
 } from '../../src/shared/drift';
 import { Mlops1xFrameKind } from '../../src/shared/frameKinds1x';
 import type { Mlops1xQuery } from '../../src/datasource/mlops1x/queryModel';
-import { ApiGeneration, QUERY_SCHEMA_VERSION, QueryType, type MlopsQuery } from '../../src/datasource/types';
+import { ApiGeneration } from '../../src/datasource/types';
+import { mlops1xTargets, queryRequest } from '../../src/test/queryRequest';
 import { dataSourceThroughProxy, DS_TYPE, PLUGIN_JSON, type ProvisionedDataSource } from './support/grafanaLike';
 import { stackInfo } from './support/stackInfo';
 
@@ -68,24 +69,12 @@ afterAll(() => proxy.close());
 const TO = Math.floor(Date.now() / HOUR) * HOUR;
 const FROM = TO - 24 * HOUR;
 
-function request(targets: Array<Partial<Mlops1xQuery>>): DataQueryRequest<MlopsQuery> {
-  return {
-    requestId: 'stack-1x',
-    interval: '1h',
-    intervalMs: HOUR,
-    range: { from: dateTime(FROM), to: dateTime(TO), raw: { from: 'now-24h', to: 'now' } },
-    scopedVars: {},
-    timezone: 'utc',
-    app: 'dashboard',
-    startTime: 0,
-    targets: targets.map((t, i) => ({
-      refId: `Q${i}`,
-      schemaVersion: QUERY_SCHEMA_VERSION,
-      queryType: QueryType.Deployments,
-      mlops1x: { schemaVersion: 1, queryType: Mlops1xFrameKind.Deployments, windowSeconds: 3600, ...t },
-    })),
-  };
-}
+const request = (targets: Array<Partial<Mlops1xQuery>>) =>
+  queryRequest(
+    mlops1xTargets(targets.map((t) => ({ windowSeconds: 3600, ...t }))),
+    { from: dateTime(FROM), to: dateTime(TO), raw: { from: 'now-24h', to: 'now' } },
+    { requestId: 'stack-1x', intervalMs: HOUR }
+  );
 
 async function run(targets: Array<Partial<Mlops1xQuery>>, ds = REFRESH, vars: Record<string, string | string[]> = {}) {
   const { ds: source } = dataSourceThroughProxy(proxy, ds, vars);

@@ -1,4 +1,4 @@
-import { dateTime, type DataQueryRequest } from '@grafana/data';
+import { dateTime } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { Mlops1xFrameKind } from '../../shared/frameKinds1x';
@@ -6,8 +6,9 @@ import { FakeBackendSrv } from '../../test/fakeBackendSrv';
 import { FakeTemplateSrv } from '../../test/fakeTemplateSrv';
 import { instanceSettings } from '../../test/instanceSettings';
 import { mlops1xFixture } from '../../test/mlops1xFixtures';
+import { mlops1xTargets, queryRequest } from '../../test/queryRequest';
 import { MlopsDataSource } from '../datasource';
-import { ApiGeneration, QUERY_SCHEMA_VERSION, QueryType, type MlopsDataSourceOptions, type MlopsQuery } from '../types';
+import { ApiGeneration, type MlopsDataSourceOptions } from '../types';
 import type { MlopsVariableSupport } from '../variables';
 import type { Mlops1xQuery } from './queryModel';
 import { Mlops1xVariableKind } from './variableModel';
@@ -38,28 +39,13 @@ function setup(backend = mlops1x(), jsonData: Partial<MlopsDataSourceOptions> = 
   return { backend, ds };
 }
 
-function request(...queries: Array<Partial<Mlops1xQuery>>): DataQueryRequest<MlopsQuery> {
-  return {
-    requestId: 'r',
-    interval: '1m',
-    intervalMs: 60_000,
-    range: {
-      from: dateTime('2026-01-05T10:00:00Z'),
-      to: dateTime('2026-01-05T11:00:00Z'),
-      raw: { from: 'now-1h', to: 'now' },
-    },
-    scopedVars: {},
-    timezone: 'utc',
-    app: 'dashboard',
-    startTime: 0,
-    targets: queries.map((q, i) => ({
-      refId: String.fromCharCode(65 + i),
-      schemaVersion: QUERY_SCHEMA_VERSION,
-      queryType: QueryType.Deployments,
-      mlops1x: { schemaVersion: 1, queryType: Mlops1xFrameKind.Deployments, ...q },
-    })),
-  };
-}
+const RANGE = {
+  from: dateTime('2026-01-05T10:00:00Z'),
+  to: dateTime('2026-01-05T11:00:00Z'),
+  raw: { from: 'now-1h', to: 'now' },
+};
+const request = (...queries: Array<Partial<Mlops1xQuery>>) =>
+  queryRequest(mlops1xTargets(queries), RANGE, { requestId: 'r' });
 
 describe('data source with the MLOps 1.x generation', () => {
   it('answers drift, deployments and workspaces queries from the 1.x routes', async () => {

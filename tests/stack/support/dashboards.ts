@@ -1,10 +1,10 @@
 /**
  * The provisioned dashboards as the stack suites read them (tests/stack/dashboards.test.ts for the
  * legacy gateway's, mlops1x-dashboards.test.ts for the H2O MLOps 1.x ones): their JSON, their time
- * range, the requests Grafana sends for their panels and variables, and a query variable resolved
- * the way Grafana resolves it on load.
+ * range, and a query variable resolved the way Grafana resolves it on load. Their requests are
+ * src/test/queryRequest.ts's.
  */
-import { dateTime, type DataFrame, type DataQueryRequest, type TimeRange } from '@grafana/data';
+import { dateTime, type DataFrame, type TimeRange } from '@grafana/data';
 import fs from 'node:fs';
 import path from 'node:path';
 import { lastValueFrom } from 'rxjs';
@@ -12,6 +12,7 @@ import { lastValueFrom } from 'rxjs';
 import type { MlopsDataSource } from '../../../src/datasource/datasource';
 import type { MlopsQuery, MlopsVariableQuery } from '../../../src/datasource/types';
 import type { MlopsVariableSupport } from '../../../src/datasource/variables';
+import { queryRequest } from '../../../src/test/queryRequest';
 import { repoRoot } from './stackInfo';
 
 export const DASHBOARD_DIR = path.join(repoRoot, 'provisioning', 'dashboards', 'mlops');
@@ -88,25 +89,6 @@ export function rangeOf(time: DashboardJson['time']): TimeRange {
   return { from: dateTime(from), to: dateTime(to), raw: { from: time.from, to: time.to } };
 }
 
-/** A request of a dashboard's targets (or variable queries) over `range`, as Grafana builds it. */
-export function dashboardRequest<T extends MlopsQuery | MlopsVariableQuery>(
-  targets: T[],
-  range: TimeRange,
-  { requestId = 'dashboard', intervalMs = 60_000 }: { requestId?: string; intervalMs?: number } = {}
-): DataQueryRequest<T> {
-  return {
-    requestId,
-    interval: `${intervalMs / 60_000}m`,
-    intervalMs,
-    range,
-    scopedVars: {},
-    timezone: 'browser',
-    app: 'dashboard',
-    startTime: Date.now(),
-    targets,
-  };
-}
-
 /** The options a query variable offers: its query run through the data source's variable support. */
 export async function variableOptions(
   ds: MlopsDataSource,
@@ -115,7 +97,7 @@ export async function variableOptions(
   requestId?: string
 ): Promise<string[]> {
   const support = ds.variables as unknown as MlopsVariableSupport;
-  const response = await lastValueFrom(support.query(dashboardRequest([query], range, { requestId })));
+  const response = await lastValueFrom(support.query(queryRequest([query], range, { requestId })));
   const frame = response.data[0] as DataFrame;
   return frame.fields.find((f) => f.name === 'value')!.values as string[];
 }
