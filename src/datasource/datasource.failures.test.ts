@@ -1,4 +1,3 @@
-import { dateTime } from '@grafana/data';
 import { renderHook, waitFor } from '@testing-library/react';
 import { lastValueFrom } from 'rxjs';
 
@@ -9,7 +8,7 @@ import type { OptionList } from './editorApi';
 import { FakeBackendSrv } from '../test/fakeBackendSrv';
 import { FakeTemplateSrv } from '../test/fakeTemplateSrv';
 import { instanceSettings } from '../test/instanceSettings';
-import { queryRequest } from '../test/queryRequest';
+import { DOCUMENTED_EXAMPLE_RANGE, queryRequest } from '../test/queryRequest';
 import { VariableQueryKind, type MlopsVariableQuery } from './types';
 import type { MlopsVariableSupport } from './variables';
 
@@ -34,13 +33,8 @@ function endless() {
   return () => ({ status: 200, data: { ...deploymentsPage2, nextPageToken: `page-${++page}` } });
 }
 
-/** The thirty days these tests query over (the fixtures' time). */
-const RANGE = {
-  from: dateTime('2022-07-19T07:28:40Z'),
-  to: dateTime('2022-08-18T07:28:40Z'),
-  raw: { from: 'now-30d', to: 'now' },
-};
-const variableRequest = (query: MlopsVariableQuery) => queryRequest([query], RANGE, { requestId: 'v' });
+const variableRequest = (query: MlopsVariableQuery) =>
+  queryRequest([query], DOCUMENTED_EXAMPLE_RANGE, { requestId: 'v' });
 
 describe('Save & test', () => {
   it('reports a grpc-gateway error sent with HTTP 200 instead of "Connected: 0"', async () => {

@@ -1,4 +1,4 @@
-import { dateTime, type DataQueryResponse } from '@grafana/data';
+import type { DataQueryResponse } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import deploymentsPage1 from '../../tests/fixtures/gateway/deployments-page1.json';
@@ -7,7 +7,7 @@ import { MlopsDataSource } from './datasource';
 import { FakeBackendSrv } from '../test/fakeBackendSrv';
 import { FakeTemplateSrv } from '../test/fakeTemplateSrv';
 import { instanceSettings } from '../test/instanceSettings';
-import { legacyTargets, queryRequest } from '../test/queryRequest';
+import { DOCUMENTED_EXAMPLE_RANGE, legacyTargets, queryRequest } from '../test/queryRequest';
 import { QueryType } from './types';
 
 /**
@@ -19,14 +19,10 @@ import { QueryType } from './types';
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJncmFmYW5hLXVzZXIifQ.c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWc';
 const ECHO = { code: 13, message: `internal error; request headers: {"Authorization":"Bearer ${JWT}"}` };
 
-/** The thirty days these tests query over (the fixtures' time). */
-const RANGE = {
-  from: dateTime('2022-07-19T07:28:40Z'),
-  to: dateTime('2022-08-18T07:28:40Z'),
-  raw: { from: 'now-30d', to: 'now' },
-};
 const healthRequest = (deploymentId: string) =>
-  queryRequest(legacyTargets([{ queryType: QueryType.HealthSummary, deploymentId }]), RANGE, { requestId: 'r' });
+  queryRequest(legacyTargets([{ queryType: QueryType.HealthSummary, deploymentId }]), DOCUMENTED_EXAMPLE_RANGE, {
+    requestId: 'r',
+  });
 
 describe('echoed tokens never reach a message', () => {
   it('Save & test, gateway error', async () => {

@@ -1,4 +1,4 @@
-import { FieldType, dateTime, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
+import { FieldType, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import deploymentsPage1 from '../../tests/fixtures/gateway/deployments-page1.json';
@@ -21,7 +21,7 @@ import {
 } from './types';
 import type { MlopsVariableSupport } from './variables';
 import { instanceSettings } from '../test/instanceSettings';
-import { legacyTargets, queryRequest } from '../test/queryRequest';
+import { DOCUMENTED_EXAMPLE_RANGE, legacyTargets, queryRequest } from '../test/queryRequest';
 
 const CREDIT = deploymentsPage1.deployment[0];
 const SHADOW = deploymentsPage1.deployment[1];
@@ -53,14 +53,8 @@ function setup(variables: Record<string, string | string[]> = {}, jsonData?: Par
   return { backend, ds };
 }
 
-/** The thirty days these tests query over (the fixtures' time). */
-const RANGE = {
-  from: dateTime('2022-07-19T07:28:40Z'),
-  to: dateTime('2022-08-18T07:28:40Z'),
-  raw: { from: 'now-30d', to: 'now' },
-};
 const request = (...targets: Array<Partial<MlopsQuery>>) =>
-  queryRequest(legacyTargets(targets), RANGE, { requestId: 'r' });
+  queryRequest(legacyTargets(targets), DOCUMENTED_EXAMPLE_RANGE, { requestId: 'r' });
 
 const run = (ds: MlopsDataSource, req: DataQueryRequest<MlopsQuery>): Promise<DataQueryResponse> =>
   lastValueFrom(ds.query(req));

@@ -30,6 +30,16 @@ export function queryRequest<T extends DataQuery>(
   };
 }
 
+/**
+ * The thirty days the gateway's documented health example covers
+ * (tests/fixtures/gateway/health-documented-example.json), as `now-30d` … `now`.
+ */
+export const DOCUMENTED_EXAMPLE_RANGE: TimeRange = {
+  from: dateTime('2022-07-19T07:28:40Z'),
+  to: dateTime('2022-08-18T07:28:40Z'),
+  raw: { from: 'now-30d', to: 'now' },
+};
+
 /** The `hours` before `end` (epoch ms), as a dashboard's `now-<hours>h` … `now` resolves. */
 export function hoursBefore(end: number, hours = 24): TimeRange {
   return { from: dateTime(end - hours * HOUR_MS), to: dateTime(end), raw: { from: `now-${hours}h`, to: 'now' } };
