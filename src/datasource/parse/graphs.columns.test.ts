@@ -159,6 +159,25 @@ describe('parseBoxPlot', () => {
     });
   });
 
+  it('the order check skips missing values and allows equal ones; one value below any earlier one voids the box', () => {
+    const values = (ys: string[]) => {
+      const { min, q1, median, q3, max, notices } = boxPlot([box({ xMin: H0 }, ys)]);
+      return { values: [min[0], q1[0], median[0], q3[0], max[0]], notices };
+    };
+    expect(values(['1', '', '3', '', '5'])).toEqual({ values: [1, null, 3, null, 5], notices: [] });
+    expect(values(['2', '2', '2', '2', '2'])).toEqual({ values: [2, 2, 2, 2, 2], notices: [] });
+    expect(values(['', '', '', '', ''])).toEqual({ values: [null, null, null, null, null], notices: [] });
+    const voided = {
+      values: [null, null, null, null, null],
+      notices: [`${NOTE.boxOutOfOrder} (at predictionValues.box[0])`],
+    };
+    // Below the value two places before it, across a missing one; and the last value below the first.
+    expect(values(['3', '', '2', '4', '5'])).toEqual(voided);
+    expect(values(['3', '4', '4', '5', '1'])).toEqual(voided);
+    // Read as decimals, not as text: "10" is above "9".
+    expect(values(['9', '10', '10.5', '1e2', '100.5'])).toEqual({ values: [9, 10, 10.5, 100, 100.5], notices: [] });
+  });
+
   it('two boxes sent latest first are reordered', () => {
     expect(boxPlot([box({ xMin: H1 }, ['6', '7', '8', '9', '10']), box({ xMin: H0 })])).toEqual({
       starts: [T0, T1],
