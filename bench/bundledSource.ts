@@ -14,13 +14,21 @@ const ROOT = join(__dirname, '..');
 
 /**
  * Bundles `src/datasource/datasource.ts` under `root` (the project, or a checkout of another
- * revision, ab.ts) as `<name>.cjs` and loads it. The bundle is written inside the project, so that
- * its imports of node_modules resolve to the project's.
+ * revision, ab.ts) as `<name>.cjs` and loads it.
  */
 export function bundleDataSource(root: string, name: string): DataSourceModule {
+  return bundleFile(join(root, 'src', 'datasource', 'datasource.ts'), name);
+}
+
+/**
+ * Bundles `entry` as the data source is bundled (esbuild, node_modules left external) and loads it.
+ * The bundle is written inside the project, so that its imports of node_modules resolve to the
+ * project's.
+ */
+export function bundleFile<T>(entry: string, name: string): T {
   const outfile = join(ROOT, 'node_modules', '.cache', 'modelwatch-bench', `${name}.cjs`);
   buildSync({
-    entryPoints: [join(root, 'src', 'datasource', 'datasource.ts')],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -29,7 +37,7 @@ export function bundleDataSource(root: string, name: string): DataSourceModule {
     outfile,
     logLevel: 'error',
   });
-  return require(outfile) as DataSourceModule;
+  return require(outfile) as T;
 }
 
 let loaded: DataSourceModule | undefined;

@@ -8,6 +8,7 @@ import * as floors from './floors';
 import type { DataSourceModule } from './bundledSource';
 import { benchDataSource, benchRequest } from './dataSource';
 import { TextBackendSrv } from './inProcess';
+import { checkStage, stageOf } from './stages';
 import {
   deploymentList,
   driftPayload,
@@ -215,6 +216,8 @@ export interface RatioResult {
   baselineMs: Spread;
   oursOverJsonParse: Spread;
   oursOverBaseline: Spread;
+  /** JSON.parse, the parser and the frames without the query around them (stages.ts). */
+  parserAndFrameOverJsonParse: Spread;
   /** Series queries and the list: the conversion floor (floors.ts) against `JSON.parse`. */
   floorOverJsonParse?: Spread;
   /** The same floor inside the least a query is (inMinimalQuery), against `JSON.parse`. */
@@ -296,10 +299,13 @@ export async function measureRatios(payloads: Payloads, runs: number, cases = CA
     // fresh data source's extra lookup is measured beside them.
     const listKnown = perDeployment(c);
     const floorOf = c.floor;
-    const [ours, json, baseline, ...more] = await interleavedSamples(runs, async () => [
+    const stage = stageOf(c);
+    checkStage(c, payloads, await (await prepareOurs(payloads, c, { listKnown }))());
+    const [ours, json, baseline, parserAndFrame, ...more] = await interleavedSamples(runs, async () => [
       await prepareOurs(payloads, c, { listKnown }),
       () => JSON.parse(text),
       () => c.baseline(text),
+      () => stage(text),
       ...(floorOf ? [() => floorOf(text), () => inMinimalQuery(text, floorOf)] : []),
       ...(listKnown ? [await prepareOurs(payloads, c)] : []),
     ]);
@@ -316,6 +322,7 @@ export async function measureRatios(payloads: Payloads, runs: number, cases = CA
       baselineMs: summarize(baseline),
       oursOverJsonParse: overJson(ours),
       oursOverBaseline: summarize(ours.map((o, i) => o / baseline[i])),
+      parserAndFrameOverJsonParse: overJson(parserAndFrame),
       ...(floor.length > 0
         ? { floorOverJsonParse: overJson(floor), floorInQueryOverJsonParse: overJson(floorQuery) }
         : {}),
