@@ -1,46 +1,57 @@
 import type { DataSourceModule } from './bundledSource';
 import { type PayloadSizes } from './payloads';
 import { CASES, WARM_UP_RUNS, cpuTimeOf, interleavedSamples, makePayloads, prepareOurs, sample } from './ratios';
+import { stageOf } from './stages';
 import { summarize, type Spread } from './stats';
 
 /**
  * The fixed cost of one query, apart from its answer: the health summary of a tiny answer (ten
  * bins, a few hundred bytes of JSON), on a fresh data source that has listed the deployments, as
- * the ratios measure it. Sampled twice:
+ * the ratios measure it. Sampled:
  * - **cold**, as every ratio sample is taken: after a collection and the idle pause (ratios.ts);
- * - **warm**: at once after the unmeasured list query of the same fresh data source.
- * Same code, same work; what lies between is the processor's state after a pause (caches, branch
- * predictors). A summary's ratio to `JSON.parse` is mostly the cold figure.
+ * - **warm**: at once after the unmeasured list query of the same fresh data source. Same code,
+ *   same work; what lies between is the processor's state after a pause (caches, branch
+ *   predictors). A summary's ratio to `JSON.parse` is mostly the cold figure;
+ * - **its parser and frame alone**, cold (stages.ts): what the cold query costs beyond it is the
+ *   query's own machinery — migrations, fan-out, limiter, deadline, retry, sharing and cache.
  */
 export interface FixedCost {
   runs: number;
   coldMs: Spread;
   warmMs: Spread;
+  /** The same answer's parser and frame alone (stages.ts), cold: what is left is the query's own. */
+  stageColdMs: Spread;
 }
 
 const TINY: PayloadSizes = { bins: 10, features: 2, pointsPerFeature: 5, deployments: 2, modelsPerDeployment: 2 };
 
+const HEALTH_SUMMARY = CASES.find((c) => c.name === 'healthSummary')!;
+
 /** The query whose cost is all fixed: the health summary of the tiny answer, on a fresh data source. */
 function tinyQuery(module?: DataSourceModule) {
   const payloads = makePayloads(TINY, 10);
-  const healthSummary = CASES.find((c) => c.name === 'healthSummary')!;
-  return () => prepareOurs(payloads, healthSummary, { module, listKnown: true });
+  return () => prepareOurs(payloads, HEALTH_SUMMARY, { module, listKnown: true });
 }
 
 export async function measureFixedCost(runs: number): Promise<FixedCost> {
   const prepared = tinyQuery();
+  const text = makePayloads(TINY, 10).health;
+  const stage = stageOf(HEALTH_SUMMARY);
   for (let run = 0; run < WARM_UP_RUNS; run++) {
     await (
       await prepared()
     )();
+    stage(text);
   }
   const cold: number[] = [];
   const warm: number[] = [];
+  const stageCold: number[] = [];
   for (let run = 0; run < runs; run++) {
     cold.push(await sample(await prepared()));
     warm.push(await cpuTimeOf(await prepared()));
+    stageCold.push(await sample(() => stage(text)));
   }
-  return { runs, coldMs: summarize(cold), warmMs: summarize(warm) };
+  return { runs, coldMs: summarize(cold), warmMs: summarize(warm), stageColdMs: summarize(stageCold) };
 }
 
 /**
