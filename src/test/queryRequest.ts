@@ -1,4 +1,4 @@
-import { dateTime, type DataQueryRequest, type TimeRange } from '@grafana/data';
+import { dateTime, rangeUtil, type DataQueryRequest, type TimeRange } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
 
 import type { Mlops1xQuery } from '../datasource/mlops1x/queryModel';
@@ -19,7 +19,7 @@ export function queryRequest<T extends DataQuery>(
 ): DataQueryRequest<T> {
   return {
     requestId,
-    interval: intervalMs % HOUR_MS === 0 ? `${intervalMs / HOUR_MS}h` : `${intervalMs / 60_000}m`,
+    interval: rangeUtil.secondsToHms(intervalMs / 1000),
     intervalMs,
     range,
     scopedVars: {},
