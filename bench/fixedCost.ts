@@ -25,17 +25,18 @@ export interface FixedCost {
 
 const TINY: PayloadSizes = { bins: 10, features: 2, pointsPerFeature: 5, deployments: 2, modelsPerDeployment: 2 };
 
+const TINY_PAYLOADS = makePayloads(TINY, 10);
+
 const HEALTH_SUMMARY = CASES.find((c) => c.name === 'healthSummary')!;
 
 /** The query whose cost is all fixed: the health summary of the tiny answer, on a fresh data source. */
 function tinyQuery(module?: DataSourceModule) {
-  const payloads = makePayloads(TINY, 10);
-  return () => prepareOurs(payloads, HEALTH_SUMMARY, { module, listKnown: true });
+  return () => prepareOurs(TINY_PAYLOADS, HEALTH_SUMMARY, { module, listKnown: true });
 }
 
 export async function measureFixedCost(runs: number): Promise<FixedCost> {
   const prepared = tinyQuery();
-  const text = makePayloads(TINY, 10).health;
+  const text = TINY_PAYLOADS.health;
   const stage = stageOf(HEALTH_SUMMARY);
   for (let run = 0; run < WARM_UP_RUNS; run++) {
     await (
