@@ -41,7 +41,7 @@ export const DOCUMENTED_EXAMPLE_RANGE: TimeRange = {
 };
 
 /** The `hours` before `end` (epoch ms), as a dashboard's `now-<hours>h` … `now` resolves. */
-export function hoursBefore(end: number, hours = 24): TimeRange {
+function hoursBefore(end: number, hours = 24): TimeRange {
   return { from: dateTime(end - hours * HOUR_MS), to: dateTime(end), raw: { from: `now-${hours}h`, to: 'now' } };
 }
 
