@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 
 import { SCENARIO_IDS } from '../../simulator/scenarios';
 import type { MlopsDataSource } from '../../src/datasource/datasource';
-import { QueryType, type MlopsVariableQuery } from '../../src/datasource/types';
+import { QueryType } from '../../src/datasource/types';
 import { buildPanelView } from '../../src/panel/data/panelModel';
 import { migrateOptions } from '../../src/panel/migrations';
 import { FIELD, FrameKind } from '../../src/shared/frameSchema';
@@ -28,8 +28,7 @@ import {
   PANEL_ID,
   loadDashboards,
   rangeOf,
-  valueOnLoad,
-  variableOptions,
+  resolvedOnLoad,
   type DashboardJson,
 } from './support/dashboards';
 import { queryRequest } from '../../src/test/queryRequest';
@@ -85,15 +84,7 @@ async function resolveVariables(
     }
     expect(v.type).toBe('query');
     expect(v.datasource).toEqual(DS_REF);
-    const options = await variableOptions(ds, v.query as MlopsVariableQuery, range);
-    expect({ variable: v.name, options: options.length > 0 }).toEqual({ variable: v.name, options: true });
-    const value = valueOnLoad(v, options);
-    expect({ variable: v.name, current: v.current.value, offered: value !== undefined }).toEqual({
-      variable: v.name,
-      current: v.current.value,
-      offered: true,
-    });
-    values[v.name] = value!;
+    values[v.name] = await resolvedOnLoad(ds, v, range);
   }
 }
 

@@ -27,8 +27,7 @@ import {
   PANEL_ID,
   loadDashboards,
   rangeOf,
-  valueOnLoad,
-  variableOptions,
+  resolvedOnLoad,
   type DashboardJson,
   type PanelJson,
 } from './support/dashboards';
@@ -76,15 +75,7 @@ async function resolveVariables(
     const query = v.query as MlopsVariableQuery;
     // Stored 1.x variable queries are already at their current schema.
     expect(migrateMlops1xVariableQuery(query.mlops1x)).toEqual(query.mlops1x);
-    const options = await variableOptions(ds, query, range, 'dashboard-1x');
-    expect({ variable: v.name, options: options.length > 0 }).toEqual({ variable: v.name, options: true });
-    const value = valueOnLoad(v, options);
-    expect({ variable: v.name, current: v.current.value, offered: value !== undefined }).toEqual({
-      variable: v.name,
-      current: v.current.value,
-      offered: true,
-    });
-    values[v.name] = value!;
+    values[v.name] = await resolvedOnLoad(ds, v, range, 'dashboard-1x');
   }
 }
 

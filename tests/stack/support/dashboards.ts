@@ -89,8 +89,29 @@ export function rangeOf(time: DashboardJson['time']): TimeRange {
   return { from: dateTime(from), to: dateTime(to), raw: { from: time.from, to: time.to } };
 }
 
+/**
+ * A query variable's value as a dashboard load resolves it (valueOnLoad), failing the test, with the
+ * variable's name, when it offers no options or when its saved value is not among them.
+ */
+export async function resolvedOnLoad(
+  ds: MlopsDataSource,
+  variable: VariableJson,
+  range: TimeRange,
+  requestId?: string
+): Promise<string | string[]> {
+  const options = await variableOptions(ds, variable.query as MlopsVariableQuery, range, requestId);
+  expect({ variable: variable.name, options: options.length > 0 }).toEqual({ variable: variable.name, options: true });
+  const value = valueOnLoad(variable, options);
+  expect({ variable: variable.name, current: variable.current.value, offered: value !== undefined }).toEqual({
+    variable: variable.name,
+    current: variable.current.value,
+    offered: true,
+  });
+  return value!;
+}
+
 /** The options a query variable offers: its query run through the data source's variable support. */
-export async function variableOptions(
+async function variableOptions(
   ds: MlopsDataSource,
   query: MlopsVariableQuery,
   range: TimeRange,
@@ -107,7 +128,7 @@ export async function variableOptions(
  * value (which must be one of the options), or the first option. Undefined when the saved value is
  * not offered, for the caller to report.
  */
-export function valueOnLoad(variable: VariableJson, options: string[]): string | string[] | undefined {
+function valueOnLoad(variable: VariableJson, options: string[]): string | string[] | undefined {
   const current = variable.current?.value;
   const all = current === '$__all' || (Array.isArray(current) && current.includes('$__all'));
   if (variable.includeAll && all) {
