@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import './env';
 import { bundleDataSource } from './bundledSource';
 import { ISSUE_SIZES } from './payloads';
-import { CASES, WARM_UP_RUNS, interleavedSamples, makePayloads, perDeployment, prepareOurs } from './ratios';
+import { CASES, makePayloads, perDeployment } from './cases';
+import { WARM_UP_RUNS, interleavedSamples, prepareOurs } from './ratios';
 import { fixedCostAb } from './fixedCost';
 import { summarize, type Spread } from './stats';
 

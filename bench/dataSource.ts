@@ -2,7 +2,7 @@ import { dateTime, type DataQueryRequest, type DataSourceInstanceSettings } from
 import type { BackendSrv, TemplateSrv } from '@grafana/runtime';
 
 import { StaticTemplateSrv } from '../devtools/templateSrv';
-import { bundledDataSourceModule, type DataSourceModule } from './bundledSource';
+import type { DataSourceModule } from './bundledSource';
 import type { MlopsDataSource } from '../src/datasource/datasource';
 import {
   ApiGeneration,
@@ -13,15 +13,16 @@ import {
 } from '../src/datasource/types';
 
 /**
- * The data source class as Grafana constructs it (from the bundle, bundledSource.ts), over an
- * in-process backendSrv; `module` is another bundle of it (ab.ts compares two revisions).
+ * The data source class of `module` as Grafana constructs it, over an in-process backendSrv:
+ * `module` is a bundle of it (bundledSource.ts; ab.ts compares two revisions) or, in Chromium, the
+ * built plugin (browser/).
  */
 export function benchDataSource(
+  module: DataSourceModule,
   backendSrv: Pick<BackendSrv, 'fetch'>,
   variables: Record<string, string | string[]> = {},
   cacheTtlSeconds = 30,
-  jsonData: Partial<MlopsDataSourceOptions> = {},
-  module: DataSourceModule = bundledDataSourceModule()
+  jsonData: Partial<MlopsDataSourceOptions> = {}
 ): MlopsDataSource {
   const settings = {
     id: 1,

@@ -1,6 +1,7 @@
 import type { DataSourceModule } from './bundledSource';
-import { type PayloadSizes } from './payloads';
-import { CASES, WARM_UP_RUNS, cpuTimeOf, interleavedSamples, makePayloads, prepareOurs, sample } from './ratios';
+import { TINY_SIZES } from './payloads';
+import { CASES, makePayloads } from './cases';
+import { WARM_UP_RUNS, cpuTimeOf, interleavedSamples, prepareOurs, sample } from './ratios';
 import { stageOf } from './stages';
 import { summarize, type Spread } from './stats';
 
@@ -23,9 +24,7 @@ export interface FixedCost {
   stageColdMs: Spread;
 }
 
-const TINY: PayloadSizes = { bins: 10, features: 2, pointsPerFeature: 5, deployments: 2, modelsPerDeployment: 2 };
-
-const TINY_PAYLOADS = makePayloads(TINY, 10);
+const TINY_PAYLOADS = makePayloads(TINY_SIZES, 10);
 
 const HEALTH_SUMMARY = CASES.find((c) => c.name === 'healthSummary')!;
 

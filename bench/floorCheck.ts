@@ -7,7 +7,7 @@ import { parseDriftSeries } from '../src/datasource/parse/drift';
 import { parseHealthPredictionValues, parseHealthPredictions } from '../src/datasource/parse/health';
 import { OperationalMetric } from '../src/shared/operationalMetrics';
 import * as floors from './floors';
-import type { Payloads } from './ratios';
+import type { Payloads } from './cases';
 
 /**
  * The floors convert only the bench's well-formed answers and check nothing, so before they are

@@ -39,6 +39,15 @@ export const ISSUE_SIZES: PayloadSizes = {
   modelsPerDeployment: 3,
 };
 
+/** A tiny answer of each kind (a few hundred bytes): a query on it costs only its fixed cost. */
+export const TINY_SIZES: PayloadSizes = {
+  bins: 10,
+  features: 2,
+  pointsPerFeature: 5,
+  deployments: 2,
+  modelsPerDeployment: 2,
+};
+
 const fixed = (value: number, digits: number) => value.toFixed(digits);
 
 export function healthPayload(bins: number): RawHealthMetrics {

@@ -7,6 +7,7 @@ import { lastValueFrom, forkJoin } from 'rxjs';
 import { annotationSupport } from '../src/datasource/annotations';
 import type { MlopsDataSourceOptions, MlopsQuery, MlopsVariableQuery } from '../src/datasource/types';
 import type { MlopsVariableSupport } from '../src/datasource/variables';
+import { bundledDataSourceModule } from './bundledSource';
 import { MLOPS1X_SETTINGS, benchDataSource, benchRequest, RANGE_END } from './dataSource';
 import { SimulatorBackendSrv, TextBackendSrv } from './inProcess';
 import { deploymentList, driftPayload, healthPayload } from './payloads';
@@ -69,7 +70,7 @@ export async function countDashboardLoad(
   jsonData: Partial<MlopsDataSourceOptions> = {}
 ): Promise<RequestCount> {
   const variables: Record<string, string | string[]> = { datasource: 'mlops' };
-  const ds = benchDataSource(backend, variables, 30, jsonData);
+  const ds = benchDataSource(bundledDataSourceModule(), backend, variables, 30, jsonData);
   let errors = 0;
   for (const variable of dashboard.templating?.list ?? []) {
     if (variable.type !== 'query' || !variable.query) {

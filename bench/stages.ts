@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PredictionsUnit, QueryType } from '../src/datasource/types';
 import type { FrameLabels } from '../src/shared/frameSchema';
 import { bundleFile } from './bundledSource';
-import type { Payloads, RatioCase } from './ratios';
+import type { Payloads, RatioCase } from './cases';
 
 /**
  * A query type without the query around it: `JSON.parse` of the answer, the parser of the part it

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { build, type Plugin } from 'esbuild';
 
 import type { Browser, Page } from 'playwright-core';
 
 import { launchChromium } from '../../devtools/preview/browser';
+import { openBenchPage } from '../browserPage';
 import type { RenderTiming, Subject } from './protocol';
 
 /**
@@ -20,7 +20,6 @@ import type { RenderTiming, Subject } from './protocol';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PANEL_DIST = path.join(ROOT, 'dist', 'panel');
-const ORIGIN = 'http://bench.invalid';
 
 interface Spread {
   median: number;
@@ -78,113 +77,9 @@ function phase(runs: Array<Record<Subject, RenderTiming>>, pick: (t: RenderTimin
   };
 }
 
-/**
- * @grafana/ui's ESM files default-import some CommonJS packages that set `exports.default`
- * (react-custom-scrollbars-2, used by the Table). Webpack hands them `exports.default`; esbuild,
- * following Node for .mjs importers, hands them the whole `exports` object. This gives esbuild the
- * component itself, as Grafana's webpack build does.
- */
-function cjsDefaultExport(name: string): Plugin {
-  const namespace = 'cjs-default-export';
-  return {
-    name: namespace,
-    setup(builder) {
-      builder.onResolve({ filter: new RegExp(`^${name}$`) }, (args) =>
-        args.namespace === namespace ? undefined : { path: name, namespace }
-      );
-      builder.onLoad({ filter: /.*/, namespace }, () => ({
-        contents: `const m = require(${JSON.stringify(require.resolve(name))}); module.exports = m.default;`,
-        resolveDir: ROOT,
-        loader: 'js',
-      }));
-    },
-  };
-}
-
-/** Bundles the page (React, @grafana/ui, the AMD loader; not the panel) into a temporary folder. */
-async function buildPage(outdir: string): Promise<void> {
-  await build({
-    entryPoints: { page: path.join(__dirname, 'page', 'main.tsx') },
-    outdir,
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    jsx: 'automatic',
-    minifyWhitespace: !process.env.BENCH_DEV,
-    minifySyntax: !process.env.BENCH_DEV,
-    // BENCH_NAMES=1 keeps names for a CPU profile.
-    minifyIdentifiers: !process.env.BENCH_DEV && !process.env.BENCH_NAMES,
-    logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': process.env.BENCH_DEV ? '"development"' : '"production"', global: 'globalThis' },
-    loader: { '.svg': 'dataurl', '.png': 'dataurl', '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl' },
-    plugins: [cjsDefaultExport('react-custom-scrollbars-2')],
-  });
-  // Boot data that @grafana/runtime reads at import time, as in devtools/preview/index.html.
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
-<link rel="stylesheet" href="/page.css"><script>
-window.__grafana_public_path__='/public/';
-window.grafanaBootData={assets:{dark:'',light:''},navTree:[],user:{theme:'dark',lightTheme:false,timezone:'utc',locale:'en-US',language:'en-US',orgRole:'Admin',isSignedIn:true},settings:{appSubUrl:'',buildInfo:{version:'13.2.2',commit:'bench',env:'production',edition:'Open Source'},featureToggles:{},datasources:{},panels:{},apps:{}}};
-document.documentElement.className='theme-dark';
-</script></head><body><div id="root"></div><div id="shown"></div><script src="/page.js"></script></body></html>`;
-  fs.writeFileSync(path.join(outdir, 'index.html'), html);
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-};
-
-/**
- * Grafana serves @grafana/ui's icons under /public/build/img/icons/ (as the preview does,
- * devtools/preview/server.ts), and `Icon` fetches each once and caches it. Unserved, every render
- * fetched each icon again and aborted the fetch on unmount — work a dashboard never does.
- */
-const ICONS_PATH = '/public/build/img/icons/';
-const ICONS_DIR = path.join(ROOT, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img', 'icons');
-const EMPTY_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"></svg>';
-
-function servedFile(pathname: string, outdir: string): string {
-  if (pathname.startsWith('/plugin/panel/')) {
-    return path.join(PANEL_DIST, pathname.slice('/plugin/panel/'.length));
-  }
-  if (pathname.startsWith(ICONS_PATH)) {
-    return path.join(ICONS_DIR, pathname.slice(ICONS_PATH.length));
-  }
-  return path.join(outdir, pathname === '/' ? 'index.html' : pathname.slice(1));
-}
-
-/**
- * Builds the page into `outdir` and opens it, served from there, from dist/panel/ and from
- * @grafana/ui's icons under a made-up origin (no server); resolves once the page loaded the built panel.
- */
-export async function openBenchPage(browser: Browser, outdir: string): Promise<{ page: Page; errors: string[] }> {
-  await buildPage(outdir);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.route(`${ORIGIN}/**`, async (route) => {
-    const pathname = new URL(route.request().url()).pathname;
-    const file = servedFile(pathname, outdir);
-    if (pathname.startsWith(ICONS_PATH) && !fs.existsSync(file)) {
-      // An icon Grafana has but @grafana/ui's copy lacks (thumbs-up/down): an empty one, cached
-      // like the others instead of fetched again on every render.
-      return route.fulfill({ status: 200, contentType: TYPES['.svg'], body: EMPTY_ICON });
-    }
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      return route.fulfill({ status: 404, body: '' });
-    }
-    return route.fulfill({ status: 200, contentType: TYPES[path.extname(file)], body: fs.readFileSync(file) });
-  });
-  await page.goto(`${ORIGIN}/`);
-  await page.waitForFunction(() => window.__bench?.state === 'ready' || window.__bench?.state === 'error');
-  const state = await page.evaluate(() => ({ state: window.__bench?.state, error: window.__bench?.error }));
-  if (state.state !== 'ready') {
-    throw new Error(`bench page failed: ${state.error} ${errors.join('; ')}`);
-  }
-  return { page, errors };
+/** Builds the panel's page into `outdir` and opens it (../browserPage.ts). */
+export function openPanelPage(browser: Browser, outdir: string): Promise<{ page: Page; errors: string[] }> {
+  return openBenchPage(browser, path.join(__dirname, 'page', 'main.tsx'), outdir);
 }
 
 /**
@@ -223,7 +118,7 @@ export async function runPanelBench(options: PanelBenchOptions = {}): Promise<Pa
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelwatch-bench-panel-'));
   const browser = await launchChromium();
   try {
-    const { page, errors } = await openBenchPage(browser, outdir);
+    const { page, errors } = await openPanelPage(browser, outdir);
     await showUntilLoaded(page, features, models);
     const measured: Array<Record<Subject, RenderTiming>> = [];
     for (let i = 0; i < warmupRuns + runs; i++) {

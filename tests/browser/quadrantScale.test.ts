@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 import { launchChromium } from '../../devtools/preview/browser';
-import { openBenchPage } from '../../bench/panel/run';
+import { openPanelPage } from '../../bench/panel/run';
 import { panelTestIds as ids } from '../../src/panel/components/testIds';
 import { INDIVIDUAL_LIMIT } from '../../src/panel/components/quadrant/pointLayers';
 
@@ -25,7 +25,7 @@ let outdir: string;
 beforeAll(async () => {
   outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelwatch-quadrant-scale-'));
   browser = await launchChromium();
-  ({ page, errors } = await openBenchPage(browser, outdir));
+  ({ page, errors } = await openPanelPage(browser, outdir));
   await page.evaluate((features) => window.__bench!.show(features, 5), FEATURES);
 });
 

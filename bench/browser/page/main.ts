@@ -1,0 +1,121 @@
+/**
+ * The query bench's page: the BUILT data source (dist/datasource/module.js, loaded through the
+ * preview's AMD loader as Grafana loads it, with the packages Grafana shares) runs query() on the
+ * bench's payloads (../../cases.ts), sampled as the in-process bench samples (../../ratios.ts):
+ * after a collection and a 30 ms idle pause, interleaved with `JSON.parse` of the same text, a
+ * fresh data source per run. The runner (../run.ts) does the statistics.
+ */
+import { setBackendSrv, setTemplateSrv, type BackendSrv, type TemplateSrv } from '@grafana/runtime';
+
+import { installDefine, loadAmdModule } from '../../../devtools/preview/host/amd';
+import { provideSharedModules } from '../../../devtools/preview/host/sharedModules';
+import type { DataSourceModule } from '../../bundledSource';
+import { CASES, makePayloads, perDeployment, prepareQuery, type Payloads, type RatioCase } from '../../cases';
+import { ISSUE_SIZES, TINY_SIZES } from '../../payloads';
+import type { QueryBenchPage, QuerySamples } from '../protocol';
+
+/** As in ratios.ts: lets V8 finish sweeping on its background threads before a sample starts. */
+const SETTLE_MS = 30;
+
+type Constructor = new (settings: unknown) => object;
+
+/**
+ * The built plugin as the bench's `DataSourceModule`: Grafana constructs the data source with its
+ * settings only, and the class reads backendSrv and templateSrv from @grafana/runtime — which the
+ * page shares with the plugin, so the services are set there just before construction.
+ */
+function builtModule(DataSourceClass: Constructor): DataSourceModule {
+  function MlopsDataSource(settings: unknown, services: { backendSrv: unknown; templateSrv: unknown }) {
+    setBackendSrv(services.backendSrv as BackendSrv);
+    setTemplateSrv(services.templateSrv as TemplateSrv);
+    return new DataSourceClass(settings);
+  }
+  return { MlopsDataSource } as unknown as DataSourceModule;
+}
+
+function collect(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) {
+    throw new Error('no gc(): launch Chromium with --js-flags=--expose-gc');
+  }
+  gc();
+}
+
+/** Milliseconds of `work`, started after a collection and the idle pause. */
+async function sample(work: () => unknown): Promise<number> {
+  collect();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+function caseNamed(name: string): RatioCase {
+  const found = CASES.find((c) => c.name === name);
+  if (!found) {
+    throw new Error(`unknown query type ${name}`);
+  }
+  return found;
+}
+
+async function measure(
+  module: DataSourceModule,
+  payloads: Payloads,
+  c: RatioCase,
+  runs: number,
+  warmUpRuns: number
+): Promise<QuerySamples> {
+  const text = payloads[c.payload];
+  const variants = async () => [await prepareQuery(payloads, c, module, perDeployment(c)), () => JSON.parse(text)];
+  for (let run = 0; run < warmUpRuns; run++) {
+    for (const work of await variants()) {
+      await work();
+    }
+  }
+  const samples: number[][] = [[], []];
+  for (let run = 0; run < runs; run++) {
+    const works = await variants();
+    for (let k = 0; k < works.length; k++) {
+      const which = (run + k) % works.length;
+      samples[which].push(await sample(works[which]));
+    }
+  }
+  return { ours: samples[0], jsonParse: samples[1] };
+}
+
+async function fixedCost(module: DataSourceModule, runs: number, warmUpRuns: number): Promise<number[]> {
+  const payloads = makePayloads(TINY_SIZES, 10);
+  const c = caseNamed('healthSummary');
+  const samples: number[] = [];
+  for (let run = 0; run < warmUpRuns + runs; run++) {
+    const ms = await sample(await prepareQuery(payloads, c, module, true));
+    if (run >= warmUpRuns) {
+      samples.push(ms);
+    }
+  }
+  return samples;
+}
+
+async function start(page: QueryBenchPage): Promise<void> {
+  installDefine();
+  provideSharedModules();
+  const { plugin } = await loadAmdModule<{ plugin: { DataSourceClass: Constructor } }>('/plugin/datasource/module.js');
+  const module = builtModule(plugin.DataSourceClass);
+  const payloads = makePayloads(ISSUE_SIZES);
+  page.measure = (name, runs, warmUpRuns) => measure(module, payloads, caseNamed(name), runs, warmUpRuns);
+  page.fixedCost = (runs, warmUpRuns) => fixedCost(module, runs, warmUpRuns);
+  page.state = 'ready';
+}
+
+const notReady = () => Promise.reject(new Error('the page is not ready'));
+const page: QueryBenchPage = {
+  state: 'loading',
+  measure: notReady,
+  fixedCost: notReady,
+  timerStepMs: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated ? 0.005 : 0.1,
+};
+(window as unknown as { __bench: QueryBenchPage }).__bench = page;
+start(page).catch((error: unknown) => {
+  page.state = 'error';
+  page.error = error instanceof Error ? error.message : String(error);
+});

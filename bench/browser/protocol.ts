@@ -1,0 +1,19 @@
+/** What the query bench's page (page/main.ts) and its runner (run.ts) share. */
+
+/** Milliseconds of each sample, interleaved run by run: ours[i] and jsonParse[i] are one run. */
+export interface QuerySamples {
+  ours: number[];
+  jsonParse: number[];
+}
+
+/** The page's API on `window.__bench`, once `state` is 'ready'. */
+export interface QueryBenchPage {
+  state: 'loading' | 'ready' | 'error';
+  error?: string;
+  /** The query type's full query() and `JSON.parse` of its answer, `runs` interleaved runs. */
+  measure(queryType: string, runs: number, warmUpRuns: number): Promise<QuerySamples>;
+  /** The fixed cost: the health summary of a tiny answer, `runs` samples. */
+  fixedCost(runs: number, warmUpRuns: number): Promise<number[]>;
+  /** The browser's timer step, in ms: 0.005 when the page is cross-origin isolated. */
+  timerStepMs: number;
+}
