@@ -4,13 +4,15 @@
 export interface QuerySamples {
   ours: number[];
   jsonParse: number[];
+  /** The parser and frames alone (../stageOn.ts), on the page's own bundle of them. */
+  parserAndFrames: number[];
 }
 
 /** The page's API on `window.__bench`, once `state` is 'ready'. */
 export interface QueryBenchPage {
   state: 'loading' | 'ready' | 'error';
   error?: string;
-  /** The query type's full query() and `JSON.parse` of its answer, `runs` interleaved runs. */
+  /** The query type's full query(), its parser and frames alone and `JSON.parse` of its answer, `runs` interleaved runs. */
   measure(queryType: string, runs: number, warmUpRuns: number): Promise<QuerySamples>;
   /** The fixed cost: the health summary of a tiny answer, `runs` samples. */
   fixedCost(runs: number, warmUpRuns: number): Promise<number[]>;

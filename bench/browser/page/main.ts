@@ -12,6 +12,8 @@ import { provideSharedModules } from '../../../devtools/preview/host/sharedModul
 import type { DataSourceModule } from '../../bundledSource';
 import { CASES, makePayloads, perDeployment, prepareQuery, type Payloads, type RatioCase } from '../../cases';
 import { ISSUE_SIZES, TINY_SIZES } from '../../payloads';
+import { frameColumns, stageOn, type Stage } from '../../stageOn';
+import * as stagesEntry from '../../stagesEntry';
 import type { QueryBenchPage, QuerySamples } from '../protocol';
 
 /** As in ratios.ts: lets V8 finish sweeping on its background threads before a sample starts. */
@@ -58,6 +60,20 @@ function caseNamed(name: string): RatioCase {
   return found;
 }
 
+/**
+ * The stage of `c` (its parser and frames alone), on the page's bundle of them — checked first to
+ * build the same frames as the query, as the in-process bench checks (../../stages.ts).
+ */
+async function checkedStage(module: DataSourceModule, payloads: Payloads, c: RatioCase): Promise<Stage> {
+  const stage = stageOn(c, stagesEntry);
+  const query = await (await prepareQuery(payloads, c, module, perDeployment(c)))();
+  const same = JSON.stringify(frameColumns(stage(payloads[c.payload]))) === JSON.stringify(frameColumns(query));
+  if (!same) {
+    throw new Error(`the ${c.name} stage builds other frames than the query`);
+  }
+  return stage;
+}
+
 async function measure(
   module: DataSourceModule,
   payloads: Payloads,
@@ -66,13 +82,18 @@ async function measure(
   warmUpRuns: number
 ): Promise<QuerySamples> {
   const text = payloads[c.payload];
-  const variants = async () => [await prepareQuery(payloads, c, module, perDeployment(c)), () => JSON.parse(text)];
+  const stage = await checkedStage(module, payloads, c);
+  const variants = async () => [
+    await prepareQuery(payloads, c, module, perDeployment(c)),
+    () => JSON.parse(text),
+    () => stage(text),
+  ];
   for (let run = 0; run < warmUpRuns; run++) {
     for (const work of await variants()) {
       await work();
     }
   }
-  const samples: number[][] = [[], []];
+  const samples: number[][] = [[], [], []];
   for (let run = 0; run < runs; run++) {
     const works = await variants();
     for (let k = 0; k < works.length; k++) {
@@ -80,7 +101,7 @@ async function measure(
       samples[which].push(await sample(works[which]));
     }
   }
-  return { ours: samples[0], jsonParse: samples[1] };
+  return { ours: samples[0], jsonParse: samples[1], parserAndFrames: samples[2] };
 }
 
 async function fixedCost(module: DataSourceModule, runs: number, warmUpRuns: number): Promise<number[]> {
