@@ -17,7 +17,9 @@ import { formatBrowserBench, runBrowserBench, type BrowserBenchResult } from './
  * `npm run bench` (issue #11): CPU-time ratios of the data source's query() on large payloads,
  * the fixed cost of a query on a tiny answer (cold and warm), gateway requests and decodes per
  * dashboard load, bundle sizes, and — when the panel benchmark
- * (bench/panel/run.ts, exporting runPanelBench()) is present — the panel against Grafana's Table.
+ * (bench/panel/run.ts, exporting runPanelBench()) is present — the panel against Grafana's Table;
+ * then the same query() ratios in Chromium on the built data source (bench/browser/). The parts in
+ * Chromium need `npm run build` and Chromium; without them their rows say why they are missing.
  * Writes bench/results.json and bench/results.md and prints the table. Not part of `npm test`
  * (only the bundle budgets are, via scripts/checkBundleSize.ts).
  *
