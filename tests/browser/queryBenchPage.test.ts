@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+import { launchChromium } from '../../devtools/preview/browser';
+import { openBenchPage } from '../../bench/browserPage';
+import type { QueryBenchPage, QuerySamples } from '../../bench/browser/protocol';
+
+/**
+ * The query bench's page in Chromium (bench/browser/, #11) keeps working: the BUILT data source
+ * loads through the AMD loader, every query type runs on the bench's payloads without an error,
+ * its parser-and-frames stage builds the same frames as the query (the page checks before it
+ * measures, and throws otherwise), and the page is cross-origin isolated, so its clock counts in
+ * 5 µs steps. One run of each, no timing assertions. Needs `npm run build` and Chromium.
+ */
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let outdir: string;
+
+beforeAll(async () => {
+  outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelwatch-query-bench-'));
+  browser = await launchChromium(['--js-flags=--expose-gc']);
+  ({ page, errors } = await openBenchPage(browser, path.join(__dirname, '../../bench/browser/page/main.ts'), outdir));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  fs.rmSync(outdir, { recursive: true, force: true });
+});
+
+function measureOnce(queryType: string): Promise<QuerySamples> {
+  return page.evaluate(
+    (name) => (window as unknown as { __bench: QueryBenchPage }).__bench.measure(name, 1, 0),
+    queryType
+  );
+}
+
+it('is cross-origin isolated, so performance.now() counts in 5 µs steps', async () => {
+  const isolated = await page.evaluate(() => globalThis.crossOriginIsolated);
+  expect(isolated).toBe(true);
+  const step = await page.evaluate(() => (window as unknown as { __bench: QueryBenchPage }).__bench.timerStepMs);
+  expect(step).toBe(0.005);
+});
+
+it.each(['deployments', 'predictionValues', 'operationalTimeSeries', 'driftOverTime', 'featureFrequency'])(
+  'runs the built data source’s %s query, its stage and JSON.parse, one sample each',
+  async (queryType) => {
+    const samples = await measureOnce(queryType);
+    for (const times of [samples.ours, samples.jsonParse, samples.parserAndFrames]) {
+      expect(times).toHaveLength(1);
+      expect(times[0]).toBeGreaterThan(0);
+    }
+    expect(errors).toEqual([]);
+  }
+);
+
+it('refuses a query type the bench does not know, naming it', async () => {
+  await expect(measureOnce('noSuchQuery')).rejects.toThrow('unknown query type noSuchQuery');
+});
