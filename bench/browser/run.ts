@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import type { Page } from 'playwright-core';
+
 import { launchChromium } from '../../devtools/preview/browser';
 import { openBenchPage } from '../browserPage';
 import { CASES } from '../cases';
@@ -13,7 +15,7 @@ import type { QueryBenchPage } from './protocol';
  * The data source's query() in the browser it runs in (#11): the BUILT data source
  * (dist/datasource/module.js, as Grafana loads it) in headless Chromium, against `JSON.parse` of
  * the same answer in the same page — the in-process bench's ratios (../ratios.ts, Node's V8) measured
- * on the V8 of a current browser. Samples are sampled the same way (a collection and a 30 ms idle
+ * on the V8 of a current browser. Each sample is taken the same way (a collection and a 30 ms idle
  * pause before each, interleaved, a fresh data source per run); time is the page's
  * `performance.now()`, in 5 µs steps (the page is cross-origin isolated): the main thread's
  * elapsed time, where the in-process bench counts the CPU time of every thread. Needs
@@ -45,8 +47,6 @@ export interface BrowserBenchResult {
   /** The health summary of a tiny answer (../fixedCost.ts), sampled as the ratios are. */
   fixedCostMs: Spread;
 }
-
-type Page = Awaited<ReturnType<typeof openBenchPage>>['page'];
 
 async function measureCase(page: Page, name: string, runs: number, warmUpRuns: number) {
   return page.evaluate(([n, r, w]) => (window as unknown as { __bench: QueryBenchPage }).__bench.measure(n, r, w), [
