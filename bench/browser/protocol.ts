@@ -6,6 +6,8 @@ export interface QuerySamples {
   jsonParse: number[];
   /** The parser and frames alone (../stageOn.ts), on the page's own bundle of them. */
   parserAndFrames: number[];
+  /** The series and the list: the conversion floor (../floors.ts), no checks. */
+  floor?: number[];
 }
 
 /** The page's API on `window.__bench`, once `state` is 'ready'. */

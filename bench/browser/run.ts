@@ -36,6 +36,8 @@ export interface BrowserRatio {
   oursOverJsonParse: Spread;
   /** Per run: the parser and frames alone (../stageOn.ts) / `JSON.parse`. */
   parserAndFramesOverJsonParse: Spread;
+  /** The series and the list, per run: the conversion floor (../floors.ts) / `JSON.parse`. */
+  floorOverJsonParse?: Spread;
 }
 
 export interface BrowserBenchResult {
@@ -67,14 +69,16 @@ export async function runBrowserBench({ runs = 21, warmUpRuns = 5 } = {}): Promi
     const { page, errors } = await openBenchPage(browser, path.join(__dirname, 'page', 'main.ts'), outdir);
     const ratios: BrowserRatio[] = [];
     for (const c of CASES) {
-      const { ours, jsonParse, parserAndFrames } = await measureCase(page, c.name, runs, warmUpRuns);
+      const { ours, jsonParse, parserAndFrames, floor } = await measureCase(page, c.name, runs, warmUpRuns);
+      const overJsonParse = (samples: number[]) => summarize(samples.map((o, i) => o / jsonParse[i]));
       ratios.push({
         name: c.name,
         summary: c.summary,
         oursMs: summarize(ours),
         jsonParseMs: summarize(jsonParse),
-        oursOverJsonParse: summarize(ours.map((o, i) => o / jsonParse[i])),
-        parserAndFramesOverJsonParse: summarize(parserAndFrames.map((o, i) => o / jsonParse[i])),
+        oursOverJsonParse: overJsonParse(ours),
+        parserAndFramesOverJsonParse: overJsonParse(parserAndFrames),
+        ...(floor ? { floorOverJsonParse: overJsonParse(floor) } : {}),
       });
     }
     const fixed = await page.evaluate(
@@ -120,15 +124,15 @@ export function formatBrowserBench(
   const lines = [
     `The built data source's query() in ${result.browser} (bench/browser/): ${result.runs} interleaved runs per query type after ${result.warmUpRuns} warm-up runs, a collection and the 30 ms idle pause before each sample, a fresh data source per run; elapsed time of the page's main thread (performance.now(), ${result.timerStepMs * 1000} µs steps).`,
     '',
-    '| query type (Chromium) | ours (ms) | JSON.parse (ms) | ours / JSON.parse: median (p25–p75, min, max) | goal | parser and frames alone / JSON.parse | in Node (above) |',
-    '|---|---:|---:|---|---|---|---|',
+    '| query type (Chromium) | ours (ms) | JSON.parse (ms) | ours / JSON.parse: median (p25–p75, min, max) | goal | parser and frames alone / JSON.parse | conversion floor / JSON.parse | in Node (above) |',
+    '|---|---:|---:|---|---|---|---|---|',
   ];
   for (const r of result.ratios) {
     const { goal, text } = verdict(r.oursOverJsonParse.median, r.summary);
     const s = r.oursOverJsonParse;
     const node = nodeRatio(r.name);
     lines.push(
-      `| ${r.name} | ${ms(r.oursMs)} | ${ms(r.jsonParseMs)} | ${times(s.median)} (${s.p25.toFixed(2)}–${s.p75.toFixed(2)}, min ${s.min.toFixed(2)}, max ${s.max.toFixed(2)}) | ≤ ${goal}× ${text} | ${times(r.parserAndFramesOverJsonParse.median)} | ${node === undefined ? '—' : times(node)} |`
+      `| ${r.name} | ${ms(r.oursMs)} | ${ms(r.jsonParseMs)} | ${times(s.median)} (${s.p25.toFixed(2)}–${s.p75.toFixed(2)}, min ${s.min.toFixed(2)}, max ${s.max.toFixed(2)}) | ≤ ${goal}× ${text} | ${times(r.parserAndFramesOverJsonParse.median)} | ${r.floorOverJsonParse ? times(r.floorOverJsonParse.median) : '—'} | ${node === undefined ? '—' : times(node)} |`
     );
   }
   const f = result.fixedCostMs;

@@ -83,25 +83,28 @@ async function measure(
 ): Promise<QuerySamples> {
   const text = payloads[c.payload];
   const stage = await checkedStage(module, payloads, c);
+  const floor = c.floor;
   const variants = async () => [
     await prepareQuery(payloads, c, module, perDeployment(c)),
     () => JSON.parse(text),
     () => stage(text),
+    ...(floor ? [() => floor(text)] : []),
   ];
   for (let run = 0; run < warmUpRuns; run++) {
     for (const work of await variants()) {
       await work();
     }
   }
-  const samples: number[][] = [[], [], []];
+  const samples: number[][] = [];
   for (let run = 0; run < runs; run++) {
     const works = await variants();
     for (let k = 0; k < works.length; k++) {
       const which = (run + k) % works.length;
-      samples[which].push(await sample(works[which]));
+      (samples[which] ??= []).push(await sample(works[which]));
     }
   }
-  return { ours: samples[0], jsonParse: samples[1], parserAndFrames: samples[2] };
+  const [ours, jsonParse, parserAndFrames, floorSamples] = samples;
+  return { ours, jsonParse, parserAndFrames, ...(floorSamples ? { floor: floorSamples } : {}) };
 }
 
 async function fixedCost(module: DataSourceModule, runs: number, warmUpRuns: number): Promise<number[]> {
