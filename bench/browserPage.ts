@@ -7,11 +7,15 @@ import type { Browser, Page } from 'playwright-core';
 /**
  * A bench page in headless Chromium: `entry` bundled with esbuild (React, @grafana/*, the preview's
  * AMD loader) into `outdir`, served with the built plugin (`/plugin/<name>/…` is `dist/<name>/…`)
- * and @grafana/ui's icons under a made-up origin through playwright's request routing — no server.
+ * and @grafana/ui's icons through playwright's request routing — no server.
  * The panel bench (panel/) and the query bench in Chromium (browser/) open their pages here.
  */
 
 const ROOT = path.resolve(__dirname, '..');
+/**
+ * Playwright answers every request to it; nothing listens there. A localhost origin is a secure
+ * context, which cross-origin isolation needs (a made-up http:// host is not).
+ */
 const ORIGIN = 'http://localhost:9';
 
 /**
