@@ -7,7 +7,8 @@ import './env';
 import { bundleDataSource } from './bundledSource';
 import { ISSUE_SIZES } from './payloads';
 import { CASES, makePayloads, perDeployment } from './cases';
-import { WARM_UP_RUNS, interleavedSamples, prepareOurs } from './ratios';
+import { prepareOurs, sample } from './ratios';
+import { WARM_UP_RUNS, interleavedSamples } from './sampling';
 import { fixedCostAb } from './fixedCost';
 import { summarize, type Spread } from './stats';
 
@@ -79,11 +80,15 @@ async function main(): Promise<void> {
         const text = payloads[c.payload];
         // As the bench measures ours: per-deployment queries with the deployment list known.
         const listKnown = perDeployment(c);
-        const samples = await interleavedSamples(RUNS, async () => [
-          await prepareOurs(payloads, c, { module: a, listKnown }),
-          await prepareOurs(payloads, c, { module: b, listKnown }),
-          () => JSON.parse(text),
-        ]);
+        const samples = await interleavedSamples(
+          RUNS,
+          async () => [
+            await prepareOurs(payloads, c, { module: a, listKnown }),
+            await prepareOurs(payloads, c, { module: b, listKnown }),
+            () => JSON.parse(text),
+          ],
+          sample
+        );
         const [msA, msB, msJson] = samples.map((s) => summarize(s));
         console.log(row(`${c.name} (${RUNS} runs)`, msA, msB, bOverA(samples), msJson.median));
       }

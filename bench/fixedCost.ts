@@ -1,7 +1,8 @@
 import type { DataSourceModule } from './bundledSource';
 import { TINY_SIZES } from './payloads';
 import { CASES, makePayloads } from './cases';
-import { WARM_UP_RUNS, cpuTimeOf, interleavedSamples, prepareOurs, sample } from './ratios';
+import { cpuTimeOf, prepareOurs, sample } from './ratios';
+import { WARM_UP_RUNS, interleavedSamples } from './sampling';
 import { stageOf } from './stages';
 import { summarize, type Spread } from './stats';
 
@@ -62,5 +63,5 @@ export async function measureFixedCost(runs: number): Promise<FixedCost> {
 export async function fixedCostAb(a: DataSourceModule, b: DataSourceModule, runs: number): Promise<number[][]> {
   const queryA = tinyQuery(a);
   const queryB = tinyQuery(b);
-  return interleavedSamples(runs, async () => [await queryA(), await queryB()]);
+  return interleavedSamples(runs, async () => [await queryA(), await queryB()], sample);
 }

@@ -5,6 +5,7 @@ import { bundledDataSourceModule, type DataSourceModule } from './bundledSource'
 import { CASES, perDeployment, prepareQuery, type Payloads, type RatioCase } from './cases';
 import { checkFloors } from './floorCheck';
 import { checkStage, stageOf } from './stages';
+import { interleavedSamples, settle } from './sampling';
 import { cpuMs, summarize, type Spread } from './stats';
 
 /**
@@ -49,21 +50,9 @@ export interface RatioResult {
   freshOverJsonParse?: Spread;
 }
 
-/**
- * V8 finishes a collection on background threads (concurrent sweeping), and process.cpuUsage()
- * counts every thread: without a pause, that work lands in the next sample — ten times the cost of
- * a 2 ms query. Node 20 has no per-thread CPU clock, so each sample starts after a short idle pause.
- */
-const SETTLE_MS = 30;
-
-/** Unmeasured runs of each variant before a query type's samples. */
-export const WARM_UP_RUNS = 5;
-
-/** The CPU time of `work`, started after a collection and the idle pause. */
+/** The CPU time of `work`, started after a collection and the idle pause (sampling.ts). */
 export async function sample(work: () => unknown): Promise<number> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  await settle();
   return cpuTimeOf(work);
 }
 
@@ -72,32 +61,6 @@ export async function cpuTimeOf(work: () => unknown): Promise<number> {
   const start = process.cpuUsage();
   await work();
   return cpuMs(process.cpuUsage(start));
-}
-
-/**
- * Samples of each variant, interleaved: `WARM_UP_RUNS` unmeasured runs of each (the first also
- * checks that it works: every variant is measured with its code optimised, as on a dashboard that
- * refreshes), then `runs` rounds that each build the variants afresh (`variantsOf`: a new data
- * source per round, no cache hits) and sample them in an order rotated by the round.
- */
-export async function interleavedSamples(
-  runs: number,
-  variantsOf: () => Promise<Array<() => unknown>>
-): Promise<number[][]> {
-  for (let run = 0; run < WARM_UP_RUNS; run++) {
-    for (const work of await variantsOf()) {
-      await work();
-    }
-  }
-  const samples: number[][] = [];
-  for (let run = 0; run < runs; run++) {
-    const variants = await variantsOf();
-    for (let k = 0; k < variants.length; k++) {
-      const which = (run + k) % variants.length;
-      (samples[which] ??= []).push(await sample(variants[which]));
-    }
-  }
-  return samples;
 }
 
 /**
@@ -121,14 +84,18 @@ export async function measureRatios(payloads: Payloads, runs: number, cases = CA
     const floorOf = c.floor;
     const stage = stageOf(c);
     checkStage(c, payloads, await (await prepareOurs(payloads, c, { listKnown }))());
-    const [ours, json, baseline, parserAndFrame, ...more] = await interleavedSamples(runs, async () => [
-      await prepareOurs(payloads, c, { listKnown }),
-      () => JSON.parse(text),
-      () => c.baseline(text),
-      () => stage(text),
-      ...(floorOf ? [() => floorOf(text), () => inMinimalQuery(text, floorOf)] : []),
-      ...(listKnown ? [await prepareOurs(payloads, c)] : []),
-    ]);
+    const [ours, json, baseline, parserAndFrame, ...more] = await interleavedSamples(
+      runs,
+      async () => [
+        await prepareOurs(payloads, c, { listKnown }),
+        () => JSON.parse(text),
+        () => c.baseline(text),
+        () => stage(text),
+        ...(floorOf ? [() => floorOf(text), () => inMinimalQuery(text, floorOf)] : []),
+        ...(listKnown ? [await prepareOurs(payloads, c)] : []),
+      ],
+      sample
+    );
     const floor = floorOf ? more[0] : [];
     const floorQuery = floorOf ? more[1] : [];
     const fresh = listKnown ? more[more.length - 1] : [];

@@ -7,7 +7,8 @@ import { bundleSizes, chunkSizes, kb, type BundleSize } from '../scripts/bundleB
 import { ISSUE_SIZES, type PayloadSizes } from './payloads';
 import { measureFixedCost, type FixedCost } from './fixedCost';
 import { CASES, makePayloads } from './cases';
-import { WARM_UP_RUNS, measureRatios, type RatioResult } from './ratios';
+import { measureRatios, type RatioResult } from './ratios';
+import { WARM_UP_RUNS } from './sampling';
 import { countFleet, countProvisionedDashboards, type RequestCount } from './requests';
 import type { Spread } from './stats';
 import { GOAL, times, verdict } from './goals';

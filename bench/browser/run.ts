@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from '../../devtools/preview/browser';
 import { openBenchPage } from '../browserPage';
 import { CASES } from '../cases';
+import { WARM_UP_RUNS } from '../sampling';
 import { summarize, type Spread } from '../stats';
 import { times, verdict } from '../goals';
 import type { QueryBenchPage } from './protocol';
@@ -59,7 +60,7 @@ async function measureCase(page: Page, name: string, runs: number, warmUpRuns: n
 }
 
 /** Runs the benchmark; see the module comment. */
-export async function runBrowserBench({ runs = 21, warmUpRuns = 5 } = {}): Promise<BrowserBenchResult> {
+export async function runBrowserBench({ runs = 21, warmUpRuns = WARM_UP_RUNS } = {}): Promise<BrowserBenchResult> {
   if (!fs.existsSync(MODULE)) {
     throw new Error(`${path.relative(ROOT, MODULE)} is missing: run \`npm run build\` first`);
   }

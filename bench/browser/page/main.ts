@@ -12,12 +12,10 @@ import { provideSharedModules } from '../../../devtools/preview/host/sharedModul
 import type { DataSourceModule } from '../../bundledSource';
 import { CASES, makePayloads, perDeployment, prepareQuery, type Payloads, type RatioCase } from '../../cases';
 import { ISSUE_SIZES, TINY_SIZES } from '../../payloads';
+import { interleavedSamples, settle } from '../../sampling';
 import { frameColumns, stageOn, type Stage } from '../../stageOn';
 import * as stagesEntry from '../../stagesEntry';
 import type { QueryBenchPage, QuerySamples } from '../protocol';
-
-/** As in ratios.ts: lets V8 finish sweeping on its background threads before a sample starts. */
-const SETTLE_MS = 30;
 
 type Constructor = new (settings: unknown) => object;
 
@@ -35,18 +33,9 @@ function builtModule(DataSourceClass: Constructor): DataSourceModule {
   return { MlopsDataSource } as unknown as DataSourceModule;
 }
 
-function collect(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) {
-    throw new Error('no gc(): launch Chromium with --js-flags=--expose-gc');
-  }
-  gc();
-}
-
-/** Milliseconds of `work`, started after a collection and the idle pause. */
+/** Milliseconds of `work` by the page's clock, started after a collection and the idle pause. */
 async function sample(work: () => unknown): Promise<number> {
-  collect();
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  await settle();
   const start = performance.now();
   await work();
   return performance.now() - start;
@@ -90,37 +79,26 @@ async function measure(
     () => stage(text),
     ...(floor ? [() => floor(text)] : []),
   ];
-  for (let run = 0; run < warmUpRuns; run++) {
-    for (const work of await variants()) {
-      await work();
-    }
-  }
-  const samples: number[][] = [];
-  for (let run = 0; run < runs; run++) {
-    const works = await variants();
-    for (let k = 0; k < works.length; k++) {
-      const which = (run + k) % works.length;
-      (samples[which] ??= []).push(await sample(works[which]));
-    }
-  }
-  const [ours, jsonParse, parserAndFrames, floorSamples] = samples;
+  const [ours, jsonParse, parserAndFrames, floorSamples] = await interleavedSamples(runs, variants, sample, warmUpRuns);
   return { ours, jsonParse, parserAndFrames, ...(floorSamples ? { floor: floorSamples } : {}) };
 }
 
 async function fixedCost(module: DataSourceModule, runs: number, warmUpRuns: number): Promise<number[]> {
   const payloads = makePayloads(TINY_SIZES, 10);
   const c = caseNamed('healthSummary');
-  const samples: number[] = [];
-  for (let run = 0; run < warmUpRuns + runs; run++) {
-    const ms = await sample(await prepareQuery(payloads, c, module, true));
-    if (run >= warmUpRuns) {
-      samples.push(ms);
-    }
-  }
+  const [samples] = await interleavedSamples(
+    runs,
+    async () => [await prepareQuery(payloads, c, module, true)],
+    sample,
+    warmUpRuns
+  );
   return samples;
 }
 
 async function start(page: QueryBenchPage): Promise<void> {
+  if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
+    throw new Error('no gc(): launch Chromium with --js-flags=--expose-gc');
+  }
   installDefine();
   provideSharedModules();
   const { plugin } = await loadAmdModule<{ plugin: { DataSourceClass: Constructor } }>('/plugin/datasource/module.js');
