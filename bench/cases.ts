@@ -13,6 +13,7 @@ import {
   healthPayload,
   operationalPayload,
   singleDeployment,
+  TINY_SIZES,
   type PayloadSizes,
 } from './payloads';
 
@@ -125,6 +126,15 @@ export const CASES: RatioCase[] = [
   },
 ];
 
+/** The query type named `name`; an unknown name is refused, naming it. */
+export function caseNamed(name: string): RatioCase {
+  const found = CASES.find((c) => c.name === name);
+  if (!found) {
+    throw new Error(`unknown query type ${name}`);
+  }
+  return found;
+}
+
 export interface Payloads {
   health: string;
   drift: string;
@@ -201,4 +211,15 @@ export async function prepareQuery(
     }
     return response.data as DataFrame[];
   };
+}
+
+/** The query whose cost is all fixed (fixedCost.ts): the health summary of a tiny answer. */
+export const FIXED_COST_CASE = caseNamed('healthSummary');
+
+/** The tiny answers of every kind, a few hundred bytes each. */
+export const TINY_PAYLOADS = makePayloads(TINY_SIZES, 10);
+
+/** The fixed-cost query on a fresh data source of `module` that has listed the deployments. */
+export function prepareFixedCostQuery(module: DataSourceModule): Promise<() => Promise<DataFrame[]>> {
+  return prepareQuery(TINY_PAYLOADS, FIXED_COST_CASE, module, true);
 }

@@ -1,7 +1,6 @@
-import type { DataSourceModule } from './bundledSource';
-import { TINY_SIZES } from './payloads';
-import { CASES, makePayloads } from './cases';
-import { cpuTimeOf, prepareOurs, sample } from './ratios';
+import { bundledDataSourceModule, type DataSourceModule } from './bundledSource';
+import { FIXED_COST_CASE, TINY_PAYLOADS, prepareFixedCostQuery } from './cases';
+import { cpuTimeOf, sample } from './ratios';
 import { WARM_UP_RUNS, interleavedSamples } from './sampling';
 import { stageOf } from './stages';
 import { summarize, type Spread } from './stats';
@@ -25,19 +24,15 @@ export interface FixedCost {
   stageColdMs: Spread;
 }
 
-const TINY_PAYLOADS = makePayloads(TINY_SIZES, 10);
-
-const HEALTH_SUMMARY = CASES.find((c) => c.name === 'healthSummary')!;
-
-/** The query whose cost is all fixed: the health summary of the tiny answer, on a fresh data source. */
-function tinyQuery(module?: DataSourceModule) {
-  return () => prepareOurs(TINY_PAYLOADS, HEALTH_SUMMARY, { module, listKnown: true });
+/** The fixed-cost query (cases.ts) on `module`, this working tree's bundle unless named. */
+function tinyQuery(module: DataSourceModule = bundledDataSourceModule()) {
+  return () => prepareFixedCostQuery(module);
 }
 
 export async function measureFixedCost(runs: number): Promise<FixedCost> {
   const prepared = tinyQuery();
   const text = TINY_PAYLOADS.health;
-  const stage = stageOf(HEALTH_SUMMARY);
+  const stage = stageOf(FIXED_COST_CASE);
   for (let run = 0; run < WARM_UP_RUNS; run++) {
     await (
       await prepared()

@@ -10,8 +10,16 @@ import { setBackendSrv, setTemplateSrv, type BackendSrv, type TemplateSrv } from
 import { installDefine, loadAmdModule } from '../../../devtools/preview/host/amd';
 import { provideSharedModules } from '../../../devtools/preview/host/sharedModules';
 import type { DataSourceModule } from '../../bundledSource';
-import { CASES, makePayloads, perDeployment, prepareQuery, type Payloads, type RatioCase } from '../../cases';
-import { ISSUE_SIZES, TINY_SIZES } from '../../payloads';
+import {
+  caseNamed,
+  makePayloads,
+  perDeployment,
+  prepareFixedCostQuery,
+  prepareQuery,
+  type Payloads,
+  type RatioCase,
+} from '../../cases';
+import { ISSUE_SIZES } from '../../payloads';
 import { interleavedSamples, settle } from '../../sampling';
 import { frameColumns, stageOn, type Stage } from '../../stageOn';
 import * as stagesEntry from '../../stagesEntry';
@@ -39,14 +47,6 @@ async function sample(work: () => unknown): Promise<number> {
   const start = performance.now();
   await work();
   return performance.now() - start;
-}
-
-function caseNamed(name: string): RatioCase {
-  const found = CASES.find((c) => c.name === name);
-  if (!found) {
-    throw new Error(`unknown query type ${name}`);
-  }
-  return found;
 }
 
 /**
@@ -84,11 +84,9 @@ async function measure(
 }
 
 async function fixedCost(module: DataSourceModule, runs: number, warmUpRuns: number): Promise<number[]> {
-  const payloads = makePayloads(TINY_SIZES, 10);
-  const c = caseNamed('healthSummary');
   const [samples] = await interleavedSamples(
     runs,
-    async () => [await prepareQuery(payloads, c, module, true)],
+    async () => [await prepareFixedCostQuery(module)],
     sample,
     warmUpRuns
   );
