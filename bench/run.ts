@@ -1,6 +1,6 @@
 import './env';
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { bundleSizes, chunkSizes, kb, type BundleSize } from '../scripts/bundleBudgets';
@@ -13,13 +13,12 @@ import { countFleet, countProvisionedDashboards, type RequestCount } from './req
 import type { Spread } from './stats';
 import { GOAL, times, verdict } from './goals';
 import { formatBrowserBench, runBrowserBench, type BrowserBenchResult } from './browser/run';
+import { runPanelBench, type PanelBenchResult } from './panel/run';
 
 /**
  * `npm run bench` (issue #11): CPU-time ratios of the data source's query() on large payloads,
  * the fixed cost of a query on a tiny answer (cold and warm), gateway requests and decodes per
- * dashboard load, bundle sizes, and — when the panel benchmark
- * (bench/panel/run.ts, exporting runPanelBench()) is present — the panel against Grafana's Table;
- * then the same query() ratios in Chromium on the built data source (bench/browser/). The parts in
+ * dashboard load, bundle sizes, the panel against Grafana's Table (bench/panel/), and the same query() ratios in Chromium on the built data source (bench/browser/). The parts in
  * Chromium need `npm run build` and Chromium; without them their rows say why they are missing.
  * Writes bench/results.json and bench/results.md and prints the table. Not part of `npm test`
  * (only the bundle budgets are, via scripts/checkBundleSize.ts).
@@ -51,15 +50,16 @@ interface Outcome<T> {
   result?: T;
 }
 
-type PanelOutcome = Outcome<Record<string, unknown>>;
+const PANEL_PHASES = ['firstRender', 'rerender', 'firstRenderToFrame', 'rerenderToFrame'] as const;
 
 function firstLine(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0] : String(error);
 }
 
-async function browserBench(): Promise<Outcome<BrowserBenchResult>> {
+/** Runs one part that needs Chromium and the build; a failure becomes the reason it was not measured. */
+async function measured<T>(run: () => Promise<T>): Promise<Outcome<T>> {
   try {
-    return { measured: true, result: await runBrowserBench({ runs: RUNS, warmUpRuns: WARM_UP_RUNS }) };
+    return { measured: true, result: await run() };
   } catch (error) {
     return { measured: false, reason: firstLine(error) };
   }
@@ -116,25 +116,8 @@ async function linearity(full: RatioResult[], sizes: PayloadSizes): Promise<Line
   return [...half.map((h) => row(h, h.name)), ...halfPoints.map((h) => row(h, `${h.name} (points per feature)`))];
 }
 
-async function panelBench(): Promise<PanelOutcome> {
-  const file = join(__dirname, 'panel', 'run.ts');
-  if (!existsSync(file)) {
-    return { measured: false, reason: 'bench/panel/run.ts is not present' };
-  }
-  try {
-    const module = (await import(file)) as { runPanelBench?: () => Promise<Record<string, unknown>> };
-    if (typeof module.runPanelBench !== 'function') {
-      return { measured: false, reason: 'bench/panel/run.ts exports no runPanelBench()' };
-    }
-    return { measured: true, result: await module.runPanelBench() };
-  } catch (error) {
-    return { measured: false, reason: firstLine(error) };
-  }
-}
-
-const x = times;
 const range = (s: Spread) =>
-  `${x(s.median)} (${s.p25.toFixed(2)}–${s.p75.toFixed(2)}, min ${s.min.toFixed(2)}, max ${s.max.toFixed(2)})`;
+  `${times(s.median)} (${s.p25.toFixed(2)}–${s.p75.toFixed(2)}, min ${s.min.toFixed(2)}, max ${s.max.toFixed(2)})`;
 
 function markdown(
   ratios: RatioResult[],
@@ -142,7 +125,7 @@ function markdown(
   lin: LinearityRow[],
   requests: RequestCount[],
   bundles: BundleSize[],
-  panel: PanelOutcome,
+  panel: Outcome<PanelBenchResult>,
   browser: Outcome<BrowserBenchResult>,
   meta: { runs: number; sizes: PayloadSizes; node: string; seconds: number }
 ): string {
@@ -159,7 +142,7 @@ function markdown(
     // A median of 1.3035 prints as 1.30×: a miss that rounds to its goal says by how much.
     const { goal, text: met } = verdict(r.oursOverJsonParse.median, r.summary);
     lines.push(
-      `| ${r.name} | ${(r.payloadBytes / 1e6).toFixed(1)} MB | ${r.oursMs.median.toFixed(1)} | ${r.jsonParseMs.median.toFixed(1)} | ${range(r.oursOverJsonParse)} | ≤ ${goal}× ${met} | ${x(r.oursOverBaseline.median)} | ${x(r.parserAndFrameOverJsonParse.median)} | ${r.floorOverJsonParse ? x(r.floorOverJsonParse.median) : '—'} | ${r.floorInQueryOverJsonParse ? x(r.floorInQueryOverJsonParse.median) : '—'} | ${r.freshOverJsonParse ? x(r.freshOverJsonParse.median) : '—'} |`
+      `| ${r.name} | ${(r.payloadBytes / 1e6).toFixed(1)} MB | ${r.oursMs.median.toFixed(1)} | ${r.jsonParseMs.median.toFixed(1)} | ${range(r.oursOverJsonParse)} | ≤ ${goal}× ${met} | ${times(r.oursOverBaseline.median)} | ${times(r.parserAndFrameOverJsonParse.median)} | ${r.floorOverJsonParse ? times(r.floorOverJsonParse.median) : '—'} | ${r.floorInQueryOverJsonParse ? times(r.floorInQueryOverJsonParse.median) : '—'} | ${r.freshOverJsonParse ? times(r.freshOverJsonParse.median) : '—'} |`
     );
   }
   const ms = (s: Spread) => `${s.median.toFixed(2)} (${s.p25.toFixed(2)}–${s.p75.toFixed(2)})`;
@@ -174,7 +157,7 @@ function markdown(
   const list = ratios.find((r) => r.name === 'deployments');
   if (list) {
     lines.push(
-      `| cold, against the list's JSON.parse (${list.jsonParseMs.median.toFixed(1)} ms): the part of its ratio that is fixed | ${x(fixed.coldMs.median / list.jsonParseMs.median)} |`
+      `| cold, against the list's JSON.parse (${list.jsonParseMs.median.toFixed(1)} ms): the part of its ratio that is fixed | ${times(fixed.coldMs.median / list.jsonParseMs.median)} |`
     );
   }
   lines.push(
@@ -184,7 +167,7 @@ function markdown(
   );
   for (const l of lin) {
     lines.push(
-      `| ${l.name} | ${l.halfMs.toFixed(1)} | ${l.fullMs.toFixed(1)} | ${l.growth.toFixed(2)} | ${l.jsonParseGrowth.toFixed(2)} | ${x(l.halfOverJsonParse)} → ${x(l.fullOverJsonParse)} |`
+      `| ${l.name} | ${l.halfMs.toFixed(1)} | ${l.fullMs.toFixed(1)} | ${l.growth.toFixed(2)} | ${l.jsonParseGrowth.toFixed(2)} | ${times(l.halfOverJsonParse)} → ${times(l.fullOverJsonParse)} |`
     );
   }
   lines.push(
@@ -204,16 +187,14 @@ function markdown(
     );
   }
   lines.push('');
-  if (!panel.measured) {
-    lines.push(`Panel vs @grafana/ui Table: not measured (${panel.reason}).`);
-  } else {
+  if (panel.result) {
     lines.push('| panel vs @grafana/ui Table (Chromium) | panel / Table: median (min–max) |', '|---|---|');
-    for (const [name, value] of Object.entries(panel.result ?? {})) {
-      const ratio = (value as { ratio?: { median: number; min: number; max: number } } | null)?.ratio;
-      if (ratio) {
-        lines.push(`| ${name} | ${x(ratio.median)} (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}) |`);
-      }
+    for (const name of PANEL_PHASES) {
+      const { ratio } = panel.result[name];
+      lines.push(`| ${name} | ${times(ratio.median)} (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}) |`);
     }
+  } else {
+    lines.push(`Panel vs @grafana/ui Table: not measured (${panel.reason}).`);
   }
   lines.push('');
   if (browser.result) {
@@ -238,8 +219,8 @@ async function main(): Promise<void> {
   const requests = [...(await countProvisionedDashboards(ROOT)), await countFleet(ROOT, 1_000)];
   // The chunks split off by dynamic imports too: code moved out of a module.js stays in the table.
   const bundles = [...bundleSizes(join(ROOT, 'dist')), ...chunkSizes(join(ROOT, 'dist'))];
-  const panel = await panelBench();
-  const browser = await browserBench();
+  const panel = await measured(() => runPanelBench());
+  const browser = await measured(() => runBrowserBench({ runs: RUNS, warmUpRuns: WARM_UP_RUNS }));
   const seconds = (Date.now() - started) / 1000;
   const meta = { runs: RUNS, sizes, node: process.versions.node, seconds };
   const md = markdown(ratios, fixed, lin, requests, bundles, panel, browser, meta);
