@@ -73,7 +73,25 @@ export function stageOn(c: RatioCase, m: StagesModule): Stage {
   }
 }
 
-/** What a stage and the query are compared on: each frame's field names and values. */
-export function frameColumns(frames: DataFrame[]): unknown[] {
-  return frames.map((f) => f.fields.map((field) => [field.name, field.values]));
+/**
+ * Whether two lists of frames have the same field names and values — what a stage and its query
+ * are compared on before a stage is measured (stages.ts in Node, the Chromium page). Values are
+ * compared with Object.is: NaN equals NaN, and -0 is not 0.
+ */
+export function sameFrameColumns(a: DataFrame[], b: DataFrame[]): boolean {
+  return a.length === b.length && a.every((frame, i) => sameFields(frame, b[i]));
+}
+
+function sameFields(a: DataFrame, b: DataFrame): boolean {
+  return (
+    a.fields.length === b.fields.length &&
+    a.fields.every((field, j) => {
+      const other = b.fields[j];
+      return (
+        field.name === other.name &&
+        field.values.length === other.values.length &&
+        field.values.every((value, k) => Object.is(value, other.values[k]))
+      );
+    })
+  );
 }

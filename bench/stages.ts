@@ -1,10 +1,9 @@
 import type { DataFrame } from '@grafana/data';
-import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 
 import { bundleFile } from './bundledSource';
 import type { Payloads, RatioCase } from './cases';
-import { frameColumns, stageOn, type Stage, type StagesModule } from './stageOn';
+import { sameFrameColumns, stageOn, type Stage, type StagesModule } from './stageOn';
 
 /** The stages of the in-process bench run on this bundle of the parsers and frame builders. */
 let loaded: StagesModule | undefined;
@@ -25,7 +24,7 @@ export function stageOf(c: RatioCase): Stage {
  * difference.
  */
 export function checkStage(c: RatioCase, payloads: Payloads, queryFrames: DataFrame[]): void {
-  if (!isDeepStrictEqual(frameColumns(stageOf(c)(payloads[c.payload])), frameColumns(queryFrames))) {
+  if (!sameFrameColumns(stageOf(c)(payloads[c.payload]), queryFrames)) {
     throw new Error(`bench: the ${c.name} stage builds other frames than the query`);
   }
 }

@@ -21,7 +21,7 @@ import {
 } from '../../cases';
 import { ISSUE_SIZES } from '../../payloads';
 import { interleavedSamples, settle } from '../../sampling';
-import { frameColumns, stageOn, type Stage } from '../../stageOn';
+import { sameFrameColumns, stageOn, type Stage } from '../../stageOn';
 import * as stagesEntry from '../../stagesEntry';
 import type { QueryBenchPage, QuerySamples } from '../protocol';
 
@@ -56,8 +56,7 @@ async function sample(work: () => unknown): Promise<number> {
 async function checkedStage(module: DataSourceModule, payloads: Payloads, c: RatioCase): Promise<Stage> {
   const stage = stageOn(c, stagesEntry);
   const query = await (await prepareQuery(payloads, c, module, perDeployment(c)))();
-  const same = JSON.stringify(frameColumns(stage(payloads[c.payload]))) === JSON.stringify(frameColumns(query));
-  if (!same) {
+  if (!sameFrameColumns(stage(payloads[c.payload]), query)) {
     throw new Error(`the ${c.name} stage builds other frames than the query`);
   }
   return stage;
