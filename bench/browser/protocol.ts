@@ -18,6 +18,6 @@ export interface QueryBenchPage {
   measure(queryType: string, runs: number, warmUpRuns: number): Promise<QuerySamples>;
   /** The fixed cost: the health summary of a tiny answer, `runs` samples. */
   fixedCost(runs: number, warmUpRuns: number): Promise<number[]>;
-  /** The browser's timer step, in ms: 0.005 when the page is cross-origin isolated. */
+  /** The step the page's clock counts in, measured (ms): 0.005 when the page is cross-origin isolated. */
   timerStepMs: number;
 }

@@ -18,7 +18,7 @@ import type { QueryBenchPage } from './protocol';
  * the same answer in the same page — the in-process bench's ratios (../ratios.ts, Node's V8) measured
  * on the V8 of a current browser. Each sample is taken the same way (a collection and a 30 ms idle
  * pause before each, interleaved, a fresh data source per run); time is the page's
- * `performance.now()`, in 5 µs steps (the page is cross-origin isolated): the main thread's
+ * `performance.now()`, in 5 µs steps (the page is cross-origin isolated; the step is measured): the main thread's
  * elapsed time, where the in-process bench counts the CPU time of every thread. Needs
  * `npm run build` and Chromium (scripts/setup/chromium.sh).
  *
@@ -123,7 +123,7 @@ export function formatBrowserBench(
 ): string[] {
   const ms = (s: Spread) => s.median.toFixed(1);
   const lines = [
-    `The built data source's query() in ${result.browser} (bench/browser/): ${result.runs} interleaved runs per query type after ${result.warmUpRuns} warm-up runs, a collection and the 30 ms idle pause before each sample, a fresh data source per run; elapsed time of the page's main thread (performance.now(), ${result.timerStepMs * 1000} µs steps).`,
+    `The built data source's query() in ${result.browser} (bench/browser/): ${result.runs} interleaved runs per query type after ${result.warmUpRuns} warm-up runs, a collection and the 30 ms idle pause before each sample, a fresh data source per run; elapsed time of the page's main thread (performance.now(), ${(result.timerStepMs * 1000).toFixed(0)} µs steps, measured).`,
     '',
     '| query type (Chromium) | ours (ms) | JSON.parse (ms) | ours / JSON.parse: median (p25–p75, min, max) | goal | parser and frames alone / JSON.parse | conversion floor / JSON.parse | in Node (above) |',
     '|---|---:|---:|---|---|---|---|---|',
