@@ -5,6 +5,7 @@ import type { Delta, MetricCell, ModelInfo } from '../data/types';
 import { getStyles } from './comparisonStyles';
 import { panelTestIds } from './testIds';
 import { diffIcon, outcomeVisual, outcomeWordAfter, statusVisual, verdictVisual } from './visual';
+import { Glyph } from './Glyph';
 
 /** The cells of the comparison table: a value (with its status colour and data links), a delta, a verdict. */
 
@@ -26,14 +27,14 @@ export function CellValue({ cell }: { cell: MetricCell }) {
         style={{ color: visual.color }}
         title={cell.source ? `From the ${cell.source}` : undefined}
       >
-        <Icon name={visual.icon} size="sm" aria-hidden /> {cell.text}
+        <Glyph name={visual.icon} size="sm" aria-hidden /> {cell.text}
       </span>
     );
   }
   const content = (
     <span className={styles.value} title={cell.source ? `From ${cell.source}` : undefined}>
       {cell.aboveThreshold && (
-        <Icon
+        <Glyph
           name="exclamation-triangle"
           size="sm"
           title="At or above the field's threshold"
@@ -80,7 +81,7 @@ export function DeltaView({ delta, testId }: { delta: Delta | null; testId: stri
       data-outcome={delta.outcome}
       aria-label={`Change against the champion: ${label}`}
     >
-      <Icon name={icon} size="xs" aria-hidden />
+      <Glyph name={icon} size="xs" aria-hidden />
       <span>{delta.text}</span>
       {word && <span className={styles.outcomeWord}>{word}</span>}
     </span>

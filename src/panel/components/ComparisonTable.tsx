@@ -1,5 +1,5 @@
 import React from 'react';
-import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
+import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { MetricId } from '../types';
 import type { ComparisonModel, MetricRow, ModelInfo } from '../data/types';
@@ -7,6 +7,7 @@ import { panelTestIds } from './testIds';
 import { modelColor } from './visual';
 import { getStyles } from './comparisonStyles';
 import { CellValue, DeltaView, VerdictLine } from './ComparisonCells';
+import { Glyph } from './Glyph';
 
 /** Where each metric comes from, for the "not in the data" hint. */
 const METRIC_HINTS: Record<MetricId, string> = {
@@ -84,7 +85,7 @@ function ModelHeader({ model }: { model: ModelInfo }) {
     <th scope="col" className={styles.modelHeader} data-testid={panelTestIds.comparison.modelHeader(model.index)}>
       <span className={styles.modelName}>
         <span className={styles.swatch} style={{ background: modelColor(model.index, theme) }} aria-hidden />
-        {model.isChampion && <Icon name="star" size="sm" aria-hidden title="Champion" />}
+        {model.isChampion && <Glyph name="star" size="sm" aria-hidden title="Champion" />}
         <span>{model.name}</span>
       </span>
       <span className={styles.role}>
@@ -108,7 +109,7 @@ function MetricRowView({ row, models }: { row: MetricRow; models: ModelInfo[] })
           className={styles.missing}
           data-testid={panelTestIds.comparison.missingMetric(row.id)}
         >
-          <Icon name="info-circle" size="sm" aria-hidden /> Not in the data. {METRIC_HINTS[row.id as MetricId] ?? ''}
+          <Glyph name="info-circle" size="sm" aria-hidden /> Not in the data. {METRIC_HINTS[row.id as MetricId] ?? ''}
         </td>
       </tr>
     );

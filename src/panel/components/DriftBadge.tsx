@@ -1,11 +1,12 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
+import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import type { DriftBadge as Badge } from '../data/drift';
 import { panelTestIds } from './testIds';
 import { statusVisual } from './visual';
+import { Glyph } from './Glyph';
 
 const SOURCE_TEXT: Record<Badge['source'], string> = {
   gateway: 'gateway status',
@@ -27,7 +28,7 @@ export function DriftBadge({ badge }: { badge: Badge }) {
       data-status={badge.status}
       title={badge.detail}
     >
-      <Icon name={visual.icon} size="sm" aria-hidden />
+      <Glyph name={visual.icon} size="sm" aria-hidden />
       <span className={styles.label}>Drift: {badge.label}</span>
       <span className={styles.source}>({SOURCE_TEXT[badge.source]})</span>
     </span>

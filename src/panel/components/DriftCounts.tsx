@@ -1,11 +1,12 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
+import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import type { DriftCount } from '../data/drift';
 import { panelTestIds } from './testIds';
 import { severityColor, severityIcon } from './visual';
+import { Glyph } from './Glyph';
 
 /** Feature counts by category, each with icon, label and number. */
 export function DriftCounts({ counts, summaryCounts }: { counts: DriftCount[]; summaryCounts: DriftCount[] }) {
@@ -13,7 +14,12 @@ export function DriftCounts({ counts, summaryCounts }: { counts: DriftCount[]; s
   const theme = useTheme2();
   const chip = (c: DriftCount, prefix: string) => (
     <li key={`${prefix}${c.key}`} className={styles.chip} data-testid={panelTestIds.drift.count(c.key)}>
-      <Icon name={severityIcon(c.severity)} size="xs" style={{ color: severityColor(c.severity, theme) }} aria-hidden />
+      <Glyph
+        name={severityIcon(c.severity)}
+        size="xs"
+        style={{ color: severityColor(c.severity, theme) }}
+        aria-hidden
+      />
       <span className={styles.count}>{c.count}</span>
       <span className={styles.label}>{c.label}</span>
     </li>

@@ -1,11 +1,12 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
+import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import type { FeatureComparison } from '../data/drift';
 import { panelTestIds } from './testIds';
 import { diffIcon, formatScore, outcomeVisual } from './visual';
+import { Glyph } from './Glyph';
 
 interface Props {
   comparison: FeatureComparison;
@@ -67,7 +68,7 @@ export function FeatureDriftComparison({ comparison, championName, threshold }: 
                     <span>{r.champion === null ? 'only challenger' : 'only champion'}</span>
                   ) : (
                     <>
-                      <Icon name={diffIcon(r.diff)} size="xs" aria-hidden />
+                      <Glyph name={diffIcon(r.diff)} size="xs" aria-hidden />
                       <span>
                         {r.diff > 0 ? '+' : ''}
                         {formatScore(r.diff)}

@@ -1,9 +1,10 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Alert, Icon, useStyles2 } from '@grafana/ui';
+import { Alert, useStyles2 } from '@grafana/ui';
 
 import { panelTestIds } from './testIds';
+import { Glyph } from './Glyph';
 
 /** Full-panel states: each explains what happened and what to do, and never throws. */
 
@@ -21,7 +22,7 @@ function Centered({
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.centered} data-testid={testId} role="status">
-      <Icon name={icon} size="xl" aria-hidden />
+      <Glyph name={icon} size="xl" aria-hidden />
       <strong>{title}</strong>
       {children}
     </div>
@@ -106,7 +107,7 @@ export function Notices({ notices }: { notices: string[] }) {
     <ul className={styles.notices} data-testid={panelTestIds.states.notices}>
       {notices.map((n) => (
         <li key={n}>
-          <Icon name="info-circle" size="sm" aria-hidden /> {n}
+          <Glyph name="info-circle" size="sm" aria-hidden /> {n}
         </li>
       ))}
     </ul>
@@ -117,7 +118,7 @@ export function OnlyChampionNote({ name }: { name: string }) {
   const styles = useStyles2(getStyles);
   return (
     <p className={styles.note} data-testid={panelTestIds.states.onlyChampion}>
-      <Icon name="info-circle" size="sm" aria-hidden /> Only {name} is in the data, so there is nothing to compare it
+      <Glyph name="info-circle" size="sm" aria-hidden /> Only {name} is in the data, so there is nothing to compare it
       with. Add a challenger: a query with the role &quot;challenger&quot;, the model scope &quot;all models&quot; of a
       shadow or split deployment, or a series labelled with another model version.
     </p>

@@ -1,12 +1,13 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
+import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import type { DriftThresholds, FeaturePoint } from '../data/drift';
 import { panelTestIds } from './testIds';
 import { formatScore } from './visual';
 import { FeatureStatus } from '../../shared/featureStatus';
+import { Glyph } from './Glyph';
 
 interface Props {
   features: FeaturePoint[];
@@ -67,7 +68,7 @@ export function TopDriftBars({ features, thresholds }: Props) {
               </span>
               <span className={styles.value}>
                 {drifting && (
-                  <Icon
+                  <Glyph
                     name={important ? 'fire' : 'exclamation-triangle'}
                     size="xs"
                     title={important ? 'Drifting and important' : 'Drifting'}

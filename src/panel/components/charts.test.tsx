@@ -131,9 +131,10 @@ describe('TopDriftBars', () => {
       />
     );
     expect(screen.getByTestId(ids.drift.bar('a'))).toHaveTextContent('0.2imp 0.3');
-    // The icon (mocked as an svg named after it) marks drifting bars, not only their colour.
-    expect(within(screen.getByTestId(ids.drift.bar('a'))).getByTestId('fire')).toBeInTheDocument();
-    expect(within(screen.getByTestId(ids.drift.bar('b'))).queryByTestId('fire')).not.toBeInTheDocument();
+    // An icon, named by its title, marks drifting bars, not only their colour.
+    const icon = within(screen.getByTestId(ids.drift.bar('a'))).getByRole('img', { name: 'Drifting and important' });
+    expect(icon.getAttribute('data-glyph')).toBe('fire');
+    expect(within(screen.getByTestId(ids.drift.bar('b'))).queryByRole('img', { name: /Drifting/ })).toBeNull();
     const left = parseFloat(screen.getAllByTestId(ids.drift.thresholdMarker)[0].style.left);
     expect(left).toBeCloseTo((0.1 / (0.2 * 1.1)) * 100);
   });

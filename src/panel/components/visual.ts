@@ -2,14 +2,15 @@ import type { GrafanaTheme2, IconName } from '@grafana/data';
 
 import { type Outcome, type Verdict } from '../data/types';
 import { ModelStatus } from '../../shared/modelStatus';
+import type { GlyphName } from './glyphs';
 
 /**
  * Colours, icons and words for outcomes and statuses. Colour is never the only signal: every
  * visual has an icon and a word too.
  */
 
-interface Visual {
-  icon: IconName;
+interface Visual<Name extends IconName = GlyphName> {
+  icon: Name;
   color: string;
   word: string;
 }
@@ -44,7 +45,7 @@ export function outcomeWordAfter(text: string, word: string): string {
 }
 
 /** Arrow for the sign of a difference. */
-export function diffIcon(diff: number | null): IconName {
+export function diffIcon(diff: number | null): GlyphName {
   if (diff === null || diff === 0) {
     return 'minus';
   }
@@ -64,7 +65,8 @@ export function statusVisual(status: ModelStatus, theme: GrafanaTheme2): Visual 
   }
 }
 
-export function verdictVisual(tone: Verdict['tone'], theme: GrafanaTheme2): Visual {
+/** Verdict icons include thumbs, which @grafana/ui does not ship as files: drawn by Icon, not Glyph. */
+export function verdictVisual(tone: Verdict['tone'], theme: GrafanaTheme2): Visual<IconName> {
   switch (tone) {
     case 'better':
       return { icon: 'thumbs-up', color: theme.colors.success.text, word: 'better overall' };
@@ -90,7 +92,7 @@ export function severityColor(severity: 'critical' | 'warning' | 'ok' | 'info', 
   }
 }
 
-export function severityIcon(severity: 'critical' | 'warning' | 'ok' | 'info'): IconName {
+export function severityIcon(severity: 'critical' | 'warning' | 'ok' | 'info'): GlyphName {
   switch (severity) {
     case 'critical':
       return 'fire';
