@@ -96,9 +96,12 @@ const ICONS_DIR = path.join(ROOT, 'node_modules', '@grafana', 'ui', 'dist', 'pub
 const EMPTY_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"></svg>';
 const PLUGIN_PATH = '/plugin/';
 
-function servedFile(pathname: string, outdir: string): string {
+/** The build the bench pages load by default: this working tree's `npm run build`. */
+export const DIST = path.join(ROOT, 'dist');
+
+function servedFile(pathname: string, outdir: string, dist: string): string {
   if (pathname.startsWith(PLUGIN_PATH)) {
-    return path.join(ROOT, 'dist', pathname.slice(PLUGIN_PATH.length));
+    return path.join(dist, pathname.slice(PLUGIN_PATH.length));
   }
   if (pathname.startsWith(ICONS_PATH)) {
     return path.join(ICONS_DIR, pathname.slice(ICONS_PATH.length));
@@ -113,13 +116,15 @@ interface PageState {
 }
 
 /**
- * Builds the page of `entry` into `outdir` and opens it; resolves once the page says it is ready
- * (`window.__bench.state`), with the page errors seen so far (and after: the array keeps filling).
+ * Builds the page of `entry` into `outdir` and opens it with the plugin built into `dist`; resolves
+ * once the page says it is ready (`window.__bench.state`), with the page errors seen so far (and
+ * after: the array keeps filling).
  */
 export async function openBenchPage(
   browser: Browser,
   entry: string,
-  outdir: string
+  outdir: string,
+  dist = DIST
 ): Promise<{ page: Page; errors: string[] }> {
   await buildPage(entry, outdir);
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -127,7 +132,7 @@ export async function openBenchPage(
   page.on('pageerror', (error) => errors.push(error.message));
   await page.route(`${ORIGIN}/**`, async (route) => {
     const pathname = new URL(route.request().url()).pathname;
-    const file = servedFile(pathname, outdir);
+    const file = servedFile(pathname, outdir, dist);
     if (pathname.startsWith(ICONS_PATH) && !fs.existsSync(file)) {
       // An icon Grafana has but @grafana/ui's copy lacks (thumbs-up/down): an empty one, cached
       // like the others instead of fetched again on every render.

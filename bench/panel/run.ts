@@ -77,9 +77,13 @@ function phase(runs: Array<Record<Subject, RenderTiming>>, pick: (t: RenderTimin
   };
 }
 
-/** Builds the panel's page into `outdir` and opens it (../browserPage.ts). */
-export function openPanelPage(browser: Browser, outdir: string): Promise<{ page: Page; errors: string[] }> {
-  return openBenchPage(browser, path.join(__dirname, 'page', 'main.tsx'), outdir);
+/** Builds the panel's page into `outdir` and opens it on the plugin built into `dist` (../browserPage.ts). */
+export function openPanelPage(
+  browser: Browser,
+  outdir: string,
+  dist?: string
+): Promise<{ page: Page; errors: string[] }> {
+  return openBenchPage(browser, path.join(__dirname, 'page', 'main.tsx'), outdir, dist);
 }
 
 /**
@@ -87,7 +91,7 @@ export function openPanelPage(browser: Browser, outdir: string): Promise<{ page:
  * until every request it started has finished, then removed. (measure() unmounts within the same
  * task, which would abort the fetches; `waitForLoadState('networkidle')` only looks at page load.)
  */
-async function showUntilLoaded(page: Page, features: number, models: number): Promise<void> {
+export async function showUntilLoaded(page: Page, features: number, models: number): Promise<void> {
   let pending = 0;
   const started = () => (pending += 1);
   const ended = () => (pending -= 1);

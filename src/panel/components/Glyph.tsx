@@ -32,8 +32,8 @@ export interface GlyphProps {
  * A status or direction icon of the panel, drawn inline from its path ({@link GLYPH_PATHS}) instead
  * of @grafana/ui's Icon. Icon fetches each icon's SVG file and parses it for every instance
  * (react-inlinesvg, a component that renders twice): the ~50 icons of a 2,000-feature panel took
- * 13.6 of its 48.6 ms first render in Chromium (bench/panel, 20 interleaved runs), and on a cold
- * dashboard they appear only after their fetch. The shapes and styles are Icon's.
+ * 13.6 of its 48.6 ms first render in Chromium (bench/panel, 20 interleaved runs). The shapes and
+ * styles are Icon's.
  */
 export function Glyph({ name, size = 'md', title, className, style, ...aria }: GlyphProps) {
   const px = SIZE_PX[size];

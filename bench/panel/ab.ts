@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import type { Page } from 'playwright-core';
+
+import { launchChromium } from '../../devtools/preview/browser';
+import { DIST } from '../browserPage';
+import { summarize, type Spread } from '../stats';
+import type { RenderTiming, Subject } from './protocol';
+import { openPanelPage, showUntilLoaded } from './run';
+
+/**
+ * A/B of the panel: the built panel of a git revision (A) against this working tree's build (B),
+ * each on its own page of one Chromium, measured interleaved with @grafana/ui's Table — the way to
+ * judge a panel change (medians of two bench runs move by ±10–20 %; the per-run ratio B / A much
+ * less). Needs `npm run build` of the working tree; A is built in a temporary git worktree.
+ *
+ *   npm run bench:ab:panel -- <revision> [--runs 30]
+ */
+
+const ROOT = path.resolve(__dirname, '../..');
+const FEATURES = 2000;
+const MODELS = 5;
+const WARM_UP_RUNS = 3;
+
+/** Builds `revision` in a temporary worktree sharing this checkout's node_modules; its dist/ folder. */
+function buildRevision(revision: string, dir: string): string {
+  execFileSync('git', ['worktree', 'add', '--detach', dir, revision], { cwd: ROOT, stdio: 'ignore' });
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  console.log(`building the panel of ${revision} …`);
+  execFileSync('npx', ['webpack', '-c', './webpack.config.ts', '--env', 'production'], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return path.join(dir, 'dist');
+}
+
+type Variant = 'A' | 'B' | 'Table';
+type Phase = (t: RenderTiming) => number;
+
+const PHASES: Array<[string, Phase]> = [
+  ['first render', (t) => t.first.commit],
+  ['re-render (option)', (t) => t.rerender.commit],
+  ['first render → frame', (t) => t.first.frame],
+  ['re-render → frame', (t) => t.rerender.frame],
+];
+
+function measure(page: Page, subject: Subject): Promise<RenderTiming> {
+  return page.evaluate(([s, f, m]) => window.__bench!.measure(s as Subject, f as number, m as number), [
+    subject,
+    FEATURES,
+    MODELS,
+  ] as const);
+}
+
+/** Per-run ratios x / y of one phase. */
+function ratios(runs: Array<Record<Variant, RenderTiming>>, phase: Phase, x: Variant, y: Variant): Spread {
+  return summarize(runs.map((run) => phase(run[x]) / phase(run[y])));
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 30;
+  const revision = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--runs');
+  if (!revision) {
+    throw new Error('usage: npm run bench:ab:panel -- <revision> [--runs 30]');
+  }
+  if (!fs.existsSync(path.join(DIST, 'panel', 'module.js'))) {
+    throw new Error('dist/panel/module.js is missing: run `npm run build` first');
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'modelwatch-panel-ab-'));
+  const worktree = path.join(tmp, 'tree');
+  const browser = await launchChromium();
+  try {
+    const distA = buildRevision(revision, worktree);
+    const pages: Record<'A' | 'B', Page> = {
+      A: (await openPanelPage(browser, path.join(tmp, 'page-a'), distA)).page,
+      B: (await openPanelPage(browser, path.join(tmp, 'page-b'))).page,
+    };
+    for (const page of Object.values(pages)) {
+      await showUntilLoaded(page, FEATURES, MODELS);
+    }
+    const order: Array<[Variant, Page, Subject]> = [
+      ['A', pages.A, 'panel'],
+      ['B', pages.B, 'panel'],
+      ['Table', pages.B, 'table'],
+    ];
+    const measured: Array<Record<Variant, RenderTiming>> = [];
+    for (let i = 0; i < WARM_UP_RUNS + runs; i++) {
+      const run = {} as Record<Variant, RenderTiming>;
+      for (let j = 0; j < order.length; j++) {
+        const [variant, page, subject] = order[(i + j) % order.length];
+        run[variant] = await measure(page, subject);
+      }
+      if (i >= WARM_UP_RUNS) {
+        measured.push(run);
+      }
+    }
+    const fmt = (s: Spread) => `${s.median.toFixed(3)} (${s.p25.toFixed(3)}–${s.p75.toFixed(3)})`;
+    const ms = (variant: Variant, phase: Phase) => summarize(measured.map((run) => phase(run[variant]))).median;
+    console.log(`\nA = ${revision}, B = working tree; ${runs} interleaved runs after ${WARM_UP_RUNS} warm-up runs.\n`);
+    console.log('| phase | A (ms) | B (ms) | Table (ms) | B / A: median (p25–p75) | A / Table | B / Table |');
+    console.log('|---|---:|---:|---:|---|---|---|');
+    for (const [name, phase] of PHASES) {
+      const cells = [
+        name,
+        ms('A', phase).toFixed(1),
+        ms('B', phase).toFixed(1),
+        ms('Table', phase).toFixed(1),
+        fmt(ratios(measured, phase, 'B', 'A')),
+        fmt(ratios(measured, phase, 'A', 'Table')),
+        fmt(ratios(measured, phase, 'B', 'Table')),
+      ];
+      console.log(`| ${cells.join(' | ')} |`);
+    }
+  } finally {
+    await browser.close();
+    execFileSync('git', ['worktree', 'remove', '--force', worktree], { cwd: ROOT, stdio: 'ignore' });
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
