@@ -48,6 +48,7 @@ export default defineConfig([
       'scripts/**/*.ts',
       'devtools/**/*.ts',
       'tests/**/*.ts',
+      'tests/**/*.tsx',
       'bench/**/*.ts',
       'bench/**/*.tsx',
     ],

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+import { launchChromium } from '../../devtools/preview/browser';
+import { openBenchPage } from '../../bench/browserPage';
+import { GLYPH_PATHS } from '../../src/panel/components/glyphs';
+import { GLYPH_SIZES } from './pages/glyphSizes';
+
+/**
+ * The panel draws its status and direction icons inline (src/panel/components/Glyph.tsx, #11)
+ * instead of with @grafana/ui's Icon. In Chromium, each glyph at each size the panel uses is drawn
+ * pixel for pixel as Icon draws it (Icon loading the icon's file from where Grafana serves
+ * @grafana/ui's icons), and sits in text with Icon's styles.
+ */
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let outdir: string;
+
+const PAIRS = Object.keys(GLYPH_PATHS).flatMap((name) => GLYPH_SIZES.map((size) => `${name}/${size}`));
+const box = (pair: string, kind: 'icon' | 'glyph') => page.locator(`[data-pair="${pair}"] [data-kind="${kind}"]`);
+
+beforeAll(async () => {
+  outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelwatch-glyphs-'));
+  browser = await launchChromium();
+  ({ page, errors } = await openBenchPage(browser, path.join(__dirname, 'pages', 'glyphs.tsx'), outdir));
+  // Icon shows an empty placeholder until its file has loaded.
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[data-kind="icon"]')].every((el) => el.querySelector('svg path')),
+    undefined,
+    { timeout: 30_000 }
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+  fs.rmSync(outdir, { recursive: true, force: true });
+});
+
+describe('Glyph against @grafana/ui Icon, in Chromium', () => {
+  it('draws every icon at every size pixel for pixel as Icon does', async () => {
+    const empty = await page.locator('[data-kind="empty"]').screenshot();
+    const differing: string[] = [];
+    for (const pair of PAIRS) {
+      const icon = await box(pair, 'icon').screenshot();
+      const glyph = await box(pair, 'glyph').screenshot();
+      // A blank box on both sides would compare equal too.
+      expect(icon.equals(empty)).toBe(false);
+      if (!glyph.equals(icon)) {
+        differing.push(pair);
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(PAIRS.length).toBe(Object.keys(GLYPH_PATHS).length * GLYPH_SIZES.length);
+  });
+
+  it("sits in text with Icon's box and styles", async () => {
+    const style = (pair: string, kind: 'icon' | 'glyph') =>
+      box(pair, kind)
+        .locator('svg')
+        .evaluate((svg) => {
+          const s = getComputedStyle(svg);
+          const r = svg.getBoundingClientRect();
+          const parent = svg.parentElement!.getBoundingClientRect();
+          return {
+            display: s.display,
+            verticalAlign: s.verticalAlign,
+            fill: s.fill,
+            flexShrink: s.flexShrink,
+            lineHeight: s.lineHeight,
+            box: [r.left - parent.left, r.top - parent.top, r.width, r.height],
+          };
+        });
+    for (const pair of PAIRS) {
+      expect({ pair, ...(await style(pair, 'glyph')) }).toEqual({ pair, ...(await style(pair, 'icon')) });
+    }
+  });
+
+  it('loads without a page error', () => {
+    expect(errors).toEqual([]);
+  });
+});
