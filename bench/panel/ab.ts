@@ -27,7 +27,10 @@ const WARM_UP_RUNS = 3;
 
 /** Builds `revision` in a temporary worktree sharing this checkout's node_modules; its dist/ folder. */
 function buildRevision(revision: string, dir: string): string {
-  execFileSync('git', ['worktree', 'add', '--detach', dir, revision], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync('git', ['worktree', 'add', '--detach', dir, revision], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   console.log(`building the panel of ${revision} …`);
   execFileSync('npx', ['webpack', '-c', './webpack.config.ts', '--env', 'production'], {
@@ -118,7 +121,10 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    execFileSync('git', ['worktree', 'remove', '--force', worktree], { cwd: ROOT, stdio: 'ignore' });
+    // Not there when `git worktree add` failed (an unknown revision): its error is the one to show.
+    if (fs.existsSync(worktree)) {
+      execFileSync('git', ['worktree', 'remove', '--force', worktree], { cwd: ROOT, stdio: 'ignore' });
+    }
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
