@@ -13,7 +13,7 @@ import { countFleet, countProvisionedDashboards, type RequestCount } from './req
 import type { Spread } from './stats';
 import { GOAL, times, verdict } from './goals';
 import { formatBrowserBench, runBrowserBench, type BrowserBenchResult } from './browser/run';
-import { runPanelBench, type PanelBenchResult } from './panel/run';
+import { RENDER_PHASES, runPanelBench, type PanelBenchResult } from './panel/run';
 
 /**
  * `npm run bench` (issue #11): CPU-time ratios of the data source's query() on large payloads,
@@ -49,8 +49,6 @@ interface Outcome<T> {
   reason?: string;
   result?: T;
 }
-
-const PANEL_PHASES = ['firstRender', 'rerender', 'firstRenderToFrame', 'rerenderToFrame'] as const;
 
 function firstLine(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -189,9 +187,9 @@ function markdown(
   lines.push('');
   if (panel.result) {
     lines.push('| panel vs @grafana/ui Table (Chromium) | panel / Table: median (min–max) |', '|---|---|');
-    for (const name of PANEL_PHASES) {
-      const { ratio } = panel.result[name];
-      lines.push(`| ${name} | ${times(ratio.median)} (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}) |`);
+    for (const { key } of RENDER_PHASES) {
+      const { ratio } = panel.result[key];
+      lines.push(`| ${key} | ${times(ratio.median)} (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}) |`);
     }
   } else {
     lines.push(`Panel vs @grafana/ui Table: not measured (${panel.reason}).`);

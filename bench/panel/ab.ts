@@ -6,10 +6,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 
 import { launchChromium } from '../../devtools/preview/browser';
-import { DIST } from '../browserPage';
 import { summarize, type Spread } from '../stats';
 import type { RenderTiming, Subject } from './protocol';
-import { openPanelPage, showUntilLoaded } from './run';
+import { BENCH_DATA, builtPanelModule, measureRender, openPanelPage, RENDER_PHASES, showUntilLoaded } from './run';
 
 /**
  * A/B of the panel: the built panel of a git revision (A) against this working tree's build (B),
@@ -21,11 +20,9 @@ import { openPanelPage, showUntilLoaded } from './run';
  */
 
 const ROOT = path.resolve(__dirname, '../..');
-const FEATURES = 2000;
-const MODELS = 5;
 const WARM_UP_RUNS = 3;
 
-/** Builds `revision` in a temporary worktree sharing this checkout's node_modules; its dist/ folder. */
+/** `npm run build` of `revision` in a temporary worktree sharing this checkout's node_modules; its dist/ folder. */
 function buildRevision(revision: string, dir: string): string {
   execFileSync('git', ['worktree', 'add', '--detach', dir, revision], {
     cwd: ROOT,
@@ -33,7 +30,7 @@ function buildRevision(revision: string, dir: string): string {
   });
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   console.log(`building the panel of ${revision} …`);
-  execFileSync('npx', ['webpack', '-c', './webpack.config.ts', '--env', 'production'], {
+  execFileSync('npm', ['run', 'build'], {
     cwd: dir,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -42,21 +39,6 @@ function buildRevision(revision: string, dir: string): string {
 
 type Variant = 'A' | 'B' | 'Table';
 type Phase = (t: RenderTiming) => number;
-
-const PHASES: Array<[string, Phase]> = [
-  ['first render', (t) => t.first.commit],
-  ['re-render (option)', (t) => t.rerender.commit],
-  ['first render → frame', (t) => t.first.frame],
-  ['re-render → frame', (t) => t.rerender.frame],
-];
-
-function measure(page: Page, subject: Subject): Promise<RenderTiming> {
-  return page.evaluate(([s, f, m]) => window.__bench!.measure(s as Subject, f as number, m as number), [
-    subject,
-    FEATURES,
-    MODELS,
-  ] as const);
-}
 
 /** Per-run ratios x / y of one phase. */
 function ratios(runs: Array<Record<Variant, RenderTiming>>, phase: Phase, x: Variant, y: Variant): Spread {
@@ -71,9 +53,7 @@ async function main(): Promise<void> {
   if (!revision) {
     throw new Error('usage: npm run bench:ab:panel -- <revision> [--runs 30]');
   }
-  if (!fs.existsSync(path.join(DIST, 'panel', 'module.js'))) {
-    throw new Error('dist/panel/module.js is missing: run `npm run build` first');
-  }
+  builtPanelModule();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'modelwatch-panel-ab-'));
   const worktree = path.join(tmp, 'tree');
   const browser = await launchChromium();
@@ -84,7 +64,7 @@ async function main(): Promise<void> {
       B: (await openPanelPage(browser, path.join(tmp, 'page-b'))).page,
     };
     for (const page of Object.values(pages)) {
-      await showUntilLoaded(page, FEATURES, MODELS);
+      await showUntilLoaded(page, BENCH_DATA.features, BENCH_DATA.models);
     }
     const order: Array<[Variant, Page, Subject]> = [
       ['A', pages.A, 'panel'],
@@ -96,7 +76,7 @@ async function main(): Promise<void> {
       const run = {} as Record<Variant, RenderTiming>;
       for (let j = 0; j < order.length; j++) {
         const [variant, page, subject] = order[(i + j) % order.length];
-        run[variant] = await measure(page, subject);
+        run[variant] = await measureRender(page, subject, BENCH_DATA.features, BENCH_DATA.models);
       }
       if (i >= WARM_UP_RUNS) {
         measured.push(run);
@@ -107,9 +87,9 @@ async function main(): Promise<void> {
     console.log(`\nA = ${revision}, B = working tree; ${runs} interleaved runs after ${WARM_UP_RUNS} warm-up runs.\n`);
     console.log('| phase | A (ms) | B (ms) | Table (ms) | B / A: median (p25–p75) | A / Table | B / Table |');
     console.log('|---|---:|---:|---:|---|---|---|');
-    for (const [name, phase] of PHASES) {
+    for (const { label, pick: phase } of RENDER_PHASES) {
       const cells = [
-        name,
+        label,
         ms('A', phase).toFixed(1),
         ms('B', phase).toFixed(1),
         ms('Table', phase).toFixed(1),

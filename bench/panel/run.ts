@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 
 import { launchChromium } from '../../devtools/preview/browser';
-import { openBenchPage } from '../browserPage';
+import { DIST, openBenchPage } from '../browserPage';
 import type { RenderTiming, Subject } from './protocol';
 
 /**
@@ -19,7 +19,19 @@ import type { RenderTiming, Subject } from './protocol';
  */
 
 const ROOT = path.resolve(__dirname, '../..');
-const PANEL_DIST = path.join(ROOT, 'dist', 'panel');
+
+/** The data both subjects render: 2,000 features × 5 models. */
+export const BENCH_DATA = { features: 2000, models: 5 } as const;
+
+/** The phases of a render pair, as results name them and tables label them. */
+export const RENDER_PHASES = [
+  { key: 'firstRender', label: 'first render', pick: (t: RenderTiming) => t.first.commit },
+  { key: 'rerender', label: 're-render (option)', pick: (t: RenderTiming) => t.rerender.commit },
+  { key: 'firstRenderToFrame', label: 'first render → frame', pick: (t: RenderTiming) => t.first.frame },
+  { key: 'rerenderToFrame', label: 're-render → frame', pick: (t: RenderTiming) => t.rerender.frame },
+] as const;
+
+type PhaseKey = (typeof RENDER_PHASES)[number]['key'];
 
 interface Spread {
   median: number;
@@ -35,24 +47,22 @@ interface PhaseResult {
   ratio: Spread;
 }
 
-export interface PanelBenchResult {
+/**
+ * The bench's result. Per phase (RENDER_PHASES): a commit is flushSync (layout effects included)
+ * plus a forced layout; "ToFrame" runs until the next frame (rAF + a task), paint included.
+ */
+export type PanelBenchResult = {
   name: 'panel-vs-grafana-table';
   what: string;
   data: { features: number; models: number; tableRows: number };
   browser: string;
   runs: number;
   warmupRuns: number;
-  /** React commit (flushSync, layout effects included) + forced layout. */
-  firstRender: PhaseResult;
-  rerender: PhaseResult;
-  /** The same, until the next frame was produced (rAF + a task): includes paint, quantised by frames. */
-  firstRenderToFrame: PhaseResult;
-  rerenderToFrame: PhaseResult;
   /** DOM elements after the re-render. */
   domElements: { panel: number; table: number };
   /** dist/panel/module.js, gzip -9. */
   panelModuleGzipBytes: number;
-}
+} & Record<PhaseKey, PhaseResult>;
 
 export interface PanelBenchOptions {
   runs?: number;
@@ -112,13 +122,28 @@ export async function showUntilLoaded(page: Page, features: number, models: numb
   await page.evaluate(() => window.__bench!.hide());
 }
 
-/** Runs the benchmark; see the module comment. */
-export async function runPanelBench(options: PanelBenchOptions = {}): Promise<PanelBenchResult> {
-  const { runs = 11, warmupRuns = 2, features = 2000, models = 5 } = options;
-  const moduleFile = path.join(PANEL_DIST, 'module.js');
+/** The built panel's module.js in `dist`; throws, saying to build, when it is not there. */
+export function builtPanelModule(dist = DIST): string {
+  const moduleFile = path.join(dist, 'panel', 'module.js');
   if (!fs.existsSync(moduleFile)) {
     throw new Error(`${path.relative(ROOT, moduleFile)} is missing: run \`npm run build\` first`);
   }
+  return moduleFile;
+}
+
+/** One render pair of `subject` on the page (page/main.tsx's `measure`). */
+export function measureRender(page: Page, subject: Subject, features: number, models: number): Promise<RenderTiming> {
+  return page.evaluate(([s, f, m]) => window.__bench!.measure(s as Subject, f as number, m as number), [
+    subject,
+    features,
+    models,
+  ] as const);
+}
+
+/** Runs the benchmark; see the module comment. */
+export async function runPanelBench(options: PanelBenchOptions = {}): Promise<PanelBenchResult> {
+  const { runs = 11, warmupRuns = 2, features = BENCH_DATA.features, models = BENCH_DATA.models } = options;
+  const moduleFile = builtPanelModule();
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelwatch-bench-panel-'));
   const browser = await launchChromium();
   try {
@@ -129,10 +154,7 @@ export async function runPanelBench(options: PanelBenchOptions = {}): Promise<Pa
       const order: Subject[] = i % 2 === 0 ? ['panel', 'table'] : ['table', 'panel'];
       const run = {} as Record<Subject, RenderTiming>;
       for (const subject of order) {
-        run[subject] = await page.evaluate(
-          ([s, f, m]) => window.__bench!.measure(s as Subject, f as number, m as number),
-          [subject, features, models] as const
-        );
+        run[subject] = await measureRender(page, subject, features, models);
       }
       if (i >= warmupRuns) {
         measured.push(run);
@@ -153,10 +175,10 @@ export async function runPanelBench(options: PanelBenchOptions = {}): Promise<Pa
       browser: browser.version(),
       runs,
       warmupRuns,
-      firstRender: phase(measured, (t) => t.first.commit),
-      rerender: phase(measured, (t) => t.rerender.commit),
-      firstRenderToFrame: phase(measured, (t) => t.first.frame),
-      rerenderToFrame: phase(measured, (t) => t.rerender.frame),
+      ...(Object.fromEntries(RENDER_PHASES.map(({ key, pick }) => [key, phase(measured, pick)])) as Record<
+        PhaseKey,
+        PhaseResult
+      >),
       domElements: { panel: last.panel.nodes, table: last.table.nodes },
       panelModuleGzipBytes: zlib.gzipSync(fs.readFileSync(moduleFile), { level: 9 }).length,
     };
@@ -170,21 +192,16 @@ export async function runPanelBench(options: PanelBenchOptions = {}): Promise<Pa
 export function formatPanelBench(result: PanelBenchResult): string {
   const ms = (s: Spread) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
   const ratio = (s: Spread) => `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
-  const rows: Array<[string, PhaseResult]> = [
-    ['first render', result.firstRender],
-    ['re-render (option)', result.rerender],
-    ['first render → frame', result.firstRenderToFrame],
-    ['re-render → frame', result.rerenderToFrame],
-  ];
   const lines = [
     `${result.what}`,
     `${result.browser}; DOM elements: panel ${result.domElements.panel}, Table ${result.domElements.table}; ` +
       `dist/panel/module.js ${(result.panelModuleGzipBytes / 1024).toFixed(1)} KB gzip`,
     '',
     `${'phase'.padEnd(22)} ${'panel ms'.padEnd(22)} ${'Table ms'.padEnd(22)} panel/Table`,
-    ...rows.map(
-      ([name, p]) => `${name.padEnd(22)} ${ms(p.panelMs).padEnd(22)} ${ms(p.tableMs).padEnd(22)} ${ratio(p.ratio)}`
-    ),
+    ...RENDER_PHASES.map(({ key, label }) => {
+      const p = result[key];
+      return `${label.padEnd(22)} ${ms(p.panelMs).padEnd(22)} ${ms(p.tableMs).padEnd(22)} ${ratio(p.ratio)}`;
+    }),
   ];
   return lines.join('\n');
 }
