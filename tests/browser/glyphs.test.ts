@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 
-import { launchChromium } from '../../devtools/preview/browser';
 import { openBenchPage } from '../../bench/browserPage';
 import { GLYPH_PATHS } from '../../src/panel/components/glyphs';
+import { useBenchPage } from '../support/benchPage';
 import { GLYPH_SIZES } from './pages/glyphSizes';
 
 /**
@@ -15,34 +12,25 @@ import { GLYPH_SIZES } from './pages/glyphSizes';
  * @grafana/ui's icons), and sits in text with Icon's styles.
  */
 
-let browser: Browser;
-let page: Page;
-let errors: string[];
-let outdir: string;
+const bench = useBenchPage((browser, outdir) =>
+  openBenchPage(browser, path.join(__dirname, 'pages', 'glyphs.tsx'), outdir)
+);
 
 const PAIRS = Object.keys(GLYPH_PATHS).flatMap((name) => GLYPH_SIZES.map((size) => `${name}/${size}`));
-const box = (pair: string, kind: 'icon' | 'glyph') => page.locator(`[data-pair="${pair}"] [data-kind="${kind}"]`);
+const box = (pair: string, kind: 'icon' | 'glyph') => bench.page.locator(`[data-pair="${pair}"] [data-kind="${kind}"]`);
 
-beforeAll(async () => {
-  outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelwatch-glyphs-'));
-  browser = await launchChromium();
-  ({ page, errors } = await openBenchPage(browser, path.join(__dirname, 'pages', 'glyphs.tsx'), outdir));
+beforeAll(() =>
   // Icon shows an empty placeholder until its file has loaded.
-  await page.waitForFunction(
+  bench.page.waitForFunction(
     () => [...document.querySelectorAll('[data-kind="icon"]')].every((el) => el.querySelector('svg path')),
     undefined,
     { timeout: 30_000 }
-  );
-});
-
-afterAll(async () => {
-  await browser?.close();
-  fs.rmSync(outdir, { recursive: true, force: true });
-});
+  )
+);
 
 describe('Glyph against @grafana/ui Icon, in Chromium', () => {
   it('draws every icon at every size pixel for pixel as Icon does', async () => {
-    const empty = await page.locator('[data-kind="empty"]').screenshot();
+    const empty = await bench.page.locator('[data-kind="empty"]').screenshot();
     const differing: string[] = [];
     for (const pair of PAIRS) {
       const icon = await box(pair, 'icon').screenshot();
@@ -54,7 +42,8 @@ describe('Glyph against @grafana/ui Icon, in Chromium', () => {
       }
     }
     expect(differing).toEqual([]);
-    expect(PAIRS.length).toBe(Object.keys(GLYPH_PATHS).length * GLYPH_SIZES.length);
+    // Every pair compared is one the page drew, and the page drew no other.
+    expect(await bench.page.locator('[data-pair]').count()).toBe(PAIRS.length);
   });
 
   it("sits in text with Icon's box and styles", async () => {
@@ -80,6 +69,6 @@ describe('Glyph against @grafana/ui Icon, in Chromium', () => {
   });
 
   it('loads without a page error', () => {
-    expect(errors).toEqual([]);
+    expect(bench.errors).toEqual([]);
   });
 });

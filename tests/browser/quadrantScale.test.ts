@@ -1,12 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-
-import { launchChromium } from '../../devtools/preview/browser';
 import { openPanelPage } from '../../bench/panel/run';
 import { panelTestIds as ids } from '../../src/panel/components/testIds';
 import { INDIVIDUAL_LIMIT } from '../../src/panel/components/quadrant/pointLayers';
+import { useBenchPage } from '../support/benchPage';
 
 /**
  * The quadrant chart stays readable at scale (#11): the BUILT panel in headless Chromium on
@@ -17,28 +12,15 @@ import { INDIVIDUAL_LIMIT } from '../../src/panel/components/quadrant/pointLayer
  */
 
 const FEATURES = 2000;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-let outdir: string;
+const bench = useBenchPage((browser, outdir) => openPanelPage(browser, outdir));
 
-beforeAll(async () => {
-  outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelwatch-quadrant-scale-'));
-  browser = await launchChromium();
-  ({ page, errors } = await openPanelPage(browser, outdir));
-  await page.evaluate((features) => window.__bench!.show(features, 5), FEATURES);
-});
+beforeAll(() => bench.page.evaluate((features) => window.__bench!.show(features, 5), FEATURES));
 
-afterAll(async () => {
-  await browser?.close();
-  fs.rmSync(outdir, { recursive: true, force: true });
-});
-
-const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
+const byTestId = (id: string) => bench.page.locator(`[data-testid="${id}"]`);
 
 /** A pixel of the canvas that a point was painted on (opaque), in CSS pixels from the canvas's corner. */
 async function paintedPixel(): Promise<{ x: number; y: number } | undefined> {
-  return page.evaluate((canvasId) => {
+  return bench.page.evaluate((canvasId) => {
     const canvas = document.querySelector<HTMLCanvasElement>(`[data-testid="${canvasId}"]`)!;
     const ctx = canvas.getContext('2d')!;
     const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
@@ -64,7 +46,7 @@ describe('quadrant chart at 2,000 features', () => {
       `${shapes} drifting and important features, the most impactful and the labelled ones, are drawn individually`
     );
     expect(label).toContain(`the other ${FEATURES - shapes} points are drawn as one image`);
-    expect(errors).toEqual([]);
+    expect(bench.errors).toEqual([]);
   });
 
   it('draws the most impactful and the labelled drifted-and-important features as shapes named by their titles', async () => {
@@ -96,14 +78,14 @@ describe('quadrant chart at 2,000 features', () => {
   it('names a painted point under the pointer, and hides the name when the pointer leaves', async () => {
     const pixel = (await paintedPixel())!;
     const box = (await byTestId(ids.drift.quadrantCanvas).boundingBox())!;
-    await page.mouse.move(box.x + pixel.x + 0.5, box.y + pixel.y + 0.5);
+    await bench.page.mouse.move(box.x + pixel.x + 0.5, box.y + pixel.y + 0.5);
     const hover = byTestId(ids.drift.quadrantHover);
     await hover.waitFor({ state: 'visible' });
     expect(await hover.getAttribute('role')).toBe('tooltip');
     expect(await hover.textContent()).toMatch(
       /^feature_\d{4}: drift [\d.]+, importance [\d.]+ \((Stable|Drifting|Important, stable|Drifting & important)\)$/
     );
-    await page.mouse.move(box.x + box.width + 50, box.y + box.height + 50);
+    await bench.page.mouse.move(box.x + box.width + 50, box.y + box.height + 50);
     await hover.waitFor({ state: 'detached' });
   });
 });

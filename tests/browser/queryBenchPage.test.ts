@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 
-import { launchChromium } from '../../devtools/preview/browser';
 import { openBenchPage } from '../../bench/browserPage';
 import type { QueryBenchPage, QuerySamples } from '../../bench/browser/protocol';
+import { useBenchPage } from '../support/benchPage';
 
 /**
  * The query bench's page in Chromium (bench/browser/, #11) keeps working: the BUILT data source
@@ -15,33 +12,22 @@ import type { QueryBenchPage, QuerySamples } from '../../bench/browser/protocol'
  * 5 µs steps. One run of each, no timing assertions. Needs `npm run build` and Chromium.
  */
 
-let browser: Browser;
-let page: Page;
-let errors: string[];
-let outdir: string;
-
-beforeAll(async () => {
-  outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelwatch-query-bench-'));
-  browser = await launchChromium(['--js-flags=--expose-gc']);
-  ({ page, errors } = await openBenchPage(browser, path.join(__dirname, '../../bench/browser/page/main.ts'), outdir));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  fs.rmSync(outdir, { recursive: true, force: true });
-});
+const bench = useBenchPage(
+  (browser, outdir) => openBenchPage(browser, path.join(__dirname, '../../bench/browser/page/main.ts'), outdir),
+  ['--js-flags=--expose-gc']
+);
 
 function measureOnce(queryType: string): Promise<QuerySamples> {
-  return page.evaluate(
+  return bench.page.evaluate(
     (name) => (window as unknown as { __bench: QueryBenchPage }).__bench.measure(name, 1, 0),
     queryType
   );
 }
 
 it('is cross-origin isolated, so performance.now() counts in 5 µs steps', async () => {
-  const isolated = await page.evaluate(() => globalThis.crossOriginIsolated);
+  const isolated = await bench.page.evaluate(() => globalThis.crossOriginIsolated);
   expect(isolated).toBe(true);
-  const step = await page.evaluate(() => (window as unknown as { __bench: QueryBenchPage }).__bench.timerStepMs);
+  const step = await bench.page.evaluate(() => (window as unknown as { __bench: QueryBenchPage }).__bench.timerStepMs);
   // Measured by the page (the smallest step between two readings): 5 µs, not Chromium's 100 µs.
   expect(step).toBeCloseTo(0.005, 6);
 });
@@ -54,7 +40,7 @@ it.each(['deployments', 'predictionValues', 'operationalTimeSeries', 'driftOverT
       expect(times).toHaveLength(1);
       expect(times[0]).toBeGreaterThan(0);
     }
-    expect(errors).toEqual([]);
+    expect(bench.errors).toEqual([]);
   }
 );
 

@@ -20,30 +20,12 @@ function pathsOfIconFile(name: string): string[] {
   return [...svg.matchAll(/<path[^>]*\sd="([^"]+)"/g)].map((m) => m[1]);
 }
 
+// Its sizes, box and pixels are compared with the real Icon in Chromium: tests/browser/glyphs.test.ts.
 describe('Glyph', () => {
   it.each(Object.keys(GLYPH_PATHS) as GlyphName[])("draws %s as the installed @grafana/ui's icon file", (name) => {
     expect(pathsOfIconFile(name)).toEqual([GLYPH_PATHS[name]]);
     const { container } = render(<Glyph name={name} />);
     expect(container.querySelector('path')?.getAttribute('d')).toBe(GLYPH_PATHS[name]);
-  });
-
-  it("sizes itself as Icon's sizes and keeps Icon's view box", () => {
-    const { container } = render(
-      <>
-        <Glyph name="minus" size="xs" />
-        <Glyph name="minus" size="sm" />
-        <Glyph name="minus" />
-        <Glyph name="minus" size="xl" />
-      </>
-    );
-    const svgs = [...container.querySelectorAll('svg')];
-    expect(svgs.map((s) => [s.getAttribute('width'), s.getAttribute('height')])).toEqual([
-      ['12', '12'],
-      ['14', '14'],
-      ['16', '16'],
-      ['24', '24'],
-    ]);
-    expect(new Set(svgs.map((s) => s.getAttribute('viewBox')))).toEqual(new Set(['0 0 24 24']));
   });
 
   it('is hidden from screen readers unless it has a label or a title', () => {
