@@ -99,6 +99,15 @@ const PLUGIN_PATH = '/plugin/';
 /** The build the bench pages load by default: this working tree's `npm run build`. */
 export const DIST = path.join(ROOT, 'dist');
 
+/** `file` (e.g. `panel/module.js`) of the build in `dist`; throws, saying to build, when it is not there. */
+export function builtFile(file: string, dist = DIST): string {
+  const built = path.join(dist, file);
+  if (!fs.existsSync(built)) {
+    throw new Error(`${path.relative(ROOT, built)} is missing: run \`npm run build\` first`);
+  }
+  return built;
+}
+
 function servedFile(pathname: string, outdir: string, dist: string): string {
   if (pathname.startsWith(PLUGIN_PATH)) {
     return path.join(dist, pathname.slice(PLUGIN_PATH.length));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 
 import { launchChromium } from '../../devtools/preview/browser';
-import { openBenchPage } from '../browserPage';
+import { builtFile, openBenchPage } from '../browserPage';
 import { CASES } from '../cases';
 import { WARM_UP_RUNS } from '../sampling';
 import { summarize, type Spread } from '../stats';
@@ -24,9 +24,6 @@ import type { QueryBenchPage } from './protocol';
  *
  *   npx tsx bench/browser/run.ts [--runs 21]
  */
-
-const ROOT = path.resolve(__dirname, '../..');
-const MODULE = path.join(ROOT, 'dist', 'datasource', 'module.js');
 
 export interface BrowserRatio {
   name: string;
@@ -61,9 +58,7 @@ async function measureCase(page: Page, name: string, runs: number, warmUpRuns: n
 
 /** Runs the benchmark; see the module comment. */
 export async function runBrowserBench({ runs = 21, warmUpRuns = WARM_UP_RUNS } = {}): Promise<BrowserBenchResult> {
-  if (!fs.existsSync(MODULE)) {
-    throw new Error(`${path.relative(ROOT, MODULE)} is missing: run \`npm run build\` first`);
-  }
+  builtFile('datasource/module.js');
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelwatch-bench-query-'));
   const browser = await launchChromium(['--js-flags=--expose-gc']);
   try {

@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from '../../devtools/preview/browser';
 import { summarize, type Spread } from '../stats';
 import type { RenderTiming, Subject } from './protocol';
-import { BENCH_DATA, builtPanelModule, measureRender, openPanelPage, RENDER_PHASES, showUntilLoaded } from './run';
+import { builtFile } from '../browserPage';
+import { BENCH_DATA, measureRender, openPanelPage, RENDER_PHASES, showUntilLoaded } from './run';
 
 /**
  * A/B of the panel: the built panel of a git revision (A) against this working tree's build (B),
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   if (!revision) {
     throw new Error('usage: npm run bench:ab:panel -- <revision> [--runs 30]');
   }
-  builtPanelModule();
+  builtFile('panel/module.js');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'modelwatch-panel-ab-'));
   const worktree = path.join(tmp, 'tree');
   const browser = await launchChromium();

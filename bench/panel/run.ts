@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 
 import { launchChromium } from '../../devtools/preview/browser';
-import { DIST, openBenchPage } from '../browserPage';
+import { builtFile, openBenchPage } from '../browserPage';
 import type { RenderTiming, Subject } from './protocol';
 
 /**
@@ -17,8 +17,6 @@ import type { RenderTiming, Subject } from './protocol';
  *
  *   npx tsx bench/panel/run.ts [--runs 11]
  */
-
-const ROOT = path.resolve(__dirname, '../..');
 
 /** The data both subjects render: 2,000 features × 5 models. */
 export const BENCH_DATA = { features: 2000, models: 5 } as const;
@@ -122,15 +120,6 @@ export async function showUntilLoaded(page: Page, features: number, models: numb
   await page.evaluate(() => window.__bench!.hide());
 }
 
-/** The built panel's module.js in `dist`; throws, saying to build, when it is not there. */
-export function builtPanelModule(dist = DIST): string {
-  const moduleFile = path.join(dist, 'panel', 'module.js');
-  if (!fs.existsSync(moduleFile)) {
-    throw new Error(`${path.relative(ROOT, moduleFile)} is missing: run \`npm run build\` first`);
-  }
-  return moduleFile;
-}
-
 /** One render pair of `subject` on the page (page/main.tsx's `measure`). */
 export function measureRender(page: Page, subject: Subject, features: number, models: number): Promise<RenderTiming> {
   return page.evaluate(([s, f, m]) => window.__bench!.measure(s as Subject, f as number, m as number), [
@@ -143,7 +132,7 @@ export function measureRender(page: Page, subject: Subject, features: number, mo
 /** Runs the benchmark; see the module comment. */
 export async function runPanelBench(options: PanelBenchOptions = {}): Promise<PanelBenchResult> {
   const { runs = 11, warmupRuns = 2, features = BENCH_DATA.features, models = BENCH_DATA.models } = options;
-  const moduleFile = builtPanelModule();
+  const moduleFile = builtFile('panel/module.js');
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelwatch-bench-panel-'));
   const browser = await launchChromium();
   try {
