@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { launchChromium } from '../../devtools/preview/browser';
 import { builtFile, openBenchPage } from '../browserPage';
+import { summarize } from '../stats';
 import type { RenderTiming, Subject } from './protocol';
 
 /**
@@ -69,12 +70,11 @@ export interface PanelBenchOptions {
   models?: number;
 }
 
+/** Median, min and max (../stats.ts), rounded to 0.001 for the results file. */
 function spread(values: number[]): Spread {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const { median, min, max } = summarize(values);
   const round = (v: number) => Math.round(v * 1000) / 1000;
-  return { median: round(median), min: round(sorted[0]), max: round(sorted[sorted.length - 1]) };
+  return { median: round(median), min: round(min), max: round(max) };
 }
 
 function phase(runs: Array<Record<Subject, RenderTiming>>, pick: (t: RenderTiming) => number): PhaseResult {
