@@ -10,7 +10,7 @@ import { CASES } from '../cases';
 import { WARM_UP_RUNS } from '../sampling';
 import { summarize, type Spread } from '../stats';
 import { times, verdict } from '../goals';
-import type { QueryBenchPage } from './protocol';
+import type { QueryBenchPage, QuerySamples } from './protocol';
 
 /**
  * The data source's query() in the browser it runs in (#11): the BUILT data source
@@ -48,9 +48,18 @@ export interface BrowserBenchResult {
   fixedCostMs: Spread;
 }
 
-async function measureCase(page: Page, name: string, runs: number, warmUpRuns: number) {
+/** `runs` interleaved samples of a query type on a bench page (see protocol.ts). */
+export async function measureCase(page: Page, name: string, runs: number, warmUpRuns: number): Promise<QuerySamples> {
   return page.evaluate(([n, r, w]) => (window as unknown as { __bench: QueryBenchPage }).__bench.measure(n, r, w), [
     name,
+    runs,
+    warmUpRuns,
+  ] as const);
+}
+
+/** `runs` samples of the fixed cost of a query on a bench page (see protocol.ts). */
+export async function measureFixedCost(page: Page, runs: number, warmUpRuns: number): Promise<number[]> {
+  return page.evaluate(([r, w]) => (window as unknown as { __bench: QueryBenchPage }).__bench.fixedCost(r, w), [
     runs,
     warmUpRuns,
   ] as const);
@@ -77,10 +86,7 @@ export async function runBrowserBench({ runs = 21, warmUpRuns = WARM_UP_RUNS } =
         ...(floor ? { floorOverJsonParse: overJsonParse(floor) } : {}),
       });
     }
-    const fixed = await page.evaluate(
-      ([r, w]) => (window as unknown as { __bench: QueryBenchPage }).__bench.fixedCost(r, w),
-      [Math.max(runs * 5, 50), warmUpRuns] as const
-    );
+    const fixed = await measureFixedCost(page, Math.max(runs * 5, 50), warmUpRuns);
     if (errors.length > 0) {
       throw new Error(`bench page errors: ${errors.join('; ')}`);
     }

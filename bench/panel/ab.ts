@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import type { Page } from 'playwright-core';
@@ -9,6 +6,7 @@ import { launchChromium } from '../../devtools/preview/browser';
 import { summarize, type Spread } from '../stats';
 import type { RenderTiming, Subject } from './protocol';
 import { builtFile } from '../browserPage';
+import { withRevisionBuild } from '../revisionBuild';
 import { BENCH_DATA, measureRender, openPanelPage, RENDER_PHASES, showUntilLoaded } from './run';
 
 /**
@@ -20,23 +18,7 @@ import { BENCH_DATA, measureRender, openPanelPage, RENDER_PHASES, showUntilLoade
  *   npm run bench:ab:panel -- <revision> [--runs 30]
  */
 
-const ROOT = path.resolve(__dirname, '../..');
 const WARM_UP_RUNS = 3;
-
-/** `npm run build` of `revision` in a temporary worktree sharing this checkout's node_modules; its dist/ folder. */
-function buildRevision(revision: string, dir: string): string {
-  execFileSync('git', ['worktree', 'add', '--detach', dir, revision], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
-  console.log(`building the panel of ${revision} …`);
-  execFileSync('npm', ['run', 'build'], {
-    cwd: dir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return path.join(dir, 'dist');
-}
 
 type Variant = 'A' | 'B' | 'Table';
 type Phase = (t: RenderTiming) => number;
@@ -55,58 +37,56 @@ async function main(): Promise<void> {
     throw new Error('usage: npm run bench:ab:panel -- <revision> [--runs 30]');
   }
   builtFile('panel/module.js');
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'modelwatch-panel-ab-'));
-  const worktree = path.join(tmp, 'tree');
   const browser = await launchChromium();
   try {
-    const distA = buildRevision(revision, worktree);
-    const pages: Record<'A' | 'B', Page> = {
-      A: (await openPanelPage(browser, path.join(tmp, 'page-a'), distA)).page,
-      B: (await openPanelPage(browser, path.join(tmp, 'page-b'))).page,
-    };
-    for (const page of Object.values(pages)) {
-      await showUntilLoaded(page, BENCH_DATA.features, BENCH_DATA.models);
-    }
-    const order: Array<[Variant, Page, Subject]> = [
-      ['A', pages.A, 'panel'],
-      ['B', pages.B, 'panel'],
-      ['Table', pages.B, 'table'],
-    ];
-    const measured: Array<Record<Variant, RenderTiming>> = [];
-    for (let i = 0; i < WARM_UP_RUNS + runs; i++) {
-      const run = {} as Record<Variant, RenderTiming>;
-      for (let j = 0; j < order.length; j++) {
-        const [variant, page, subject] = order[(i + j) % order.length];
-        run[variant] = await measureRender(page, subject, BENCH_DATA.features, BENCH_DATA.models);
+    await withRevisionBuild(revision, async (distA, tmp) => {
+      const pages: Record<'A' | 'B', Page> = {
+        A: (await openPanelPage(browser, path.join(tmp, 'page-a'), distA)).page,
+        B: (await openPanelPage(browser, path.join(tmp, 'page-b'))).page,
+      };
+      for (const page of Object.values(pages)) {
+        await showUntilLoaded(page, BENCH_DATA.features, BENCH_DATA.models);
       }
-      if (i >= WARM_UP_RUNS) {
-        measured.push(run);
-      }
-    }
-    const fmt = (s: Spread) => `${s.median.toFixed(3)} (${s.p25.toFixed(3)}–${s.p75.toFixed(3)})`;
-    const ms = (variant: Variant, phase: Phase) => summarize(measured.map((run) => phase(run[variant]))).median;
-    console.log(`\nA = ${revision}, B = working tree; ${runs} interleaved runs after ${WARM_UP_RUNS} warm-up runs.\n`);
-    console.log('| phase | A (ms) | B (ms) | Table (ms) | B / A: median (p25–p75) | A / Table | B / Table |');
-    console.log('|---|---:|---:|---:|---|---|---|');
-    for (const { label, pick: phase } of RENDER_PHASES) {
-      const cells = [
-        label,
-        ms('A', phase).toFixed(1),
-        ms('B', phase).toFixed(1),
-        ms('Table', phase).toFixed(1),
-        fmt(ratios(measured, phase, 'B', 'A')),
-        fmt(ratios(measured, phase, 'A', 'Table')),
-        fmt(ratios(measured, phase, 'B', 'Table')),
+      const order: Array<[Variant, Page, Subject]> = [
+        ['A', pages.A, 'panel'],
+        ['B', pages.B, 'panel'],
+        ['Table', pages.B, 'table'],
       ];
-      console.log(`| ${cells.join(' | ')} |`);
-    }
+      const measured: Array<Record<Variant, RenderTiming>> = [];
+      for (let i = 0; i < WARM_UP_RUNS + runs; i++) {
+        const run = {} as Record<Variant, RenderTiming>;
+        for (let j = 0; j < order.length; j++) {
+          const [variant, page, subject] = order[(i + j) % order.length];
+          run[variant] = await measureRender(page, subject, BENCH_DATA.features, BENCH_DATA.models);
+        }
+        if (i >= WARM_UP_RUNS) {
+          measured.push(run);
+        }
+      }
+      printTable(revision, runs, measured);
+    });
   } finally {
     await browser.close();
-    // Not there when `git worktree add` failed (an unknown revision): its error is the one to show.
-    if (fs.existsSync(worktree)) {
-      execFileSync('git', ['worktree', 'remove', '--force', worktree], { cwd: ROOT, stdio: 'ignore' });
-    }
-    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function printTable(revision: string, runs: number, measured: Array<Record<Variant, RenderTiming>>): void {
+  const fmt = (s: Spread) => `${s.median.toFixed(3)} (${s.p25.toFixed(3)}–${s.p75.toFixed(3)})`;
+  const ms = (variant: Variant, phase: Phase) => summarize(measured.map((run) => phase(run[variant]))).median;
+  console.log(`\nA = ${revision}, B = working tree; ${runs} interleaved runs after ${WARM_UP_RUNS} warm-up runs.\n`);
+  console.log('| phase | A (ms) | B (ms) | Table (ms) | B / A: median (p25–p75) | A / Table | B / Table |');
+  console.log('|---|---:|---:|---:|---|---|---|');
+  for (const { label, pick: phase } of RENDER_PHASES) {
+    const cells = [
+      label,
+      ms('A', phase).toFixed(1),
+      ms('B', phase).toFixed(1),
+      ms('Table', phase).toFixed(1),
+      fmt(ratios(measured, phase, 'B', 'A')),
+      fmt(ratios(measured, phase, 'A', 'Table')),
+      fmt(ratios(measured, phase, 'B', 'Table')),
+    ];
+    console.log(`| ${cells.join(' | ')} |`);
   }
 }
 
