@@ -76,6 +76,57 @@ describe('KnownDeployments', () => {
     expect(known.get('d2')?.id).toBe('d2');
   });
 
+  it('finds a deployment in the newest page that lists it, and the later of two rows with one id', () => {
+    const older = page(['d1', 'd2']);
+    const newer = page(['d1']);
+    newer.deployments[0] = { ...newer.deployments[0], name: 'renamed' };
+    known.remember(older, 500);
+    clock = 1_100;
+    known.remember(newer, 500);
+    expect(known.get('d1')?.name).toBe('renamed');
+    expect(known.get('d2')?.name).toBe('name-d2');
+    clock = 1_500; // the older page has expired, the newer one has not
+    expect(known.get('d2')).toBeUndefined();
+    expect(known.get('d1')?.name).toBe('renamed');
+
+    const twice = page(['d3', 'd3']);
+    twice.deployments[1] = { ...twice.deployments[1], name: 'second row' };
+    known.remember(twice, 500);
+    expect(known.get('d3')?.name).toBe('second row');
+  });
+
+  it('remembers the same page again (an answer from the cache) as the newest, from then on', () => {
+    const cached = page(['d1']);
+    known.remember(cached, 500);
+    clock = 1_400;
+    const other = page(['d1']);
+    other.deployments[0] = { ...other.deployments[0], name: 'other list' };
+    known.remember(other, 500);
+    known.remember(cached, 500);
+    expect(known.get('d1')?.name).toBe('name-d1');
+    clock = 1_899;
+    expect(known.get('d1')?.name).toBe('name-d1');
+  });
+
+  it('counts a page remembered again once towards the bound', () => {
+    const first = page(manyIds(5_000, 'a'));
+    for (let i = 0; i < 3; i++) {
+      known.remember(first, 500);
+    }
+    known.remember(page(manyIds(5_000, 'b')), 500);
+    expect(known.get('a0')?.id).toBe('a0');
+    expect(known.get('b4999')?.id).toBe('b4999');
+  });
+
+  it('forgets the oldest pages first when a new page would pass the bound', () => {
+    known.remember(page(manyIds(6_000, 'a')), 500);
+    known.remember(page(manyIds(3_000, 'b')), 500);
+    known.remember(page(manyIds(6_000, 'c')), 500);
+    expect(known.get('a0')).toBeUndefined();
+    expect(known.get('b0')?.id).toBe('b0');
+    expect(known.get('c5999')?.id).toBe('c5999');
+  });
+
   it('forgets everything on clear', () => {
     known.remember(page(['d1']), 500);
     known.clear();
