@@ -1,4 +1,4 @@
-import { MODEL_STATUS_RANK, ModelStatus, parseGatewayStatus, worstGatewayStatus } from './modelStatus';
+import { MODEL_STATUS_RANK, ModelStatus, parseGatewayStatus, worseGatewayStatus } from './modelStatus';
 
 describe('model status', () => {
   it('parses gateway statuses, tolerant of case and separators', () => {
@@ -16,9 +16,10 @@ describe('model status', () => {
   });
 
   it('finds the worst gateway status verbatim; UNKNOWN and future values rank lowest', () => {
-    expect(worstGatewayStatus(['HEALTHY', 'FAILING', 'AT_RISK'])).toBe('FAILING');
-    expect(worstGatewayStatus(['UNKNOWN', 'HEALTHY'])).toBe('HEALTHY');
-    expect(worstGatewayStatus(['SOMETHING_NEW', 'UNKNOWN'])).toBe('SOMETHING_NEW');
-    expect(worstGatewayStatus([])).toBe('');
+    expect(['HEALTHY', 'FAILING', 'AT_RISK'].reduce(worseGatewayStatus, '')).toBe('FAILING');
+    expect(['UNKNOWN', 'HEALTHY'].reduce(worseGatewayStatus, '')).toBe('HEALTHY');
+    expect(['SOMETHING_NEW', 'UNKNOWN'].reduce(worseGatewayStatus, '')).toBe('SOMETHING_NEW');
+    expect([].reduce(worseGatewayStatus, '')).toBe('');
+    expect(['At-Risk', 'AT_RISK', 'HEALTHY'].reduce(worseGatewayStatus, '')).toBe('At-Risk'); // ties keep the first
   });
 });

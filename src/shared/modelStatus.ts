@@ -66,19 +66,12 @@ function gatewayRank(value: string): number {
 }
 
 /**
- * The most severe of some gateway status strings, returned verbatim. UNKNOWN ranks lowest so that
- * an unmeasured accuracy does not hide a healthy drift status; ties keep the first. Empty string
- * when there are none.
+ * The more severe of a deployment's worst status so far (`''` before the first) and one more
+ * gateway status string, returned verbatim: `statuses.reduce(worseGatewayStatus, '')` is the most
+ * severe of them. UNKNOWN ranks lowest so that an unmeasured accuracy does not hide a healthy drift
+ * status; ties keep the first. A fold step rather than a function of a list, so that a fleet of
+ * deployments is ranked without a list of statuses per deployment.
  */
-export function worstGatewayStatus(statuses: Iterable<string>): string {
-  let worst = '';
-  let worstRank = 0;
-  for (const status of statuses) {
-    const rank = gatewayRank(status);
-    if (worst === '' || rank > worstRank) {
-      worst = status;
-      worstRank = rank;
-    }
-  }
-  return worst;
+export function worseGatewayStatus(worst: string, status: string): string {
+  return worst === '' || gatewayRank(status) > gatewayRank(worst) ? status : worst;
 }

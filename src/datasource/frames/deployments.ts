@@ -1,7 +1,7 @@
 import { FieldType, createDataFrame, type DataFrame, type FieldConfig } from '@grafana/data';
 
 import { FIELD, FrameKind, type FrameLabels } from '../../shared/frameSchema';
-import { worstGatewayStatus } from '../../shared/modelStatus';
+import { worseGatewayStatus } from '../../shared/modelStatus';
 import type { Deployment, Model } from '../parse/domain';
 import { deploymentName, meta, valueField } from './common';
 
@@ -10,11 +10,11 @@ import { deploymentName, meta, valueField } from './common';
  * `shared/modelStatus.ts`). Empty string when there are no models.
  */
 export function worstModelStatus(models: Model[]): string {
-  const statuses: string[] = [];
+  let worst = '';
   for (const model of models) {
-    statuses.push(model.driftStatus, model.accuracy);
+    worst = worseGatewayStatus(worseGatewayStatus(worst, model.driftStatus), model.accuracy);
   }
-  return worstGatewayStatus(statuses);
+  return worst;
 }
 
 /** A column of the deployments table: its field name, type, display name and extra config. */
