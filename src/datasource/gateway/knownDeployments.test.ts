@@ -95,6 +95,17 @@ describe('KnownDeployments', () => {
     expect(known.get('d3')?.name).toBe('second row');
   });
 
+  it('answers alike before and after a page looked up often is indexed', () => {
+    const listed = page(['d1', 'd2', 'd1']);
+    listed.deployments[2] = { ...listed.deployments[2], name: 'later row' };
+    known.remember(listed, 500);
+    for (let i = 0; i < 40; i++) {
+      expect(known.get('d1')?.name).toBe('later row');
+      expect(known.get('d2')?.id).toBe('d2');
+      expect(known.get('missing')).toBeUndefined();
+    }
+  });
+
   it('remembers the same page again (an answer from the cache) as the newest, from then on', () => {
     const cached = page(['d1']);
     known.remember(cached, 500);
