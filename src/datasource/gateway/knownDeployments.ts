@@ -50,7 +50,7 @@ function findIn(page: RememberedPage, id: string): Deployment | undefined {
  * deployments as each list arrived was about a seventh of the list query's time in Chromium.
  */
 export class KnownDeployments {
-  /** Oldest first; a lookup finds a deployment in the newest page that lists it. */
+  /** Newest first; a lookup finds a deployment in the newest page that lists it. */
   private pages: RememberedPage[] = [];
 
   constructor(private readonly now: () => number) {}
@@ -67,30 +67,26 @@ export class KnownDeployments {
       return page;
     }
     const now = this.now();
-    const kept = this.pages.filter((known) => known.expiresAt > now && known.deployments !== page.deployments);
     const deployments =
       page.deployments.length > MAX_KNOWN_DEPLOYMENTS
         ? page.deployments.slice(0, MAX_KNOWN_DEPLOYMENTS)
         : page.deployments;
-    let count = deployments.length;
-    for (let i = kept.length - 1; i >= 0; i--) {
-      count += kept[i].deployments.length;
-      if (count > MAX_KNOWN_DEPLOYMENTS) {
-        kept.splice(0, i + 1);
-        break;
-      }
-    }
-    const same = this.pages.find((known) => known.deployments === page.deployments);
-    kept.push({ deployments, expiresAt: now + ttlMs, scans: same?.scans ?? 0, byId: same?.byId });
-    this.pages = kept;
+    let room = MAX_KNOWN_DEPLOYMENTS - deployments.length;
+    this.pages = [
+      { deployments, expiresAt: now + ttlMs, scans: 0 },
+      // Newest first: once a page does not fit, neither does any older one.
+      ...this.pages.filter(
+        (known) =>
+          known.expiresAt > now && known.deployments !== page.deployments && (room -= known.deployments.length) >= 0
+      ),
+    ];
     return page;
   }
 
   /** The unexpired deployment, shaped as a single-deployment answer without notices. */
   get(deploymentId: string): Deployment | undefined {
     const now = this.now();
-    for (let i = this.pages.length - 1; i >= 0; i--) {
-      const page = this.pages[i];
+    for (const page of this.pages) {
       const deployment = page.expiresAt > now ? findIn(page, deploymentId) : undefined;
       if (deployment) {
         return { ...deployment, notices: [] };
