@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import './env';
 import { bundleDataSource } from './bundledSource';
 import { ISSUE_SIZES } from './payloads';
-import { CASES, makePayloads, perDeployment } from './cases';
+import { abTargets, caseNamed, makePayloads, perDeployment } from './cases';
 import { prepareOurs, sample } from './ratios';
 import { WARM_UP_RUNS, interleavedSamples } from './sampling';
 import { fixedCostAb } from './fixedCost';
-import { summarize, type Spread } from './stats';
+import { medianAndQuartiles, summarize, type Spread } from './stats';
 
 /**
  * A/B: the data source of a git revision (A) against this working tree (B), both bundled as the
@@ -43,9 +43,8 @@ function checkout(revision: string): string {
 }
 
 function row(what: string, a: Spread, b: Spread, bOverA: Spread, jsonParseMs?: number): string {
-  const spread = `${bOverA.median.toFixed(3)} (${bOverA.p25.toFixed(3)}–${bOverA.p75.toFixed(3)})`;
   const json = jsonParseMs === undefined ? '' : jsonParseMs.toFixed(1);
-  return `| ${what} | ${a.median.toFixed(2)} | ${b.median.toFixed(2)} | ${json} | ${spread} |`;
+  return `| ${what} | ${a.median.toFixed(2)} | ${b.median.toFixed(2)} | ${json} | ${medianAndQuartiles(bOverA)} |`;
 }
 
 function bOverA(samples: number[][]): Spread {
@@ -57,10 +56,7 @@ async function main(): Promise<void> {
   if (!revision) {
     throw new Error('usage: npm run bench:ab -- <revision> [query type | fixed …]');
   }
-  const unknown = names.filter((name) => name !== 'fixed' && !CASES.some((c) => c.name === name));
-  if (unknown.length > 0) {
-    throw new Error(`unknown: ${unknown.join(', ')} (query types: ${CASES.map((c) => c.name).join(', ')})`);
-  }
+  const targets = abTargets(names);
   const dir = checkout(revision);
   try {
     const a = bundleDataSource(dir, 'ab-a');
@@ -69,14 +65,14 @@ async function main(): Promise<void> {
     console.log(`A = ${revision}, B = working tree; samples interleaved, ${WARM_UP_RUNS} warm-up runs of each.\n`);
     console.log('| compared | A (ms) | B (ms) | JSON.parse (ms) | B / A: median (p25–p75) |');
     console.log('|---|---:|---:|---:|---|');
-    for (const name of names.length > 0 ? names : CASES.map((c) => c.name)) {
+    for (const name of targets) {
       if (name === 'fixed') {
         const samples = await fixedCostAb(a, b, FIXED_RUNS);
         console.log(
           row(`fixed cost (${FIXED_RUNS} runs)`, summarize(samples[0]), summarize(samples[1]), bOverA(samples))
         );
       } else {
-        const c = CASES.find((candidate) => candidate.name === name)!;
+        const c = caseNamed(name);
         const text = payloads[c.payload];
         // As the bench measures ours: per-deployment queries with the deployment list known.
         const listKnown = perDeployment(c);

@@ -126,6 +126,19 @@ export const CASES: RatioCase[] = [
   },
 ];
 
+/**
+ * What an A/B compares (`bench:ab`, `bench:ab:browser`): the query types named and `fixed` (the
+ * fixed cost of a query), every query type when none is named; an unknown name is refused.
+ */
+export function abTargets(names: string[]): string[] {
+  const unknown = names.filter((name) => name !== 'fixed' && !CASES.some((c) => c.name === name));
+  if (unknown.length > 0) {
+    const known = CASES.map((c) => c.name).join(', ');
+    throw new Error(`unknown: ${unknown.join(', ')} (query types: ${known}, or fixed)`);
+  }
+  return names.length > 0 ? names : CASES.map((c) => c.name);
+}
+
 /** The query type named `name`; an unknown name is refused, naming it. */
 export function caseNamed(name: string): RatioCase {
   const found = CASES.find((c) => c.name === name);

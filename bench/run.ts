@@ -10,8 +10,8 @@ import { CASES, makePayloads } from './cases';
 import { measureRatios, type RatioResult } from './ratios';
 import { WARM_UP_RUNS } from './sampling';
 import { countFleet, countProvisionedDashboards, type RequestCount } from './requests';
-import type { Spread } from './stats';
-import { GOAL, times, verdict } from './goals';
+import { medianAndQuartiles, type Spread } from './stats';
+import { GOAL, ratioSpread, times, verdict } from './goals';
 import { formatBrowserBench, runBrowserBench, type BrowserBenchResult } from './browser/run';
 import { RENDER_PHASES, runPanelBench, type PanelBenchResult } from './panel/run';
 
@@ -114,9 +114,6 @@ async function linearity(full: RatioResult[], sizes: PayloadSizes): Promise<Line
   return [...half.map((h) => row(h, h.name)), ...halfPoints.map((h) => row(h, `${h.name} (points per feature)`))];
 }
 
-const range = (s: Spread) =>
-  `${times(s.median)} (${s.p25.toFixed(2)}–${s.p75.toFixed(2)}, min ${s.min.toFixed(2)}, max ${s.max.toFixed(2)})`;
-
 function markdown(
   ratios: RatioResult[],
   fixed: FixedCost,
@@ -140,10 +137,10 @@ function markdown(
     // A median of 1.3035 prints as 1.30×: a miss that rounds to its goal says by how much.
     const { goal, text: met } = verdict(r.oursOverJsonParse.median, r.summary);
     lines.push(
-      `| ${r.name} | ${(r.payloadBytes / 1e6).toFixed(1)} MB | ${r.oursMs.median.toFixed(1)} | ${r.jsonParseMs.median.toFixed(1)} | ${range(r.oursOverJsonParse)} | ≤ ${goal}× ${met} | ${times(r.oursOverBaseline.median)} | ${times(r.parserAndFrameOverJsonParse.median)} | ${r.floorOverJsonParse ? times(r.floorOverJsonParse.median) : '—'} | ${r.floorInQueryOverJsonParse ? times(r.floorInQueryOverJsonParse.median) : '—'} | ${r.freshOverJsonParse ? times(r.freshOverJsonParse.median) : '—'} |`
+      `| ${r.name} | ${(r.payloadBytes / 1e6).toFixed(1)} MB | ${r.oursMs.median.toFixed(1)} | ${r.jsonParseMs.median.toFixed(1)} | ${ratioSpread(r.oursOverJsonParse)} | ≤ ${goal}× ${met} | ${times(r.oursOverBaseline.median)} | ${times(r.parserAndFrameOverJsonParse.median)} | ${r.floorOverJsonParse ? times(r.floorOverJsonParse.median) : '—'} | ${r.floorInQueryOverJsonParse ? times(r.floorInQueryOverJsonParse.median) : '—'} | ${r.freshOverJsonParse ? times(r.freshOverJsonParse.median) : '—'} |`
     );
   }
-  const ms = (s: Spread) => `${s.median.toFixed(2)} (${s.p25.toFixed(2)}–${s.p75.toFixed(2)})`;
+  const ms = (s: Spread) => medianAndQuartiles(s, 2);
   lines.push(
     '',
     `| fixed cost of a query (health summary of a tiny answer, ${fixed.runs} runs) | ms: median (p25–p75) |`,

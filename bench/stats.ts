@@ -27,6 +27,11 @@ export function summarize(samples: number[]): Spread {
   };
 }
 
+/** `median (p25–p75)` with `digits` decimals: how the bench and its A/Bs print a spread. */
+export function medianAndQuartiles(s: Spread, digits = 3): string {
+  return `${s.median.toFixed(digits)} (${s.p25.toFixed(digits)}–${s.p75.toFixed(digits)})`;
+}
+
 /** User + system CPU milliseconds of a `process.cpuUsage(start)` delta. */
 export function cpuMs(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1000;

@@ -4,9 +4,9 @@ import type { Page } from 'playwright-core';
 
 import { launchChromium } from '../../devtools/preview/browser';
 import { builtFile, openBenchPage } from '../browserPage';
-import { CASES } from '../cases';
+import { abTargets } from '../cases';
 import { withRevisionBuild } from '../revisionBuild';
-import { summarize, type Spread } from '../stats';
+import { medianAndQuartiles, summarize, type Spread } from '../stats';
 import type { QuerySamples } from './protocol';
 import { measureCase, measureFixedCost } from './run';
 
@@ -55,7 +55,6 @@ async function rounds<T>(count: number, pages: Record<Variant, Page>, measure: (
   return measured;
 }
 
-const spread = (s: Spread) => `${s.median.toFixed(3)} (${s.p25.toFixed(3)}–${s.p75.toFixed(3)})`;
 const medianMs = (samples: number[]) => summarize(samples).median.toFixed(2);
 
 function parseArgs(args: string[]): { revision: string; names: string[]; roundCount: number } {
@@ -65,11 +64,7 @@ function parseArgs(args: string[]): { revision: string; names: string[]; roundCo
   if (!revision || !Number.isInteger(roundCount) || roundCount < 1) {
     throw new Error('usage: npm run bench:ab:browser -- <revision> [query type … | fixed] [--rounds 15]');
   }
-  const unknown = names.filter((name) => name !== 'fixed' && !CASES.some((c) => c.name === name));
-  if (unknown.length > 0) {
-    throw new Error(`unknown: ${unknown.join(', ')} (query types: ${CASES.map((c) => c.name).join(', ')}, or fixed)`);
-  }
-  return { revision, names: names.length > 0 ? names : CASES.map((c) => c.name), roundCount };
+  return { revision, names: abTargets(names), roundCount };
 }
 
 async function main(): Promise<void> {
@@ -103,13 +98,13 @@ async function main(): Promise<void> {
           medianMs(all('A', (s) => s.ours)),
           medianMs(all('B', (s) => s.ours)),
           medianMs(all('B', (s) => s.jsonParse)),
-          spread(
+          medianAndQuartiles(
             bOverA(
               measured,
               overJsonParse((s) => s.ours)
             )
           ),
-          spread(
+          medianAndQuartiles(
             bOverA(
               measured,
               overJsonParse((s) => s.parserAndFrames)
@@ -125,7 +120,7 @@ async function main(): Promise<void> {
         const all = (variant: Variant) => measured.flatMap((round) => round[variant]);
         console.log(
           `\nFixed cost (ms): A ${medianMs(all('A'))}, B ${medianMs(all('B'))}; ` +
-            `B / A ${spread(bOverA(measured, (samples) => samples))}`
+            `B / A ${medianAndQuartiles(bOverA(measured, (samples) => samples))}`
         );
       }
     });

@@ -9,7 +9,7 @@ import { builtFile, openBenchPage } from '../browserPage';
 import { CASES } from '../cases';
 import { WARM_UP_RUNS } from '../sampling';
 import { summarize, type Spread } from '../stats';
-import { times, verdict } from '../goals';
+import { ratioSpread, times, verdict } from '../goals';
 import type { QueryBenchPage, QuerySamples } from './protocol';
 
 /**
@@ -134,7 +134,7 @@ export function formatBrowserBench(
     const s = r.oursOverJsonParse;
     const node = nodeRatio(r.name);
     lines.push(
-      `| ${r.name} | ${ms(r.oursMs)} | ${ms(r.jsonParseMs)} | ${times(s.median)} (${s.p25.toFixed(2)}–${s.p75.toFixed(2)}, min ${s.min.toFixed(2)}, max ${s.max.toFixed(2)}) | ≤ ${goal}× ${text} | ${times(r.parserAndFramesOverJsonParse.median)} | ${r.floorOverJsonParse ? times(r.floorOverJsonParse.median) : '—'} | ${node === undefined ? '—' : times(node)} |`
+      `| ${r.name} | ${ms(r.oursMs)} | ${ms(r.jsonParseMs)} | ${ratioSpread(s)} | ≤ ${goal}× ${text} | ${times(r.parserAndFramesOverJsonParse.median)} | ${r.floorOverJsonParse ? times(r.floorOverJsonParse.median) : '—'} | ${node === undefined ? '—' : times(node)} |`
     );
   }
   const f = result.fixedCostMs;

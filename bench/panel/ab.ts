@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 
 import { launchChromium } from '../../devtools/preview/browser';
-import { summarize, type Spread } from '../stats';
+import { medianAndQuartiles, summarize, type Spread } from '../stats';
 import type { RenderTiming, Subject } from './protocol';
 import { builtFile } from '../browserPage';
 import { withRevisionBuild } from '../revisionBuild';
@@ -71,7 +71,6 @@ async function main(): Promise<void> {
 }
 
 function printTable(revision: string, runs: number, measured: Array<Record<Variant, RenderTiming>>): void {
-  const fmt = (s: Spread) => `${s.median.toFixed(3)} (${s.p25.toFixed(3)}–${s.p75.toFixed(3)})`;
   const ms = (variant: Variant, phase: Phase) => summarize(measured.map((run) => phase(run[variant]))).median;
   console.log(`\nA = ${revision}, B = working tree; ${runs} interleaved runs after ${WARM_UP_RUNS} warm-up runs.\n`);
   console.log('| phase | A (ms) | B (ms) | Table (ms) | B / A: median (p25–p75) | A / Table | B / Table |');
@@ -82,9 +81,9 @@ function printTable(revision: string, runs: number, measured: Array<Record<Varia
       ms('A', phase).toFixed(1),
       ms('B', phase).toFixed(1),
       ms('Table', phase).toFixed(1),
-      fmt(ratios(measured, phase, 'B', 'A')),
-      fmt(ratios(measured, phase, 'A', 'Table')),
-      fmt(ratios(measured, phase, 'B', 'Table')),
+      medianAndQuartiles(ratios(measured, phase, 'B', 'A')),
+      medianAndQuartiles(ratios(measured, phase, 'A', 'Table')),
+      medianAndQuartiles(ratios(measured, phase, 'B', 'Table')),
     ];
     console.log(`| ${cells.join(' | ')} |`);
   }

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { launchChromium } from '../../devtools/preview/browser';
 import { builtFile, openBenchPage } from '../browserPage';
-import { summarize } from '../stats';
+import { summarize, type Spread as FullSpread } from '../stats';
 import type { RenderTiming, Subject } from './protocol';
 
 /**
@@ -32,11 +32,8 @@ export const RENDER_PHASES = [
 
 type PhaseKey = (typeof RENDER_PHASES)[number]['key'];
 
-interface Spread {
-  median: number;
-  min: number;
-  max: number;
-}
+/** ../stats.ts's spread without its quartiles, as the results file keeps it. */
+type Spread = Pick<FullSpread, 'median' | 'min' | 'max'>;
 
 interface PhaseResult {
   /** Panel and Table milliseconds (median, min, max over the measured runs). */
