@@ -4,7 +4,7 @@ import { Observable, catchError, forkJoin, from, map, mergeMap, of, throwError, 
 
 import { Mlops1xFrameKind } from '../../shared/frameKinds1x';
 import { truncationText, type PagedList } from '../gateway/paging';
-import { gather, settle, type Outcome } from '../query/fanOut';
+import { gather, targetResult, type Outcome, type TargetResult } from '../query/fanOut';
 import { expandField, interpolateText } from '../query/templating';
 import { QueryConfigError } from '../query/queryRunner';
 import { AGGREGATE_QUERY_TYPES, aggregateFrames, driftRequestOf } from './build';
@@ -26,10 +26,7 @@ export const MAX_STATUS_READS = 100;
 /** The narrowest over-time window when the panel's interval is smaller (H2O's segments are a minute). */
 const MIN_WINDOW_MS = 60_000;
 
-export interface TargetResult {
-  frames: DataFrame[];
-  error?: unknown;
-}
+export type { TargetResult } from '../query/fanOut';
 
 type Request = Pick<DataQueryRequest, 'range' | 'scopedVars' | 'intervalMs'>;
 
@@ -53,12 +50,7 @@ export class Mlops1xQueryRunner {
   /** Runs the `mlops1x` part of a target; never errors (failures come back beside the frames). */
   run(refId: string, stored: unknown, request: Request): Observable<TargetResult> {
     const query = migrateMlops1xQuery(stored);
-    return gather([{ what: '', run: () => this.framesFor(query, request) }]).pipe(
-      map((outcome) => {
-        const { frames, error } = settle(outcome);
-        return { frames: frames.map((frame) => ({ ...frame, refId })), error };
-      })
-    );
+    return targetResult(this.framesFor(query, request), refId);
   }
 
   private framesFor(query: Mlops1xQuery, request: Request): Observable<DataFrame[] | Outcome> {

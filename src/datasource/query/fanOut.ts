@@ -30,20 +30,40 @@ function isOutcome(value: DataFrame[] | Outcome): value is Outcome {
 
 /**
  * Runs every part; frames keep the parts' order, failures are collected instead of thrown. A single
- * part (one deployment, one model: most panels) is its own outcome, without a join around it —
- * every operator is a subscription that a query pays for on each refresh.
+ * unnamed part (one deployment, one model: most panels) is handed back as it is, without a join or a
+ * catch around it — every operator is a subscription that a query pays for on each refresh. Its
+ * failure is then caught by the enclosing part, whose name it would have carried anyway, or by
+ * {@link targetResult}.
  */
-export function gather(parts: Part[]): Observable<Outcome> {
+export function gather(parts: Part[]): Observable<DataFrame[] | Outcome> {
+  if (parts.length === 1 && !parts[0].what) {
+    return parts[0].run();
+  }
   if (parts.length === 0) {
     return of({ frames: [], failures: [] });
   }
-  const outcomes = parts.map(outcomeOf);
-  // Stryker disable next-line ConditionalExpression,BlockStatement: a fast path only; the join of one part that completes gives the same outcome (parts.test.ts pins it)
-  if (outcomes.length === 1) {
-    return outcomes[0];
-  }
-  return forkJoin(outcomes).pipe(
+  return forkJoin(parts.map(outcomeOf)).pipe(
     map((list) => ({ frames: list.flatMap((o) => o.frames), failures: list.flatMap((o) => o.failures) }))
+  );
+}
+
+/** The frames of one query target, each with its refId, and the error to show beside them. */
+export interface TargetResult {
+  frames: DataFrame[];
+  error?: unknown;
+}
+
+/**
+ * A whole target's result: the frames `frames$` gives, each with the target's `refId`, and its
+ * failure settled (see {@link settle}) — a failure of all of it included. Never errors.
+ */
+export function targetResult(frames$: Observable<DataFrame[] | Outcome>, refId: string): Observable<TargetResult> {
+  return frames$.pipe(
+    map((value) => {
+      const { frames, error } = settle(isOutcome(value) ? value : { frames: value, failures: [] });
+      return { frames: frames.map((frame) => ({ ...frame, refId })), error };
+    }),
+    catchError((error: unknown) => of({ frames: [], error }))
   );
 }
 

@@ -4,7 +4,7 @@ import { lastValueFrom, of, throwError } from 'rxjs';
 import deploymentsPage1 from '../../../tests/fixtures/gateway/deployments-page1.json';
 import { parseDeploymentResponse } from '../parse/parseResponses';
 import { FakeTemplateSrv } from '../../test/fakeTemplateSrv';
-import { PartialFailureError, gather, settle, type Part } from './fanOut';
+import { PartialFailureError, gather, settle, targetResult, type Outcome, type Part } from './fanOut';
 import { deploymentName } from '../frames/common';
 import { labelsFor, modelChoices, modelIdFor, modelIndexOf, rolesFor } from './models';
 import { expandField, interpolateText } from './templating';
@@ -15,9 +15,18 @@ const frame = (name: string) => createDataFrame({ name, fields: [] });
 const ok = (what: string, ...names: string[]): Part => ({ what, run: () => of(names.map(frame)) });
 const failing = (what: string, message: string): Part => ({ what, run: () => throwError(() => new Error(message)) });
 
+/** The outcome of gathering `parts`, of which some are named: a join, never a part handed back. */
+async function gathered(parts: Part[]): Promise<Outcome> {
+  const value = await lastValueFrom(gather(parts));
+  if (Array.isArray(value)) {
+    throw new Error('gather handed back a part instead of an outcome');
+  }
+  return value;
+}
+
 describe('gather and settle', () => {
   it('keeps the frames of every part in order and names the parts that failed', async () => {
-    const outcome = await lastValueFrom(gather([ok('a', 'a1', 'a2'), failing('b', 'down'), ok('c', 'c1')]));
+    const outcome = await gathered([ok('a', 'a1', 'a2'), failing('b', 'down'), ok('c', 'c1')]);
     expect(outcome.frames.map((f) => f.name)).toEqual(['a1', 'a2', 'c1']);
     expect(outcome.failures.map((f) => f.what)).toEqual(['b']);
     const { frames, error } = settle(outcome);
@@ -29,29 +38,57 @@ describe('gather and settle', () => {
   });
 
   it('a single part (no join around it) gives what the same part gives beside others', async () => {
-    const alone = await lastValueFrom(gather([ok('a', 'a1', 'a2')]));
+    const alone = await gathered([ok('a', 'a1', 'a2')]);
     expect(alone).toEqual({ frames: [frame('a1'), frame('a2')], failures: [] });
-    const failed = await lastValueFrom(gather([failing('b', 'down')]));
+    const failed = await gathered([failing('b', 'down')]);
     expect(failed.frames).toEqual([]);
     expect(failed.failures.map((f) => [f.what, (f.error as Error).message])).toEqual([['b', 'down']]);
-    const nested = await lastValueFrom(gather([{ what: 'deployment "d"', run: () => gather([failing('m', 'x')]) }]));
+    const nested = await gathered([{ what: 'deployment "d"', run: () => gather([failing('m', 'x')]) }]);
     expect(nested.failures.map((f) => f.what)).toEqual(['deployment "d", m']);
   });
 
   it('no parts: no frames, no failures', async () => {
-    expect(await lastValueFrom(gather([]))).toEqual({ frames: [], failures: [] });
+    expect(await gathered([])).toEqual({ frames: [], failures: [] });
     expect(settle({ frames: [], failures: [] })).toEqual({ frames: [] });
   });
 
   it('prefixes nested failures with the outer part, and leaves them alone without one', async () => {
     const inner = gather([failing('model "m v2"', 'x'), failing('', 'y'), ok('k', 'k1')]);
-    const named = await lastValueFrom(gather([{ what: 'deployment "d"', run: () => inner }]));
+    const named = await gathered([{ what: 'deployment "d"', run: () => inner }]);
     expect(named.failures.map((f) => f.what)).toEqual(['deployment "d", model "m v2"', 'deployment "d"']);
     expect(named.frames.map((f) => f.name)).toEqual(['k1']);
-    const unnamed = await lastValueFrom(
-      gather([{ what: '', run: () => gather([failing('model "m v2"', 'x'), ok('k', 'k1')]) }])
-    );
+    const unnamed = await gathered([{ what: '', run: () => gather([failing('model "m v2"', 'x'), ok('k', 'k1')]) }]);
     expect(unnamed.failures.map((f) => f.what)).toEqual(['model "m v2"']);
+  });
+
+  it('hands a single unnamed part back as it is; its failure is named by the part around it', async () => {
+    expect(await lastValueFrom(gather([ok('', 'a1')]))).toEqual([frame('a1')]);
+    await expect(lastValueFrom(gather([failing('', 'down')]))).rejects.toThrow('down');
+    const outer = await gathered([{ what: 'deployment "d"', run: () => gather([failing('', 'x')]) }, ok('e', 'e1')]);
+    expect(outer.failures.map((f) => [f.what, (f.error as Error).message])).toEqual([['deployment "d"', 'x']]);
+    expect(outer.frames.map((f) => f.name)).toEqual(['e1']);
+  });
+
+  it("gives a target's frames its refId and settles its failures, a failure of all of it included", async () => {
+    const whole = await lastValueFrom(targetResult(gather([ok('', 'a1', 'a2')]), 'B'));
+    expect(whole).toEqual({
+      frames: [
+        { ...frame('a1'), refId: 'B' },
+        { ...frame('a2'), refId: 'B' },
+      ],
+      error: undefined,
+    });
+    const partial = await lastValueFrom(targetResult(gather([ok('a', 'a1'), failing('b', 'down')]), 'B'));
+    expect(partial.frames.map((f) => [f.name, f.refId])).toEqual([['a1', 'B']]);
+    expect(partial.error).toBeInstanceOf(PartialFailureError);
+    const error = new Error('down');
+    const failed = await lastValueFrom(
+      targetResult(
+        throwError(() => error),
+        'B'
+      )
+    );
+    expect(failed).toEqual({ frames: [], error });
   });
 
   it('a single failed part reports its own error unchanged', () => {

@@ -16,7 +16,7 @@ import { migrateQuery } from '../migrations';
 import { fieldsForQueryType } from '../queryTypeFields';
 import { PredictionsUnit, QueryType, type MlopsQuery } from '../types';
 import { truncationText, type PagedList } from '../gateway/paging';
-import { gather, settle, type Outcome } from './fanOut';
+import { gather, targetResult, type Outcome, type TargetResult } from './fanOut';
 import { Limiter } from './limiter';
 import { modelTargetName, modelTargets, type ModelTarget } from './modelTargets';
 import { deploymentName } from '../frames/common';
@@ -46,12 +46,6 @@ interface RunContext {
   scopedVars: ScopedVars;
   /** Queues a gateway call behind the query's concurrency bound. */
   limit: <T>(call: Observable<T>) => Observable<T>;
-}
-
-/** The frames of one target, and the error to show beside them (a failed part, or all of it). */
-export interface TargetResult {
-  frames: DataFrame[];
-  error?: unknown;
 }
 
 export function toRangeParams(request: Pick<DataQueryRequest, 'range'>): TimeRangeParams {
@@ -94,12 +88,7 @@ export class QueryRunner {
       scopedVars: request.scopedVars ?? {},
       limit: (call) => limiter.run(call),
     };
-    return gather([{ what: '', run: () => this.framesFor(ctx) }]).pipe(
-      map((outcome) => {
-        const { frames, error } = settle(outcome);
-        return { frames: frames.map((frame) => ({ ...frame, refId: query.refId })), error };
-      })
-    );
+    return targetResult(this.framesFor(ctx), query.refId);
   }
 
   private framesFor(ctx: RunContext): Observable<DataFrame[] | Outcome> {
@@ -255,7 +244,11 @@ export class QueryRunner {
   }
 
   /** The frequency distribution of each selected feature (one call each). */
-  private featureFrequency(ctx: RunContext, deploymentId: string, target: ModelTarget): Observable<Outcome> {
+  private featureFrequency(
+    ctx: RunContext,
+    deploymentId: string,
+    target: ModelTarget
+  ): Observable<DataFrame[] | Outcome> {
     const features = expandField(this.templateSrv, ctx.query.feature, ctx.scopedVars);
     const frequencies = (feature: string) =>
       this.client.driftMetrics(
