@@ -115,7 +115,7 @@ async function main(): Promise<void> {
       }
       if (names.includes('fixed')) {
         const measured = await rounds(roundCount, pages, (page) =>
-          measureFixedCost(page, FIXED_SAMPLES_PER_ROUND, WARM_UP_PER_ROUND)
+          measureFixedCost(page, FIXED_SAMPLES_PER_ROUND, WARM_UP_PER_ROUND).then((samples) => samples.cold)
         );
         const all = (variant: Variant) => measured.flatMap((round) => round[variant]);
         console.log(

@@ -20,10 +20,10 @@ import {
   type RatioCase,
 } from '../../cases';
 import { ISSUE_SIZES } from '../../payloads';
-import { interleavedSamples, settle } from '../../sampling';
+import { interleavedSamples, settle, runRxjsOnce } from '../../sampling';
 import { sameFrameColumns, stageOn, type Stage } from '../../stageOn';
 import * as stagesEntry from '../../stagesEntry';
-import type { QueryBenchPage, QuerySamples } from '../protocol';
+import type { FixedCostSamples, QueryBenchPage, QuerySamples } from '../protocol';
 
 type Constructor = new (settings: unknown) => object;
 
@@ -82,13 +82,24 @@ async function measure(
   return { ours, jsonParse, parserAndFrames, ...(floorSamples ? { floor: floorSamples } : {}) };
 }
 
-async function fixedCost(module: DataSourceModule, runs: number, warmUpRuns: number): Promise<number[]> {
-  const [samples] = await interleavedSamples(
-    runs,
-    async () => [await prepareFixedCostQuery(module)],
-    sample,
-    warmUpRuns
-  );
+/** Cold samples of the fixed cost, and beside each one taken after rxjs's first use (runRxjsOnce). */
+async function fixedCost(module: DataSourceModule, runs: number, warmUpRuns: number): Promise<FixedCostSamples> {
+  const afterRxjs = async (work: () => unknown) => {
+    await settle();
+    await runRxjsOnce();
+    const start = performance.now();
+    await work();
+    return performance.now() - start;
+  };
+  const samples: FixedCostSamples = { cold: [], afterRxjs: [] };
+  for (let run = 0; run < warmUpRuns + runs; run++) {
+    const cold = await sample(await prepareFixedCostQuery(module));
+    const after = await afterRxjs(await prepareFixedCostQuery(module));
+    if (run >= warmUpRuns) {
+      samples.cold.push(cold);
+      samples.afterRxjs.push(after);
+    }
+  }
   return samples;
 }
 
