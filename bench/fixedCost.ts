@@ -1,7 +1,7 @@
 import { bundledDataSourceModule, type DataSourceModule } from './bundledSource';
 import { FIXED_COST_CASE, TINY_PAYLOADS, prepareFixedCostQuery } from './cases';
-import { cpuTimeOf, sample, sampleAfterRxjs } from './ratios';
-import { WARM_UP_RUNS, interleavedSamples } from './sampling';
+import { cpuTimeOf, sample } from './ratios';
+import { WARM_UP_RUNS, interleavedSamples, runRxjsOnce } from './sampling';
 import { stageOf } from './stages';
 import { summarize, type Spread } from './stats';
 
@@ -50,7 +50,7 @@ export async function measureFixedCost(runs: number): Promise<FixedCost> {
   const stageCold: number[] = [];
   for (let run = 0; run < runs; run++) {
     cold.push(await sample(await prepared()));
-    afterRxjs.push(await sampleAfterRxjs(await prepared()));
+    afterRxjs.push(await sample(await prepared(), runRxjsOnce));
     warm.push(await cpuTimeOf(await prepared()));
     stageCold.push(await sample(() => stage(text)));
   }

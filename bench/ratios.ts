@@ -5,7 +5,7 @@ import { bundledDataSourceModule, type DataSourceModule } from './bundledSource'
 import { CASES, perDeployment, prepareQuery, type Payloads, type RatioCase } from './cases';
 import { checkFloors } from './floorCheck';
 import { checkStage, stageOf } from './stages';
-import { interleavedSamples, settle, runRxjsOnce } from './sampling';
+import { interleavedSamples, settle } from './sampling';
 import { cpuMs, summarize, type Spread } from './stats';
 
 /**
@@ -50,16 +50,13 @@ export interface RatioResult {
   freshOverJsonParse?: Spread;
 }
 
-/** The CPU time of `work`, started after a collection and the idle pause (sampling.ts). */
-export async function sample(work: () => unknown): Promise<number> {
+/**
+ * The CPU time of `work`, started after a collection and the idle pause (sampling.ts) and, when
+ * given, the untimed `before` (the fixed cost's sample after rxjs's first use: runRxjsOnce).
+ */
+export async function sample(work: () => unknown, before?: () => Promise<unknown>): Promise<number> {
   await settle();
-  return cpuTimeOf(work);
-}
-
-/** {@link sample}, with one untimed subscription of rxjs (sampling.ts, runRxjsOnce) before `work`. */
-export async function sampleAfterRxjs(work: () => unknown): Promise<number> {
-  await settle();
-  await runRxjsOnce();
+  await before?.();
   return cpuTimeOf(work);
 }
 

@@ -41,9 +41,13 @@ function builtModule(DataSourceClass: Constructor): DataSourceModule {
   return { MlopsDataSource } as unknown as DataSourceModule;
 }
 
-/** Milliseconds of `work` by the page's clock, started after a collection and the idle pause. */
-async function sample(work: () => unknown): Promise<number> {
+/**
+ * Milliseconds of `work` by the page's clock, started after a collection and the idle pause and,
+ * when given, the untimed `before` (../../sampling.ts, runRxjsOnce).
+ */
+async function sample(work: () => unknown, before?: () => Promise<unknown>): Promise<number> {
   await settle();
+  await before?.();
   const start = performance.now();
   await work();
   return performance.now() - start;
@@ -84,17 +88,10 @@ async function measure(
 
 /** Cold samples of the fixed cost, and beside each one taken after rxjs's first use (runRxjsOnce). */
 async function fixedCost(module: DataSourceModule, runs: number, warmUpRuns: number): Promise<FixedCostSamples> {
-  const afterRxjs = async (work: () => unknown) => {
-    await settle();
-    await runRxjsOnce();
-    const start = performance.now();
-    await work();
-    return performance.now() - start;
-  };
   const samples: FixedCostSamples = { cold: [], afterRxjs: [] };
   for (let run = 0; run < warmUpRuns + runs; run++) {
     const cold = await sample(await prepareFixedCostQuery(module));
-    const after = await afterRxjs(await prepareFixedCostQuery(module));
+    const after = await sample(await prepareFixedCostQuery(module), runRxjsOnce);
     if (run >= warmUpRuns) {
       samples.cold.push(cold);
       samples.afterRxjs.push(after);
