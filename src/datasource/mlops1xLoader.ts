@@ -2,7 +2,8 @@ import type { MetricFindValue, TestDataSourceResponse } from '@grafana/data';
 import { type Observable, defer, mergeMap } from 'rxjs';
 
 import type { Mlops1xEditorApi, OptionList } from './editorApi';
-import type { Mlops1xQueryRunner, TargetResult } from './mlops1x/queries';
+import type { Mlops1xQueryRunner } from './mlops1x/queries';
+import type { TargetResult } from './query/fanOut';
 import type { Mlops1xVariableQuery } from './mlops1x/variableModel';
 import type { MlopsDataSourceOptions } from './types';
 

@@ -26,8 +26,6 @@ export const MAX_STATUS_READS = 100;
 /** The narrowest over-time window when the panel's interval is smaller (H2O's segments are a minute). */
 const MIN_WINDOW_MS = 60_000;
 
-export type { TargetResult } from '../query/fanOut';
-
 type Request = Pick<DataQueryRequest, 'range' | 'scopedVars' | 'intervalMs'>;
 
 function notice(list: PagedList<unknown>, what: string): QueryResultMetaNotice[] {
