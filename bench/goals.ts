@@ -1,7 +1,7 @@
+import type { Spread } from './stats';
+
 /** Issue #11's goals for ours / `JSON.parse`: every query type, and the stricter one of summaries. */
 export const GOAL = { query: 1.3, summary: 1.1 };
-
-import type { Spread } from './stats';
 
 export const times = (v: number) => `${v.toFixed(2)}×`;
 

@@ -146,7 +146,7 @@ function markdown(
     `| fixed cost of a query (health summary of a tiny answer, ${fixed.runs} runs) | ms: median (p25–p75) |`,
     '|---|---|',
     `| cold: after a collection and the idle pause, as every sample above | ${ms(fixed.coldMs)} |`,
-    `| cold, after one untimed subscription of rxjs (as Grafana's pipeline makes before it calls query()) | ${ms(fixed.afterRxjsMs)} |`,
+    `| cold, after one untimed subscription of rxjs (as Grafana's own rxjs pipeline around query() has made) | ${ms(fixed.afterRxjsMs)} |`,
     `| warm: at once after another query of the same data source | ${ms(fixed.warmMs)} |`,
     `| cold, the parser and frame alone (JSON.parse included, no query around them) | ${ms(fixed.stageColdMs)} |`
   );

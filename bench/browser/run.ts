@@ -143,7 +143,7 @@ export function formatBrowserBench(
   lines.push(
     '',
     `Fixed cost in Chromium (health summary of a tiny answer, sampled as above): ${medianAndQuartiles(result.fixedCostMs, 2)} ms; ` +
-      `after one untimed subscription of rxjs (as Grafana's pipeline makes before it calls query()): ${medianAndQuartiles(result.fixedCostAfterRxjsMs, 2)} ms.`
+      `after one untimed subscription of rxjs (as Grafana's own rxjs pipeline around query() has made): ${medianAndQuartiles(result.fixedCostAfterRxjsMs, 2)} ms.`
   );
   return lines;
 }
