@@ -4,6 +4,7 @@ import { lastValueFrom } from 'rxjs';
 import { FailureCause, classifyFailure } from './gateway/errors';
 import type { GatewayClient } from './gateway/GatewayClient';
 import { truncationText } from './gateway/paging';
+import { FAILURE_TITLES } from './gateway/titles';
 import type { MlopsDataSourceOptions } from './types';
 
 /**
@@ -54,6 +55,6 @@ export async function testGatewayConnection(
         },
       };
     }
-    return { status: 'error', message: failure.title, details: { message: failure.message } };
+    return { status: 'error', message: FAILURE_TITLES[failure.failure], details: { message: failure.message } };
   }
 }

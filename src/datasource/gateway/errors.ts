@@ -1,6 +1,6 @@
 import { ResponseShapeError } from '../parse/scalars';
 import { grpcCode, grpcErrorOf, httpStatusOfGrpcCode } from './grpcStatus';
-import { FailureCause, TITLES, hintFor, type GatewayCall } from './messages';
+import { FailureCause, hintFor, type GatewayCall } from './messages';
 import { redactSecrets } from './redact';
 
 export { FailureCause, type GatewayCall } from './messages';
@@ -13,7 +13,6 @@ export { FailureCause, type GatewayCall } from './messages';
 /** A failed gateway call, carrying the endpoint it concerned and an actionable message. */
 export class GatewayError extends Error {
   readonly hint: string;
-  readonly title: string;
   readonly endpoint: string;
   /** What went wrong, with upstream text quoted — already redacted (tokens, JWTs, known secrets). */
   readonly detail: string;
@@ -33,7 +32,6 @@ export class GatewayError extends Error {
     this.endpoint = described.endpoint;
     this.detail = clean;
     this.hint = hint;
-    this.title = TITLES[failure];
   }
 }
 

@@ -1,6 +1,6 @@
 /**
- * What a Grafana user reads for each kind of failure: a one-line title (Save & test's headline)
- * and a hint saying what to check. Grafana's proxy hides token-endpoint failures (the token
+ * What a Grafana user reads for each kind of failure: a hint saying what to check (Save & test's
+ * one-line titles are in titles.ts, loaded only with Save & test). Grafana's proxy hides token-endpoint failures (the token
  * request's status is not checked; the upstream 401 is rewritten to 400 "Authentication to data
  * source failed"), so the authentication hint names every setting that can cause it.
  */
@@ -71,21 +71,3 @@ export function hintFor(cause: FailureCause, call: GatewayCall): string {
   }
   return HINTS[cause];
 }
-
-/** One-line headline per cause, as Save & test shows it above the details. */
-export const TITLES: Record<FailureCause, string> = {
-  [FailureCause.Unreachable]: 'Gateway unreachable: Grafana could not connect to the gateway URL.',
-  [FailureCause.Timeout]: 'Gateway timed out.',
-  [FailureCause.Authentication]: 'Authentication failed.',
-  [FailureCause.Forbidden]: 'Forbidden: the credentials work but may not read model monitoring.',
-  [FailureCause.NotFound]: 'Not found: the gateway answered "not found" for this request.',
-  [FailureCause.WrongBasePath]: 'Wrong base path: no model-monitoring API at the gateway URL.',
-  [FailureCause.BadRequest]: 'The gateway rejected the request.',
-  [FailureCause.InvalidId]: 'Invalid ID: not sent to the gateway.',
-  [FailureCause.RateLimited]: 'Rate limited by the gateway.',
-  [FailureCause.Unavailable]: 'Gateway unavailable.',
-  [FailureCause.ServerError]: 'The gateway failed internally.',
-  [FailureCause.Malformed]: 'Malformed response: the gateway did not answer like an MLOps model-monitoring API.',
-  [FailureCause.TooLarge]: 'Answer too large.',
-  [FailureCause.Cancelled]: 'The request was cancelled.',
-};

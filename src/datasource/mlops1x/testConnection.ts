@@ -3,6 +3,7 @@ import { lastValueFrom } from 'rxjs';
 
 import { truncationText } from '../gateway/paging';
 import { FailureCause, classifyFailure } from '../gateway/errors';
+import { FAILURE_TITLES } from '../gateway/titles';
 import type { MlopsDataSourceOptions } from '../types';
 import type { Mlops1xClient } from './client';
 
@@ -42,7 +43,7 @@ function missingSettings(options: MlopsDataSourceOptions): string[] {
 
 function failureResponse(error: unknown, endpoint: string): TestDataSourceResponse {
   const failure = classifyFailure(error, endpoint);
-  const message = MLOPS1X_MESSAGES[failure.failure] ?? `${failure.title} ${failure.hint}`;
+  const message = MLOPS1X_MESSAGES[failure.failure] ?? `${FAILURE_TITLES[failure.failure]} ${failure.hint}`;
   return { status: 'error', message, details: { message: `${failure.endpoint}: ${failure.detail}` } };
 }
 
