@@ -28,16 +28,32 @@ beforeAll(() =>
   )
 );
 
+/**
+ * Whether a pair's Glyph is drawn otherwise than its Icon, in each of `takes` screenshots of both
+ * boxes a frame apart. One cold `npm test` (28 Nov) saw one pair of the 44 differ once, and eleven
+ * reruns, five of them with both cores busy, never again: a difference counts only when every take
+ * shows it, so a glyph that is really drawn otherwise still fails.
+ */
+async function drawnOtherwise(pair: string, empty: Buffer, takes = 3): Promise<boolean> {
+  for (let take = 0; take < takes; take++) {
+    const icon = await box(pair, 'icon').screenshot();
+    const glyph = await box(pair, 'glyph').screenshot();
+    // A blank box on both sides would compare equal too.
+    expect(icon.equals(empty)).toBe(false);
+    if (glyph.equals(icon)) {
+      return false;
+    }
+    await bench.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  }
+  return true;
+}
+
 describe('Glyph against @grafana/ui Icon, in Chromium', () => {
   it('draws every icon at every size pixel for pixel as Icon does', async () => {
     const empty = await bench.page.locator('[data-kind="empty"]').screenshot();
     const differing: string[] = [];
     for (const pair of PAIRS) {
-      const icon = await box(pair, 'icon').screenshot();
-      const glyph = await box(pair, 'glyph').screenshot();
-      // A blank box on both sides would compare equal too.
-      expect(icon.equals(empty)).toBe(false);
-      if (!glyph.equals(icon)) {
+      if (await drawnOtherwise(pair, empty)) {
         differing.push(pair);
       }
     }
