@@ -1,4 +1,4 @@
-import { FieldType, ThresholdsMode, type DataFrame } from '@grafana/data';
+import { FieldType, ThresholdsMode, createDataFrame, type DataFrame } from '@grafana/data';
 
 import { FeatureStatus } from '../../shared/featureStatus';
 import { FIELD, FRAME_SCHEMA_VERSION, FrameKind, type FrameLabels } from '../../shared/frameSchema';
@@ -117,6 +117,30 @@ describe('drift over time frames', () => {
       labels
     );
     expect(frames.map((f) => f.name)).toEqual([`Drift of income – ${model}`]);
+  });
+
+  it('are whole frames: createDataFrame leaves each as it is (they are written without it, for speed)', () => {
+    const frames = driftOverTimeFrames(
+      {
+        driftOverTime: [
+          { feature: feature('income'), times: [1000, 2000, 3000], values: [0.2, null, 0.4] },
+          { feature: feature(''), times: [], values: [] },
+        ],
+        notices: ['a note'],
+      },
+      labels
+    );
+    expect(frames.map((f) => f.length)).toEqual([3, 0]);
+    for (const frame of frames) {
+      expect(createDataFrame(frame)).toEqual(frame);
+      for (const field of frame.fields) {
+        expect(field.values).toHaveLength(frame.length);
+      }
+    }
+    expect(frames[0].fields.map((f) => [f.name, f.type])).toEqual([
+      [FIELD.time, FieldType.time],
+      [FIELD.drift, FieldType.number],
+    ]);
   });
 });
 

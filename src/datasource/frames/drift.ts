@@ -11,7 +11,7 @@ import {
 import { featureStatus } from '../../shared/featureStatus';
 import { FIELD, FrameKind, type FrameLabels } from '../../shared/frameSchema';
 import type { DriftSeries, DriftSummary, Feature, FeatureFrequency } from '../parse/domain';
-import { frameName, labelsOf, meta, seriesName, timeField, valueField } from './common';
+import { frameName, labelsOf, meta, seriesName, valueField } from './common';
 
 /** One row: drifting-feature counts by category and the two thresholds. */
 export function driftSummaryFrame(drift: DriftSummary, labels: FrameLabels): DataFrame {
@@ -133,7 +133,12 @@ function driftThresholds(threshold: number): FieldConfig['thresholds'] {
   };
 }
 
-/** Drift over time: one frame per feature, labelled with `feature`. */
+/**
+ * Drift over time: one frame per feature, labelled with `feature`. The frames are written whole,
+ * not through createDataFrame: an answer has thousands of features, and createDataFrame copies
+ * every field it is given (an object rest, a call into the runtime), which was half the cost of
+ * each frame. A test checks that createDataFrame leaves each frame as it is.
+ */
 export function driftOverTimeFrames(drift: DriftSeries, labels: FrameLabels, feature?: string): DataFrame[] {
   const series = feature ? drift.driftOverTime.filter((s) => s.feature.name === feature) : drift.driftOverTime;
   // Thousands of features share the model's name, labels and notices: built once, copied per frame.
@@ -144,22 +149,21 @@ export function driftOverTimeFrames(drift: DriftSeries, labels: FrameLabels, fea
   const frames: DataFrame[] = [];
   for (const s of series) {
     const name = s.feature.name;
-    frames.push(
-      createDataFrame({
-        name: `Drift of ${name} – ${model}`,
-        meta: { ...frameMeta, custom: { ...frameMeta.custom } },
-        fields: [
-          timeField(s.times),
-          {
-            name: FIELD.drift,
-            type: FieldType.number,
-            values: s.values,
-            labels: name === '' ? { ...modelLabels } : { ...modelLabels, feature: name },
-            config: { displayNameFromDS: `${name} – ${model}` },
-          },
-        ],
-      })
-    );
+    frames.push({
+      name: `Drift of ${name} – ${model}`,
+      meta: { ...frameMeta, custom: { ...frameMeta.custom } },
+      fields: [
+        { name: FIELD.time, type: FieldType.time, values: s.times, config: {} },
+        {
+          name: FIELD.drift,
+          type: FieldType.number,
+          values: s.values,
+          labels: name === '' ? { ...modelLabels } : { ...modelLabels, feature: name },
+          config: { displayNameFromDS: `${name} – ${model}` },
+        },
+      ],
+      length: s.times.length,
+    });
   }
   return frames;
 }
