@@ -136,7 +136,7 @@ function driftThresholds(threshold: number): FieldConfig['thresholds'] {
 /**
  * Drift over time: one frame per feature, labelled with `feature`. The frames are written whole,
  * not through createDataFrame: an answer has thousands of features, and createDataFrame copies
- * every field it is given (an object rest, a call into the runtime), which was half the cost of
+ * every field it is given (an object rest, a call into the runtime), which was most of the cost of
  * each frame. A test checks that createDataFrame leaves each frame as it is.
  */
 export function driftOverTimeFrames(drift: DriftSeries, labels: FrameLabels, feature?: string): DataFrame[] {

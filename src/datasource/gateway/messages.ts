@@ -1,8 +1,9 @@
 /**
  * What a Grafana user reads for each kind of failure: a hint saying what to check (Save & test's
- * one-line titles are in titles.ts, loaded only with Save & test). Grafana's proxy hides token-endpoint failures (the token
- * request's status is not checked; the upstream 401 is rewritten to 400 "Authentication to data
- * source failed"), so the authentication hint names every setting that can cause it.
+ * one-line titles are in titles.ts, loaded only with Save & test). Grafana's proxy hides
+ * token-endpoint failures (the token request's status is not checked; the upstream 401 is
+ * rewritten to 400 "Authentication to data source failed"), so the authentication hint names
+ * every setting that can cause it.
  */
 export enum FailureCause {
   Unreachable = 'unreachable',
