@@ -31,7 +31,7 @@ beforeAll(() =>
 /**
  * Whether a pair's Glyph is drawn otherwise than its Icon, in each of `takes` screenshots of both
  * boxes a frame apart. One cold `npm test` (28 Nov) saw one pair of the 44 differ once, and eleven
- * reruns, five of them with both cores busy, never again: a difference counts only when every take
+ * reruns, six of them with both cores busy, never again: a difference counts only when every take
  * shows it, so a glyph that is really drawn otherwise still fails.
  */
 async function drawnOtherwise(pair: string, empty: Buffer, takes = 3): Promise<boolean> {
