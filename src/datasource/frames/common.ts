@@ -1,6 +1,7 @@
 import {
   FieldType,
   type DataFrameType,
+  type Field,
   type FieldConfig,
   type FieldDTO,
   type QueryResultMetaNotice,
@@ -75,7 +76,8 @@ export function valueField(
   return { name, type, values, labels: labels ? labelsOf(labels) : undefined, config };
 }
 
-export function timeField(values: number[], config: FieldConfig = {}): FieldDTO {
+/** The time field of a frame: a whole field, so builders that write their frames whole use it too. */
+export function timeField(values: number[], config: FieldConfig = {}): Field<number> {
   return { name: FIELD.time, type: FieldType.time, values, config };
 }
 

@@ -11,7 +11,7 @@ import {
 import { featureStatus } from '../../shared/featureStatus';
 import { FIELD, FrameKind, type FrameLabels } from '../../shared/frameSchema';
 import type { DriftSeries, DriftSummary, Feature, FeatureFrequency } from '../parse/domain';
-import { frameName, labelsOf, meta, seriesName, valueField } from './common';
+import { frameName, labelsOf, meta, seriesName, timeField, valueField } from './common';
 
 /** One row: drifting-feature counts by category and the two thresholds. */
 export function driftSummaryFrame(drift: DriftSummary, labels: FrameLabels): DataFrame {
@@ -153,7 +153,7 @@ export function driftOverTimeFrames(drift: DriftSeries, labels: FrameLabels, fea
       name: `Drift of ${name} – ${model}`,
       meta: { ...frameMeta, custom: { ...frameMeta.custom } },
       fields: [
-        { name: FIELD.time, type: FieldType.time, values: s.times, config: {} },
+        timeField(s.times),
         {
           name: FIELD.drift,
           type: FieldType.number,
